@@ -1,0 +1,55 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { Badge, Card, PageTitle } from "@/components/ui/primitives";
+import { CreateOrganisationForm } from "@/components/console/admin-forms";
+import { requireActor } from "@/lib/server/guards";
+import { listGarages, listOrganisations } from "@/lib/organisations/queries";
+
+export async function generateMetadata() {
+  const t = await getTranslations("admin");
+  return { title: t("organisations") };
+}
+
+export default async function OrganisationsPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  const actor = await requireActor(locale, "organisations:manage");
+  const [t, orgs, garages] = await Promise.all([getTranslations("admin"), listOrganisations(actor), listGarages(actor)]);
+  return (
+    <div className="space-y-6">
+      <PageTitle>{t("organisations")}</PageTitle>
+      <Card className="overflow-x-auto p-0 sm:p-0">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b bg-zinc-50 text-xs uppercase text-zinc-500">
+            <tr>
+              <th className="px-4 py-2">{t("orgName")}</th>
+              <th className="px-4 py-2">{t("orgKind")}</th>
+              <th className="px-4 py-2">{t("city")}</th>
+              <th className="px-4 py-2">{t("members")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {orgs.map((o) => (
+              <tr key={o.id} className="border-b last:border-0">
+                <td className="px-4 py-2">
+                  <Link href={`/console/admin/organisations/${o.id}`} className="font-medium text-brand-600 hover:underline">
+                    {o.name}
+                  </Link>
+                  {o.parent ? <span className="block text-xs text-zinc-500">{t("fleetOf", { garage: o.parent.name })}</span> : null}
+                </td>
+                <td className="px-4 py-2">
+                  <Badge tone="blue">{t(`kind.${o.kind}`)}</Badge>
+                </td>
+                <td className="px-4 py-2">{[o.city, o.country].filter(Boolean).join(", ")}</td>
+                <td className="px-4 py-2">{o._count.memberships}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Card>
+      <Card>
+        <h2 className="mb-3 font-semibold">{t("newOrganisation")}</h2>
+        <CreateOrganisationForm garages={garages} />
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { getTranslations } from "next-intl/server";
+import { Building2, ShieldCheck, Users } from "lucide-react";
+import { Link } from "@/i18n/navigation";
+import { Badge, Card, PageTitle } from "@/components/ui/primitives";
+import { requireActor } from "@/lib/server/guards";
+import { can } from "@/lib/server/authz";
+
+export async function generateMetadata() {
+  const t = await getTranslations("console");
+  return { title: t("title") };
+}
+
+export default async function ConsoleHome({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  const actor = await requireActor(locale, "console:use");
+  const t = await getTranslations("console");
+  return (
+    <div className="space-y-6">
+      <PageTitle sub={t("lead", { name: actor.name || actor.email })}>{t("title")}</PageTitle>
+      <div className="grid gap-4 md:grid-cols-2">
+        {actor.memberships.map((m) => (
+          <Card key={m.organisationId} data-testid="console-organisation">
+            <div className="flex items-center gap-2">
+              <Building2 aria-hidden className="size-5 text-zinc-400" />
+              <h2 className="font-semibold">{m.organisationName}</h2>
+            </div>
+            <div className="mt-2 flex gap-2">
+              <Badge tone="blue">{t(`kind.${m.kind}`)}</Badge>
+              <Badge>{t(`role.${m.role}`)}</Badge>
+            </div>
+            <p className="mt-3 text-sm text-zinc-600">{t(`kindLead.${m.kind}`)}</p>
+          </Card>
+        ))}
+        {actor.platformRole === "SUPPORT" ? (
+          <Card data-testid="console-support">
+            <div className="flex items-center gap-2">
+              <ShieldCheck aria-hidden className="size-5 text-zinc-400" />
+              <h2 className="font-semibold">{t("support.title")}</h2>
+            </div>
+            <p className="mt-2 text-sm text-zinc-600">{t("support.lead")}</p>
+          </Card>
+        ) : null}
+        {can(actor, "organisations:manage") ? (
+          <Card data-testid="console-admin">
+            <div className="flex items-center gap-2">
+              <Users aria-hidden className="size-5 text-zinc-400" />
+              <h2 className="font-semibold">{t("admin.title")}</h2>
+            </div>
+            <p className="mt-2 text-sm text-zinc-600">{t("admin.lead")}</p>
+            <div className="mt-3 flex gap-3 text-sm">
+              <Link href="/console/admin/organisations" className="text-brand-600 hover:underline">
+                {t("admin.organisations")}
+              </Link>
+              <Link href="/console/admin/users" className="text-brand-600 hover:underline">
+                {t("admin.users")}
+              </Link>
+            </div>
+          </Card>
+        ) : null}
+      </div>
+    </div>
+  );
+}

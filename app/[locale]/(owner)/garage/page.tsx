@@ -1,0 +1,63 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Car } from "lucide-react";
+import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/primitives";
+import { requireActor } from "@/lib/server/guards";
+import { listGarage } from "@/lib/vehicles/queries";
+import { formatPlate } from "@/lib/vehicles/plate-format";
+
+export async function generateMetadata() {
+  const t = await getTranslations("garage");
+  return { title: t("title") };
+}
+
+export default async function GaragePage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  const actor = await requireActor(locale, "garage:use");
+  const [t, format, vehicles] = await Promise.all([getTranslations("garage"), getFormatter(), listGarage(actor)]);
+  return (
+    <div>
+      <PageTitle sub={t("lead")}>{t("title")}</PageTitle>
+      {vehicles.length === 0 ? (
+        <EmptyState>{t("empty")}</EmptyState>
+      ) : (
+        <ul className="grid gap-4 sm:grid-cols-2" aria-label={t("title")}>
+          {vehicles.map((v) => (
+            <li key={v.id}>
+              <Card className={v.disconnected ? "opacity-60" : undefined} data-testid="garage-vehicle">
+                <div className="flex items-start gap-3">
+                  <Car aria-hidden className="mt-1 size-6 text-zinc-400" />
+                  <div className="min-w-0 flex-1">
+                    <h2 className="font-semibold">
+                      {v.nickname ?? `${v.make} ${v.model}`} <span className="font-normal text-zinc-500">{v.modelYear}</span>
+                    </h2>
+                    <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                      <dt className="text-zinc-500">{t("plate")}</dt>
+                      <dd className="font-mono">{v.plate ? formatPlate(v.plate, v.plateCountry) : "—"}</dd>
+                      <dt className="text-zinc-500">{t("vin")}</dt>
+                      <dd className="truncate font-mono">{v.vin}</dd>
+                      <dt className="text-zinc-500">{t("contracts")}</dt>
+                      <dd>
+                        {v.activeContracts > 0 ? (
+                          <Badge tone="green">
+                            {t("activeContracts", { count: v.activeContracts })}
+                            {v.nextContractEnd ? ` · ${t("until", { date: format.dateTime(v.nextContractEnd, { dateStyle: "medium" }) })}` : ""}
+                          </Badge>
+                        ) : (
+                          <Badge>{t("noContracts")}</Badge>
+                        )}
+                      </dd>
+                    </dl>
+                    <div className="mt-3 flex gap-2">
+                      {v.relationship === "DRIVER" ? <Badge tone="blue">{t("driver")}</Badge> : null}
+                      {v.disconnected ? <Badge tone="amber">{t("disconnected")}</Badge> : null}
+                    </div>
+                  </div>
+                </div>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { Alert, Card } from "@/components/ui/primitives";
+import { ActivateForm } from "@/components/auth/forms";
+import { peekToken } from "@/lib/accounts/queries";
+
+export default async function ActivatePage({ params }: { params: Promise<{ locale: string; token: string }> }) {
+  const { locale, token } = await params;
+  const t = await getTranslations("auth.activate");
+  const link = await peekToken(token, "ACTIVATION");
+  return (
+    <div className="mx-auto max-w-md">
+      <Card>
+        <h1 className="mb-4 text-xl font-semibold">{t("title")}</h1>
+        {link.state === "valid" ? (
+          <>
+            <p className="mb-4 text-sm text-zinc-700">{t(link.needsPassword ? "leadPassword" : "lead", { email: link.email ?? "" })}</p>
+            <ActivateForm locale={locale} token={token} needsPassword={link.needsPassword} />
+          </>
+        ) : (
+          <>
+            <Alert tone="error">
+              <span data-testid="link-state">{t(`state.${link.state}`)}</span>
+            </Alert>
+            <p className="mt-4 text-sm">
+              <Link href={link.state === "used" ? "/sign-in" : "/sign-up"} className="text-brand-600 hover:underline">
+                {t(link.state === "used" ? "toSignIn" : "toSignUp")}
+              </Link>
+            </p>
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}

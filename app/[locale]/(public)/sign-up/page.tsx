@@ -1,0 +1,29 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { Card } from "@/components/ui/primitives";
+import { SignUpForm } from "@/components/auth/forms";
+
+export async function generateMetadata() {
+  const t = await getTranslations("auth.signUp");
+  return { title: t("title") };
+}
+
+export default async function SignUpPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  const t = await getTranslations("auth.signUp");
+  return (
+    <div className="mx-auto max-w-md">
+      <Card>
+        <h1 className="mb-1 text-xl font-semibold">{t("title")}</h1>
+        <p className="mb-4 text-sm text-zinc-600">{t("lead")}</p>
+        <SignUpForm locale={locale} />
+        <p className="mt-6 text-sm text-zinc-600">
+          {t("haveAccount")}{" "}
+          <Link href="/sign-in" className="text-brand-600 hover:underline">
+            {t("signIn")}
+          </Link>
+        </p>
+      </Card>
+    </div>
+  );
+}

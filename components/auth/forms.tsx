@@ -1,0 +1,129 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Link } from "@/i18n/navigation";
+import { ActionForm, Field, SubmitButton, useFormResult } from "@/components/forms/action-form";
+import { Alert } from "@/components/ui/primitives";
+import {
+  activateAction,
+  changePasswordAction,
+  forgotPasswordAction,
+  resetPasswordAction,
+  signInAction,
+  signOutEverywhereAction,
+  signUpAction,
+} from "@/lib/accounts/actions";
+
+export function SignInForm({ locale, next }: { locale: string; next?: string }) {
+  const t = useTranslations("auth");
+  return (
+    <ActionForm action={signInAction}>
+      <input type="hidden" name="locale" value={locale} />
+      {next ? <input type="hidden" name="next" value={next} /> : null}
+      <Field name="email" type="email" label={t("email")} autoComplete="username" required />
+      <Field name="password" type="password" label={t("password")} autoComplete="current-password" required />
+      <div className="flex items-center justify-between gap-4">
+        <SubmitButton>{t("signIn.submit")}</SubmitButton>
+        <Link href="/forgot-password" className="text-sm text-brand-600 hover:underline">
+          {t("signIn.forgot")}
+        </Link>
+      </div>
+    </ActionForm>
+  );
+}
+
+function SignUpDone() {
+  const result = useFormResult();
+  const t = useTranslations("auth.signUp");
+  if (!result?.ok) return null;
+  const email = (result.data as { email: string }).email;
+  return (
+    <Alert tone="success">
+      <span data-testid="signup-done">{t("done", { email })}</span>
+    </Alert>
+  );
+}
+
+export function SignUpForm({ locale }: { locale: string }) {
+  const t = useTranslations("auth");
+  return (
+    <ActionForm action={signUpAction}>
+      <SignUpDone />
+      <input type="hidden" name="locale" value={locale} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="firstName" label={t("firstName")} autoComplete="given-name" required />
+        <Field name="lastName" label={t("lastName")} autoComplete="family-name" required />
+      </div>
+      <Field name="email" type="email" label={t("email")} autoComplete="email" required />
+      <Field name="password" type="password" label={t("password")} hint={t("passwordHint")} autoComplete="new-password" required />
+      <Field name="passwordConfirm" type="password" label={t("passwordConfirm")} autoComplete="new-password" required />
+      <SubmitButton>{t("signUp.submit")}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function ActivateForm({ locale, token, needsPassword }: { locale: string; token: string; needsPassword: boolean }) {
+  const t = useTranslations("auth");
+  return (
+    <ActionForm action={activateAction}>
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="token" value={token} />
+      {needsPassword ? (
+        <Field name="password" type="password" label={t("newPassword")} hint={t("passwordHint")} autoComplete="new-password" required />
+      ) : null}
+      <SubmitButton>{t("activate.submit")}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+function ForgotDone() {
+  const result = useFormResult();
+  const t = useTranslations("auth.forgot");
+  return result?.ok ? <Alert tone="success">{t("done")}</Alert> : null;
+}
+
+export function ForgotPasswordForm({ locale }: { locale: string }) {
+  const t = useTranslations("auth");
+  return (
+    <ActionForm action={forgotPasswordAction}>
+      <ForgotDone />
+      <input type="hidden" name="locale" value={locale} />
+      <Field name="email" type="email" label={t("email")} autoComplete="email" required />
+      <SubmitButton>{t("forgot.submit")}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function ResetPasswordForm({ locale, token }: { locale: string; token: string }) {
+  const t = useTranslations("auth");
+  return (
+    <ActionForm action={resetPasswordAction}>
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="token" value={token} />
+      <Field name="password" type="password" label={t("newPassword")} hint={t("passwordHint")} autoComplete="new-password" required />
+      <Field name="passwordConfirm" type="password" label={t("passwordConfirm")} autoComplete="new-password" required />
+      <SubmitButton>{t("reset.submit")}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function ChangePasswordForm() {
+  const t = useTranslations("auth");
+  return (
+    <ActionForm action={changePasswordAction} success={t("change.done")}>
+      <Field name="currentPassword" type="password" label={t("currentPassword")} autoComplete="current-password" required />
+      <Field name="password" type="password" label={t("newPassword")} hint={t("passwordHint")} autoComplete="new-password" required />
+      <Field name="passwordConfirm" type="password" label={t("passwordConfirm")} autoComplete="new-password" required />
+      <SubmitButton>{t("change.submit")}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function SignOutEverywhereForm() {
+  const t = useTranslations("account");
+  return (
+    <ActionForm action={signOutEverywhereAction}>
+      <SubmitButton variant="secondary">{t("signOutEverywhere")}</SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,70 @@
+import type { ReactNode } from "react";
+import { Suspense } from "react";
+import { getTranslations } from "next-intl/server";
+import { Car, LogOut } from "lucide-react";
+import { Link } from "@/i18n/navigation";
+import { LocaleSwitcher } from "./locale-switcher";
+import { MobileNav } from "./mobile-nav";
+import { signOutAction } from "@/lib/accounts/actions";
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** The frame of every page: brand, section navigation, language switch, the user and sign-out. */
+export async function AppShell({
+  children,
+  nav = [],
+  user,
+  home = "/",
+}: {
+  children: ReactNode;
+  nav?: NavItem[];
+  user?: { name: string; email: string } | null;
+  home?: string;
+}) {
+  const t = await getTranslations("common");
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <header className="border-b border-zinc-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
+          <Link href={home} className="flex items-center gap-2 font-semibold text-zinc-900">
+            <Car aria-hidden className="size-5 text-brand-600" />
+            {t("appName")}
+          </Link>
+          {nav.length ? (
+            <nav aria-label={t("mainNav")} className="hidden items-center gap-1 md:flex">
+              {nav.map((n) => (
+                <Link key={n.href} href={n.href} className="rounded-md px-3 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100">
+                  {n.label}
+                </Link>
+              ))}
+            </nav>
+          ) : null}
+          <div className="ml-auto flex items-center gap-3">
+            <Suspense>
+              <LocaleSwitcher />
+            </Suspense>
+            {user ? (
+              <form action={signOutAction} className="hidden md:block">
+                <span className="mr-2 text-sm text-zinc-600" data-testid="current-user">
+                  {user.email}
+                </span>
+                <button type="submit" className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-sm text-zinc-700 hover:bg-zinc-100">
+                  <LogOut aria-hidden className="size-4" />
+                  {t("signOut")}
+                </button>
+              </form>
+            ) : null}
+            {nav.length || user ? <MobileNav nav={nav} user={user ?? null} signOutLabel={t("signOut")} menuLabel={t("menu")} /> : null}
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
+        {children}
+      </main>
+      <footer className="border-t border-zinc-200 py-4 text-center text-xs text-zinc-500">{t("footer")}</footer>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useSearchParams } from "next/navigation";
+import { Languages } from "lucide-react";
+import { usePathname } from "@/i18n/navigation";
+import { routing } from "@/i18n/routing";
+
+const NAMES: Record<string, string> = { nl: "Nederlands", en: "English", fr: "Français" };
+
+/** Plain links (no client routing) so the proxy sets the language cookie on the way. */
+export function LocaleSwitcher() {
+  const locale = useLocale();
+  const pathname = usePathname();
+  const search = useSearchParams().toString();
+  const t = useTranslations("common");
+  return (
+    <nav aria-label={t("language")} className="flex items-center gap-1 text-sm">
+      <Languages aria-hidden className="size-4 text-zinc-500" />
+      {routing.locales.map((l) => (
+        <a
+          key={l}
+          href={`/${l}${pathname === "/" ? "" : pathname}${search ? `?${search}` : ""}`}
+          hrefLang={l}
+          lang={l}
+          aria-current={l === locale ? "true" : undefined}
+          className={l === locale ? "rounded px-1.5 py-0.5 font-semibold text-zinc-900 underline" : "rounded px-1.5 py-0.5 text-zinc-600 hover:text-zinc-900"}
+        >
+          <span className="sr-only">{NAMES[l]}</span>
+          <span aria-hidden>{l.toUpperCase()}</span>
+        </a>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * E-mail templates. Each template names its texts in the message files (namespace `emails.<name>`)
+ * and may carry an action link; the recipient's language picks the file.
+ */
+import { createTranslator } from "use-intl/core";
+import nl from "../messages/nl.json";
+import en from "../messages/en.json";
+import { renderParts } from "./layout";
+
+const MESSAGES = { nl, en, fr: en } as const;
+export type EmailLocale = keyof typeof MESSAGES;
+
+type Params = Record<string, string | number>;
+
+interface TemplateDef {
+  /** Paragraph keys under emails.<name>. */
+  paragraphs: string[];
+  /** The payload field holding the action URL, with its label key. */
+  action?: { urlField: string; labelKey: string };
+}
+
+export const TEMPLATES = {
+  activation: { paragraphs: ["p1", "p2"], action: { urlField: "url", labelKey: "action" } },
+  "activation-reminder-existing": { paragraphs: ["p1", "p2"], action: { urlField: "url", labelKey: "action" } },
+  "password-reset": { paragraphs: ["p1", "p2"], action: { urlField: "url", labelKey: "action" } },
+  "password-changed": { paragraphs: ["p1", "p2"] },
+  "signed-out-everywhere": { paragraphs: ["p1"] },
+  "member-added": { paragraphs: ["p1"], action: { urlField: "url", labelKey: "action" } },
+} satisfies Record<string, TemplateDef>;
+
+export type TemplateName = keyof typeof TEMPLATES;
+
+export function isTemplate(name: string): name is TemplateName {
+  return Object.hasOwn(TEMPLATES, name);
+}
+
+export function renderEmail(name: TemplateName, locale: string, payload: Params) {
+  const lang = (Object.hasOwn(MESSAGES, locale) ? locale : "nl") as EmailLocale;
+  const t = createTranslator({ locale: lang, messages: MESSAGES[lang] as typeof nl, namespace: "emails" });
+  const def: TemplateDef = TEMPLATES[name];
+  const tt = (key: string) => (t as unknown as (k: string, p?: Params) => string)(key, payload);
+  return renderParts(
+    {
+      subject: tt(`${name}.subject`),
+      greeting: payload.name ? tt("greetingNamed") : tt("greeting"),
+      paragraphs: def.paragraphs.map((p) => tt(`${name}.${p}`)),
+      action: def.action ? { label: tt(`${name}.${def.action.labelKey}`), url: String(payload[def.action.urlField]) } : undefined,
+      footer: tt("footer"),
+    },
+    lang,
+  );
+}

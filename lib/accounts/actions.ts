@@ -1,0 +1,93 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { action } from "../server/action";
+import { signIn, signOut } from "../server/auth";
+import { AppError } from "../server/errors";
+import { getActor } from "../server/session";
+import { activateAccount } from "./activate-account";
+import { changePassword } from "./change-password";
+import { landingPathFor } from "./landing";
+import { requestPasswordReset } from "./request-password-reset";
+import { resetPassword } from "./reset-password";
+import {
+  ChangePasswordInput,
+  EmptyInput,
+  ForgotPasswordInput,
+  LocaleInput,
+  NewPassword,
+  ResetPasswordInput,
+  SignInInput,
+  SignUpInput,
+  TokenInput,
+} from "./schemas";
+import { endSession, signOutEverywhere } from "./sign-out";
+import { signUp } from "./sign-up";
+import { z } from "zod";
+
+/** A same-site path only: never an open redirect. */
+function safeNext(next: string | undefined): string | undefined {
+  return next && /^\/(?!\/)[\w\-/?=&.%]*$/.test(next) && !next.includes("\\") ? next : undefined;
+}
+
+export const signUpAction = action(SignUpInput, async (input) => signUp(input), { anonymous: true });
+
+export const signInAction = action(
+  SignInInput,
+  async (input) => {
+    try {
+      await signIn("credentials", { email: input.email, password: input.password, redirect: false });
+    } catch (e) {
+      if (e instanceof CredentialsSignin && e.code === "rate_limited") throw new AppError("RATE_LIMITED", "too_many_attempts");
+      if (e instanceof AuthError) throw new AppError("UNAUTHENTICATED", "invalid_credentials");
+      throw e;
+    }
+    return { home: await landingPathFor(input.email), next: safeNext(input.next) };
+  },
+  { anonymous: true, redirectTo: (d, { locale }) => d.next ?? `/${locale}${d.home}` },
+);
+
+export const activateAction = action(
+  z.object({ token: TokenInput, password: NewPassword.optional().or(z.literal("").transform(() => undefined)), locale: LocaleInput }).strict(),
+  async (input) => activateAccount({ token: input.token, password: input.password }),
+  { anonymous: true, redirectTo: (_d, { locale }) => `/${locale}/sign-in?activated=1` },
+);
+
+export const forgotPasswordAction = action(
+  ForgotPasswordInput,
+  async (input, { address }) => {
+    await requestPasswordReset({ email: input.email, address });
+    return { sent: true };
+  },
+  { anonymous: true },
+);
+
+export const resetPasswordAction = action(ResetPasswordInput, async (input) => resetPassword(input), {
+  anonymous: true,
+  redirectTo: (_d, { locale }) => `/${locale}/sign-in?reset=1`,
+});
+
+export const changePasswordAction = action(ChangePasswordInput, async (input, { actor }) =>
+  changePassword({ actor, currentPassword: input.currentPassword, password: input.password }),
+);
+
+export const signOutEverywhereAction = action(
+  EmptyInput,
+  async (_input, { actor }) => {
+    await signOutEverywhere({ actor });
+    await signOut({ redirect: false });
+    return { done: true };
+  },
+  { redirectTo: (_d, { locale }) => `/${locale}/sign-in?signedOut=everywhere` },
+);
+
+/** The header's sign-out button: ends the server session, clears the cookie. */
+export async function signOutAction(): Promise<void> {
+  const actor = await getActor();
+  if (actor) await endSession({ actor });
+  await signOut({ redirect: false });
+  const locale = (await headers()).get("x-locale") ?? "nl";
+  redirect(`/${["nl", "en", "fr"].includes(locale) ? locale : "nl"}/sign-in?signedOut=1`);
+}

@@ -1,0 +1,33 @@
+import { db } from "../server/db";
+import { hashToken } from "../server/tokens";
+
+export type LinkState = "valid" | "used" | "expired" | "invalid";
+
+/** What an e-mailed link is worth, without using it (for the page that shows its form). */
+export async function peekToken(token: string, kind: "ACTIVATION" | "PASSWORD_RESET"): Promise<{ state: LinkState; needsPassword: boolean; email?: string }> {
+  if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) return { state: "invalid", needsPassword: false };
+  const row = await db.authToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { kind: true, usedAt: true, expiresAt: true, user: { select: { email: true, passwordHash: true, status: true } } },
+  });
+  if (!row || row.kind !== kind || row.user.status === "DISABLED") return { state: "invalid", needsPassword: false };
+  if (row.usedAt) return { state: "used", needsPassword: false };
+  if (row.expiresAt <= new Date()) return { state: "expired", needsPassword: false };
+  return { state: "valid", needsPassword: !row.user.passwordHash, email: row.user.email };
+}
+
+export async function getAccount(userId: string) {
+  return db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, firstName: true, lastName: true, locale: true, lastSignInAt: true, createdAt: true },
+  });
+}
+
+export async function listSessions(userId: string) {
+  return db.authSession.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: new Date() } },
+    select: { id: true, createdAt: true, lastSeenAt: true, userAgent: true },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+  });
+}

@@ -1,0 +1,34 @@
+import { db } from "../server/db";
+import { env } from "../server/env";
+import { hit, LIMITS } from "../server/rate-limit";
+import { newToken, TOKEN_TTL } from "../server/tokens";
+import { enqueueEmail } from "../server/mail/outbox";
+import { mailQueued } from "../server/mail/notify";
+
+/**
+ * Sends a reset link (30 minutes, single-use) to an active account. The caller always gets the
+ * same answer; over the limit, the request is silently dropped for that account.
+ */
+export async function requestPasswordReset(input: { email: string; address: string }): Promise<void> {
+  const [accountOk, addressOk] = await Promise.all([
+    hit(db, `reset:account:${input.email}`, LIMITS.resetPerAccount),
+    hit(db, `reset:address:${input.address}`, LIMITS.resetPerAddress),
+  ]);
+  if (!accountOk || !addressOk) return;
+  const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, status: true, locale: true, firstName: true, email: true } });
+  if (!user || user.status !== "ACTIVE") return;
+  const { token, hash } = newToken();
+  await db.$transaction(async (tx) => {
+    await tx.authToken.updateMany({ where: { userId: user.id, kind: "PASSWORD_RESET", usedAt: null }, data: { expiresAt: new Date() } });
+    await tx.authToken.create({
+      data: { userId: user.id, kind: "PASSWORD_RESET", tokenHash: hash, expiresAt: new Date(Date.now() + TOKEN_TTL.PASSWORD_RESET) },
+    });
+    await enqueueEmail(tx, {
+      to: user.email,
+      locale: user.locale,
+      template: "password-reset",
+      payload: { name: user.firstName, url: `${env.APP_URL}/${user.locale}/reset-password/${token}` },
+    });
+  });
+  mailQueued();
+}

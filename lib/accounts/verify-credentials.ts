@@ -1,0 +1,44 @@
+import { db } from "../server/db";
+import { AppError } from "../server/errors";
+import { verifyPassword } from "../server/password";
+import { clear, hit, LIMITS } from "../server/rate-limit";
+import { Email } from "./schemas";
+
+const SESSION_TTL_MS = 30 * 24 * 3600_000;
+
+/**
+ * Checks e-mail and password and opens a server-side session. Rate-limited per account and per
+ * client address; the error never says whether the e-mail exists.
+ */
+export async function verifyCredentials(input: {
+  email: string;
+  password: string;
+  address: string;
+  userAgent?: string | null;
+}): Promise<{ userId: string; sessionId: string }> {
+  const parsed = Email.safeParse(input.email);
+  if (!parsed.success || !input.password || input.password.length > 200) {
+    throw new AppError("UNAUTHENTICATED", "invalid_credentials");
+  }
+  const email = parsed.data;
+  const [accountOk, addressOk] = await Promise.all([
+    hit(db, `signin:account:${email}`, LIMITS.signInPerAccount),
+    hit(db, `signin:address:${input.address}`, LIMITS.signInPerAddress),
+  ]);
+  if (!accountOk || !addressOk) throw new AppError("RATE_LIMITED", "too_many_attempts");
+
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, status: true } });
+  const ok = await verifyPassword(input.password, user?.passwordHash);
+  if (!user || !ok || user.status !== "ACTIVE") throw new AppError("UNAUTHENTICATED", "invalid_credentials");
+
+  await clear(db, `signin:account:${email}`);
+  const now = new Date();
+  const [session] = await db.$transaction([
+    db.authSession.create({
+      data: { userId: user.id, expiresAt: new Date(now.getTime() + SESSION_TTL_MS), userAgent: input.userAgent?.slice(0, 300) ?? null },
+      select: { id: true },
+    }),
+    db.user.update({ where: { id: user.id }, data: { lastSignInAt: now }, select: { id: true } }),
+  ]);
+  return { userId: user.id, sessionId: session.id };
+}

@@ -1,0 +1,34 @@
+import { db } from "../server/db";
+import { assertCan, type Actor } from "../server/authz";
+import { AppError } from "../server/errors";
+
+export async function createOrganisation(input: {
+  actor: Actor;
+  name: string;
+  kind: "DEALER" | "GARAGE" | "FLEET";
+  parentId?: string;
+  city?: string;
+  country: "NL" | "BE";
+}): Promise<{ id: string }> {
+  assertCan(input.actor, "organisations:manage");
+  return db.$transaction(async (tx) => {
+    if (input.kind === "FLEET") {
+      const parent = await tx.organisation.findFirst({ where: { id: input.parentId, kind: "GARAGE" }, select: { id: true } });
+      if (!parent) throw new AppError("VALIDATION", "fleet_needs_garage", { fieldErrors: { parentId: ["fleet_needs_garage"] } });
+    }
+    const org = await tx.organisation.create({
+      data: {
+        name: input.name,
+        kind: input.kind,
+        parentId: input.kind === "FLEET" ? input.parentId : null,
+        city: input.city,
+        country: input.country,
+      },
+      select: { id: true },
+    });
+    await tx.auditLog.create({
+      data: { actorUserId: input.actor.userId, actorRole: "admin", action: "organisation.created", entityType: "Organisation", entityId: org.id, data: { name: input.name, kind: input.kind } },
+    });
+    return org;
+  });
+}

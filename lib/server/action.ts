@@ -1,0 +1,99 @@
+import "server-only";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import type { z } from "zod";
+import { AppError, isAppError } from "./errors";
+import { getActor } from "./session";
+import type { Actor } from "./authz";
+
+import type { ActionResult } from "./action-types";
+export type { ActionResult, ActionError } from "./action-types";
+
+type Ctx<Anon extends boolean> = { actor: Anon extends true ? Actor | null : Actor; address: string; locale: string };
+
+interface Options<T, Anon extends boolean> {
+  /** Allow signed-out callers (sign-up, sign-in, reset). */
+  anonymous?: Anon;
+  /** Where to go after success; redirect() runs outside the try/catch, as Next.js asks. */
+  redirectTo?: (data: T, ctx: { locale: string }) => string | undefined;
+}
+
+const LOCALES = new Set(["nl", "en", "fr"]);
+
+function formToObject(input: FormData | Record<string, unknown>): Record<string, unknown> {
+  if (!(input instanceof FormData)) return input ?? {};
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of input.entries()) {
+    if (k.startsWith("$ACTION")) continue;
+    if (k in out) out[k] = ([] as unknown[]).concat(out[k], v);
+    else out[k] = v;
+  }
+  return out;
+}
+
+function keepValues(raw: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (/password|token/i.test(k) || typeof v !== "string") continue;
+    out[k] = v.slice(0, 2000);
+  }
+  return out;
+}
+
+/**
+ * The one shape of a server action: refuse anonymous callers (unless allowed), parse with a
+ * strict zod schema, call the use case, turn an expected AppError into a value with a message in
+ * the user's language; log an unexpected error and show a generic message.
+ */
+export function action<S extends z.ZodType, T, Anon extends boolean = false>(
+  schema: S,
+  handler: (input: z.output<S>, ctx: Ctx<Anon>) => Promise<T>,
+  options: Options<T, Anon> = {},
+): (prev: unknown, input: FormData | z.input<S>) => Promise<ActionResult<T>> {
+  return async (_prev, input) => {
+    const h = await headers();
+    const raw = formToObject(input as FormData | Record<string, unknown>);
+    const headerLocale = h.get("x-locale") ?? "";
+    const locale = LOCALES.has(headerLocale) ? headerLocale : typeof raw.locale === "string" && LOCALES.has(raw.locale) ? raw.locale : "nl";
+    const t = await getTranslations({ locale, namespace: "errors" });
+    const translate = (key: string, params?: Record<string, string | number>) =>
+      t.has(key) ? t(key, params) : t.has(`fields.${key}`) ? t(`fields.${key}`, params) : t("codes.VALIDATION");
+    const fail = (error: AppError): ActionResult<T> => ({
+      ok: false,
+      error: {
+        code: error.code,
+        message: translate(error.messageKey, error.params),
+        fieldErrors: error.fieldErrors
+          ? Object.fromEntries(Object.entries(error.fieldErrors).map(([f, keys]) => [f, translate(`fields.${keys[0]}`)]))
+          : undefined,
+      },
+      values: keepValues(raw),
+    });
+
+    let data: T;
+    try {
+      const actor = await getActor();
+      if (!actor && !options.anonymous) return fail(new AppError("UNAUTHENTICATED"));
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string> = {};
+        for (const issue of parsed.error.issues) {
+          if (issue.code === "unrecognized_keys") return fail(new AppError("VALIDATION", "unknown_field"));
+          const field = String(issue.path[0] ?? "_");
+          fieldErrors[field] ??= translate(`fields.${issue.message}`);
+        }
+        return { ok: false, error: { code: "VALIDATION", message: t("codes.VALIDATION"), fieldErrors }, values: keepValues(raw) };
+      }
+      const address = (h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown").slice(0, 64);
+      data = await handler(parsed.data, { actor: actor as Ctx<Anon>["actor"], address, locale });
+    } catch (e) {
+      if (isAppError(e)) return fail(e);
+      console.error("[action] unexpected error", e);
+      return { ok: false, error: { code: "INTERNAL", message: t("codes.INTERNAL") }, values: keepValues(raw) };
+    }
+    const to = options.redirectTo?.(data, { locale });
+    if (to) redirect(to);
+    return { ok: true, data };
+  };
+}

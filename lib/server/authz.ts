@@ -1,0 +1,91 @@
+/**
+ * Who may do what: one role -> permission table (dub's rbac/permissions.ts, epic-stack 028).
+ * Ownership of a record is never decided here: that is the `where` of each query.
+ */
+import { AppError } from "./errors";
+
+export type OrganisationKind = "DEALER" | "GARAGE" | "FLEET";
+export type MembershipRole = "MEMBER" | "ADMIN";
+export type PlatformRole = "NONE" | "SUPPORT" | "ADMIN";
+
+export interface ActorMembership {
+  organisationId: string;
+  organisationName: string;
+  kind: OrganisationKind;
+  role: MembershipRole;
+}
+
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  locale: "nl" | "en" | "fr";
+  platformRole: PlatformRole;
+  memberships: ActorMembership[];
+  sessionId: string | null;
+}
+
+export type Role = "owner" | "dealer" | "garage" | "fleet" | "org-admin" | "support" | "admin";
+
+export const PERMISSIONS = {
+  "garage:use": ["owner"],
+  "account:manage": ["owner"],
+  "console:use": ["dealer", "garage", "fleet", "support", "admin"],
+  "organisations:manage": ["admin"],
+  "invitations:manage": ["dealer"],
+  "vehicles:link": ["dealer"],
+  "verification:review": ["dealer", "support"],
+  "passports:manage": ["garage"],
+  "fleet:view": ["fleet", "garage"],
+  "transfers:correct": ["support"],
+  "members:manage": ["org-admin", "admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function rolesOf(actor: Actor): Role[] {
+  const roles = new Set<Role>(["owner"]);
+  for (const m of actor.memberships) {
+    roles.add(m.kind.toLowerCase() as Role);
+    if (m.role === "ADMIN") roles.add("org-admin");
+  }
+  if (actor.platformRole === "SUPPORT") roles.add("support");
+  if (actor.platformRole === "ADMIN") roles.add("admin");
+  return [...roles];
+}
+
+export function can(actor: Actor | null, permission: Permission): boolean {
+  if (!actor) return false;
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return rolesOf(actor).some((r) => allowed.includes(r));
+}
+
+/** Throws NOT_FOUND rather than FORBIDDEN: a place one may not enter does not exist for one. */
+export function assertCan(actor: Actor | null, permission: Permission): asserts actor is Actor {
+  if (!actor) throw new AppError("UNAUTHENTICATED");
+  if (!can(actor, permission)) throw new AppError("NOT_FOUND");
+}
+
+const ORG_KIND_FOR: Partial<Record<Permission, OrganisationKind[]>> = {
+  "invitations:manage": ["DEALER"],
+  "vehicles:link": ["DEALER"],
+  "verification:review": ["DEALER"],
+  "passports:manage": ["GARAGE"],
+  "fleet:view": ["FLEET", "GARAGE"],
+};
+
+/** The organisations in which the actor holds an organisation-scoped permission. */
+export function organisationsWith(actor: Actor, permission: Permission): string[] {
+  const kinds = ORG_KIND_FOR[permission];
+  if (!kinds) return [];
+  return actor.memberships.filter((m) => kinds.includes(m.kind)).map((m) => m.organisationId);
+}
+
+export function isStaff(actor: Actor | null): boolean {
+  return can(actor, "console:use");
+}
+
+/** Where a signed-in user lands. */
+export function homePathFor(actor: Actor): "/console" | "/garage" {
+  return isStaff(actor) ? "/console" : "/garage";
+}

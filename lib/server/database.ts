@@ -1,0 +1,98 @@
+/**
+ * Opens Prisma on PostgreSQL (node-postgres pool) or on the embedded PGlite, and offers a raw
+ * SQL runner for migrations. Framework-free: used by the app, scripts and tests alike.
+ */
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaClient } from "../../generated/prisma/client";
+import { applyMigrations, type SqlRunner } from "./migrate";
+
+export type Prisma = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+export interface Database {
+  kind: "postgres" | "embedded";
+  prisma: PrismaClient;
+  sql: SqlRunner;
+  migrate(log?: (m: string) => void): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Database {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+  return openEmbedded(opts.dataDir);
+}
+
+function openPostgres(url: string): Database {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const runner = (client: pg.Pool | pg.PoolClient): SqlRunner => ({
+    async exec(sql) {
+      await client.query(sql);
+    },
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await client.query(sql, params as unknown[])).rows as T[];
+    },
+    async transaction(fn) {
+      const conn = await pool.connect();
+      try {
+        await conn.query("BEGIN");
+        const result = await fn(runner(conn));
+        await conn.query("COMMIT");
+        return result;
+      } catch (e) {
+        await conn.query("ROLLBACK").catch(() => {});
+        throw e;
+      } finally {
+        conn.release();
+      }
+    },
+  });
+  const sql = runner(pool);
+  return {
+    kind: "postgres",
+    prisma,
+    sql,
+    migrate: (log) => applyMigrations(sql, undefined, log),
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => {});
+    },
+  };
+}
+
+function openEmbedded(dataDir: string): Database {
+  let dir = dataDir;
+  if (!dataDir.startsWith("memory://")) {
+    dir = path.resolve(dataDir, "pglite");
+    mkdirSync(dir, { recursive: true });
+  }
+  const client = new PGlite(dir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const runner = (c: Pick<PGlite, "exec" | "query">): SqlRunner => ({
+    async exec(sql) {
+      await c.exec(sql);
+    },
+    async query<T>(sql: string, params?: unknown[]) {
+      return (await c.query<T>(sql, params)).rows;
+    },
+    async transaction(fn) {
+      return client.transaction((tx) => fn(runner(tx)));
+    },
+  });
+  const sql = runner(client);
+  return {
+    kind: "embedded",
+    prisma,
+    sql,
+    migrate: (log) => applyMigrations(sql, undefined, log),
+    async close() {
+      await prisma.$disconnect();
+      await client.close().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import "server-only";
+import { openDatabase, type Database } from "./database";
+import { env } from "./env";
+
+const globalForDb = globalThis as unknown as { __autodossierDb?: Database };
+
+/**
+ * One database per process: PostgreSQL when DATABASE_URL is set, otherwise the embedded
+ * PGlite under DATA_DIR (one process only may open it; see docs/decisions/0003).
+ */
+function get(): Database {
+  globalForDb.__autodossierDb ??= openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  return globalForDb.__autodossierDb;
+}
+
+export const db = new Proxy({} as Database["prisma"], {
+  get(_t, prop) {
+    const prisma = get().prisma;
+    const value = Reflect.get(prisma, prop, prisma);
+    return typeof value === "function" ? value.bind(prisma) : value;
+  },
+});
+
+export function database(): Database {
+  return get();
+}

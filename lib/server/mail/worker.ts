@@ -1,0 +1,69 @@
+import "server-only";
+import nodemailer, { type Transporter } from "nodemailer";
+import { db } from "../db";
+import { env } from "../env";
+import { startMailCatcher, type MailCatcher } from "./catcher-core";
+import { deliverDue } from "./sender";
+import { onMailQueued } from "./notify";
+
+/**
+ * The in-process sender: polls the outbox and is kicked after each change that wrote e-mail.
+ * It runs inside the server process because the embedded database admits one process only.
+ */
+const g = globalThis as unknown as {
+  __mail?: { transport: Transporter; catcher: MailCatcher | null; running: boolean; again: boolean; timer?: NodeJS.Timeout };
+};
+
+async function state() {
+  if (!g.__mail) {
+    let catcher: MailCatcher | null = null;
+    let transport: Transporter;
+    if (env.SMTP_URL) {
+      transport = nodemailer.createTransport(env.SMTP_URL);
+    } else {
+      catcher = await startMailCatcher();
+      transport = nodemailer.createTransport({ host: "127.0.0.1", port: catcher.port, secure: false, ignoreTLS: true });
+      console.log(`[mail] no SMTP_URL: built-in mail catcher on 127.0.0.1:${catcher.port}, read it at ${env.APP_URL}/dev/mail`);
+    }
+    g.__mail = { transport, catcher, running: false, again: false };
+  }
+  return g.__mail;
+}
+
+export async function builtInCatcher(): Promise<MailCatcher | null> {
+  if (env.SMTP_URL) return null;
+  return (await state()).catcher;
+}
+
+async function run(): Promise<void> {
+  const s = await state();
+  if (s.running) {
+    s.again = true;
+    return;
+  }
+  s.running = true;
+  try {
+    do {
+      s.again = false;
+      await deliverDue({ prisma: db, transport: s.transport, from: env.MAIL_FROM });
+    } while (s.again);
+  } catch (e) {
+    console.error("[mail] delivery run failed", e);
+  } finally {
+    s.running = false;
+  }
+}
+
+/** Deliver now (after a commit that wrote e-mail); never throws. */
+export function kickMailer(): void {
+  void run();
+}
+
+export async function startMailWorker(): Promise<void> {
+  const s = await state();
+  if (s.timer) return;
+  onMailQueued(kickMailer);
+  s.timer = setInterval(() => void run(), env.MAIL_POLL_MS);
+  s.timer.unref();
+  void run();
+}

@@ -1,0 +1,17 @@
+/** Random link tokens: the e-mail carries the token, the database only its SHA-256. */
+import { createHash, randomBytes } from "node:crypto";
+
+export function newToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, hash: hashToken(token) };
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export const HOUR = 3_600_000;
+export const TOKEN_TTL = {
+  ACTIVATION: 72 * HOUR,
+  PASSWORD_RESET: 30 * 60_000,
+} as const;

@@ -1,0 +1,10 @@
+/** The demo world's sign-ins (README, sign-in page in demo mode). */
+export const DEMO_PASSWORD = "demo-password-2026";
+
+export const DEMO_ACCOUNTS = [
+  { email: "owner@demo.autodossier.test", role: "owner" },
+  { email: "dealer@demo.autodossier.test", role: "dealer" },
+  { email: "garage@demo.autodossier.test", role: "garage" },
+  { email: "support@demo.autodossier.test", role: "support" },
+  { email: "admin@demo.autodossier.test", role: "admin" },
+] as const;

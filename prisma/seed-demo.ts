@@ -1,0 +1,148 @@
+/**
+ * The demo world. Idempotent: every row has a stable key and is only created when missing, so
+ * seeding again changes nothing.
+ */
+import type { PrismaClient } from "../generated/prisma/client";
+import { hashPassword } from "../lib/server/password";
+import { DEMO_PASSWORD } from "./demo-accounts";
+
+const MONTH = 30.44 * 24 * 3600_000;
+
+export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = () => {}): Promise<void> {
+  const existing = await prisma.user.findUnique({ where: { email: "admin@demo.autodossier.test" }, select: { id: true } });
+  const passwordHash = existing ? "" : await hashPassword(DEMO_PASSWORD);
+
+  await prisma.$transaction(async (tx) => {
+    const user = (email: string, firstName: string, lastName: string, extra: { platformRole?: "SUPPORT" | "ADMIN"; locale?: "nl" | "en" } = {}) =>
+      tx.user.upsert({
+        where: { email },
+        update: {},
+        create: {
+          email,
+          firstName,
+          lastName,
+          passwordHash,
+          status: "ACTIVE",
+          emailVerifiedAt: new Date(),
+          platformRole: extra.platformRole ?? "NONE",
+          locale: extra.locale ?? "nl",
+          city: "Amsterdam",
+          country: "NL",
+        },
+        select: { id: true },
+      });
+    const org = (id: string, name: string, kind: "DEALER" | "GARAGE" | "FLEET", city: string, parentId?: string) =>
+      tx.organisation.upsert({
+        where: { id },
+        update: {},
+        create: { id, name, kind, city, country: "NL", parentId, locales: ["nl", "en"] },
+        select: { id: true },
+      });
+    const member = (userId: string, organisationId: string, role: "MEMBER" | "ADMIN") =>
+      tx.membership.upsert({
+        where: { userId_organisationId: { userId, organisationId } },
+        update: {},
+        create: { userId, organisationId, role },
+      });
+
+    const owner = await user("owner@demo.autodossier.test", "Sanne", "de Jong");
+    const dealerStaff = await user("dealer@demo.autodossier.test", "Pieter", "Bakker");
+    const garageStaff = await user("garage@demo.autodossier.test", "Fatima", "El Amrani");
+    await user("support@demo.autodossier.test", "Sam", "Support", { platformRole: "SUPPORT", locale: "en" });
+    await user("admin@demo.autodossier.test", "Alex", "Admin", { platformRole: "ADMIN" });
+
+    const dealer = await org("demo-dealer", "Porsche Centrum Amsterdam", "DEALER", "Amsterdam");
+    const garage = await org("demo-garage", "Autobedrijf De Vries", "GARAGE", "Utrecht");
+    await org("demo-fleet", "De Vries Verkoop & Voorraad", "FLEET", "Utrecht", garage.id);
+    await member(dealerStaff.id, dealer.id, "ADMIN");
+    await member(garageStaff.id, garage.id, "ADMIN");
+
+    const now = Date.now();
+    const cars = [
+      {
+        vin: "WP0ZZZ99ZTS392124",
+        make: "Porsche",
+        model: "911 Carrera",
+        modelYear: 2024,
+        fuel: "PETROL" as const,
+        mileageKm: 12400,
+        plate: "GZ231K",
+        startedMonthsAgo: 14,
+        contracts: [
+          { product: "CONNECT", durationMonths: 36, autoRenew: true },
+          { product: "ROADSIDE", durationMonths: 24, autoRenew: false },
+        ],
+      },
+      {
+        vin: "WVGZZZ5NZJM131395",
+        make: "Volkswagen",
+        model: "Tiguan",
+        modelYear: 2018,
+        fuel: "DIESEL" as const,
+        mileageKm: 98150,
+        plate: "T917RB",
+        startedMonthsAgo: 30,
+        contracts: [{ product: "CONNECT", durationMonths: 60, autoRenew: true }],
+      },
+    ];
+    for (const c of cars) {
+      const vehicle = await tx.vehicle.upsert({
+        where: { vin: c.vin },
+        update: {},
+        create: { vin: c.vin, make: c.make, model: c.model, modelYear: c.modelYear, fuel: c.fuel, mileageKm: c.mileageKm },
+        select: { id: true, _count: { select: { holdings: true, plates: true, serviceRecords: true } } },
+      });
+      const startedAt = new Date(now - c.startedMonthsAgo * MONTH);
+      if (vehicle._count.plates === 0) {
+        await tx.licencePlate.create({ data: { vehicleId: vehicle.id, country: "NL", plate: c.plate, validFrom: startedAt } });
+      }
+      if (vehicle._count.holdings === 0) {
+        const holding = await tx.holding.create({
+          data: { vehicleId: vehicle.id, kind: "OWNER", userId: owner.id, origin: "INVITATION", linkedByOrganisationId: dealer.id, startedAt },
+          select: { id: true },
+        });
+        for (const k of c.contracts) {
+          await tx.contract.create({
+            data: {
+              vehicleId: vehicle.id,
+              holdingId: holding.id,
+              providerId: dealer.id,
+              product: k.product,
+              durationMonths: k.durationMonths,
+              autoRenew: k.autoRenew,
+              status: "ACTIVE",
+              startsAt: startedAt,
+              endsAt: new Date(startedAt.getTime() + k.durationMonths * MONTH),
+            },
+          });
+        }
+        await tx.auditLog.create({
+          data: {
+            actorUserId: dealerStaff.id,
+            actorOrganisationId: dealer.id,
+            actorRole: "dealer:admin",
+            action: "vehicle.linked",
+            entityType: "Holding",
+            entityId: holding.id,
+            vehicleId: vehicle.id,
+            subjectUserId: owner.id,
+            at: startedAt,
+          },
+        });
+      }
+      if (vehicle._count.serviceRecords === 0) {
+        await tx.serviceRecord.create({
+          data: {
+            vehicleId: vehicle.id,
+            organisationId: dealer.id,
+            kind: "SERVICE",
+            performedAt: new Date(now - 3 * MONTH),
+            mileageKm: c.mileageKm - 1500,
+            description: "Jaarlijkse onderhoudsbeurt",
+          },
+        });
+      }
+    }
+  }, { timeout: 60_000 });
+  log("demo world seeded");
+}
