@@ -3,11 +3,10 @@
  * and may carry an action link; the recipient's language picks the file.
  */
 import { createTranslator } from "use-intl/core";
-import nl from "../messages/nl.json";
-import en from "../messages/en.json";
+import { MESSAGES as APP_MESSAGES, type Messages } from "../i18n/messages";
 import { renderParts } from "./layout";
 
-const MESSAGES = { nl, en, fr: en } as const;
+const MESSAGES = { nl: APP_MESSAGES.nl, en: APP_MESSAGES.en, fr: APP_MESSAGES.en } as const;
 export type EmailLocale = keyof typeof MESSAGES;
 
 type Params = Record<string, string | number>;
@@ -36,7 +35,7 @@ export function isTemplate(name: string): name is TemplateName {
 
 export function renderEmail(name: TemplateName, locale: string, payload: Params) {
   const lang = (Object.hasOwn(MESSAGES, locale) ? locale : "nl") as EmailLocale;
-  const t = createTranslator({ locale: lang, messages: MESSAGES[lang] as typeof nl, namespace: "emails" });
+  const t = createTranslator({ locale: lang, messages: MESSAGES[lang] as unknown as Messages, namespace: "emails" });
   const def: TemplateDef = TEMPLATES[name];
   const tt = (key: string) => (t as unknown as (k: string, p?: Params) => string)(key, payload);
   return renderParts(

@@ -79,7 +79,7 @@ export function ActivateForm({ locale, token, needsPassword }: { locale: string;
 function ForgotDone() {
   const result = useFormResult();
   const t = useTranslations("auth.forgot");
-  return result?.ok ? <Alert tone="success">{t("done")}</Alert> : null;
+  return result?.ok ? <Alert tone="success" testId="forgot-done">{t("done")}</Alert> : null;
 }
 
 export function ForgotPasswordForm({ locale }: { locale: string }) {

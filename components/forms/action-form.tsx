@@ -31,8 +31,8 @@ export function ActionForm({
   return (
     <FormState.Provider value={state}>
       <form action={formAction} className={cn("space-y-4", className)} noValidate>
-        {state && !state.ok ? <Alert tone="error">{state.error.message}</Alert> : null}
-        {state?.ok && success && !hideSuccess ? <Alert tone="success">{success}</Alert> : null}
+        {state && !state.ok ? <Alert tone="error" testId="form-error">{state.error.message}</Alert> : null}
+        {state?.ok && success && !hideSuccess ? <Alert tone="success" testId="form-success">{success}</Alert> : null}
         {children}
       </form>
     </FormState.Provider>

@@ -21,10 +21,10 @@ const tones = {
   info: { box: "border-blue-200 bg-blue-50 text-blue-800", Icon: Info },
 } as const;
 
-export function Alert({ tone = "info", children, className }: { tone?: keyof typeof tones; children: ReactNode; className?: string }) {
+export function Alert({ tone = "info", children, className, testId }: { tone?: keyof typeof tones; children: ReactNode; className?: string; testId?: string }) {
   const { box, Icon } = tones[tone];
   return (
-    <div role={tone === "error" ? "alert" : "status"} className={cn("flex gap-2 rounded-lg border px-3 py-2 text-sm", box, className)}>
+    <div role={tone === "error" ? "alert" : "status"} data-testid={testId} className={cn("flex gap-2 rounded-lg border px-3 py-2 text-sm", box, className)}>
       <Icon aria-hidden className="mt-0.5 size-4 shrink-0" />
       <div>{children}</div>
     </div>

@@ -6,7 +6,6 @@ export const Email = z
   .trim()
   .min(1, { error: "required" })
   .max(254, { error: "email_invalid" })
-  // eslint-disable-next-line no-control-regex
   .refine((v) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(v), { error: "email_control_chars" })
   .pipe(z.email({ error: "email_invalid" }))
   .transform((v) => v.toLowerCase());

@@ -1,4 +1,5 @@
 import { db } from "../server/db";
+import { env } from "../server/env";
 import { AppError } from "../server/errors";
 import { verifyPassword } from "../server/password";
 import { clear, hit, LIMITS } from "../server/rate-limit";
@@ -23,7 +24,7 @@ export async function verifyCredentials(input: {
   const email = parsed.data;
   const [accountOk, addressOk] = await Promise.all([
     hit(db, `signin:account:${email}`, LIMITS.signInPerAccount),
-    hit(db, `signin:address:${input.address}`, LIMITS.signInPerAddress),
+    hit(db, `signin:address:${input.address}`, { ...LIMITS.signInPerAddress, max: env.RATE_LIMIT_SIGNIN_PER_ADDRESS }),
   ]);
   if (!accountOk || !addressOk) throw new AppError("RATE_LIMITED", "too_many_attempts");
 

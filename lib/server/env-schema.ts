@@ -43,6 +43,8 @@ export const EnvSchema = z
     SUPPORT_LOCALES: list("nl,en"),
     /** Interval of the in-process outbox sender, in milliseconds. */
     MAIL_POLL_MS: z.coerce.number().int().min(50).default(2000),
+    /** Sign-in attempts per client address per 15 minutes. */
+    RATE_LIMIT_SIGNIN_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   })
   .transform((e) => ({
     ...e,

@@ -30,7 +30,7 @@ export default async function SignInPage({
     <div className="mx-auto max-w-md">
       <Card>
         <h1 className="mb-4 text-xl font-semibold">{t("title")}</h1>
-        {notice ? <Alert tone="success" className="mb-4">{t(`notice.${notice}`)}</Alert> : null}
+        {notice ? <Alert tone="success" className="mb-4" testId="notice">{t(`notice.${notice}`)}</Alert> : null}
         <SignInForm locale={locale} next={sp.next} />
         <p className="mt-6 text-sm text-zinc-600">
           {t("noAccount")}{" "}

@@ -1,0 +1,75 @@
+// `npm test`: lint, typecheck, unit, integration (real database) and end-to-end tests.
+// With DATABASE_URL, the run gets a fresh database on that server, dropped afterwards;
+// without, integration tests use in-memory embedded databases and the e2e server a fresh
+// embedded database in a temporary directory.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import pg from "pg";
+
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+const started = Date.now();
+rmSync("test-results", { recursive: true, force: true });
+mkdirSync("test-results", { recursive: true });
+
+let dropDb = async () => {};
+if (env.DATABASE_URL) {
+  const base = new URL(env.DATABASE_URL);
+  const name = `autodossier_test_${Date.now().toString(36)}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: env.DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  base.pathname = `/${name}`;
+  env.DATABASE_URL = base.toString();
+  console.log(`[test] PostgreSQL: fresh database ${name}`);
+  dropDb = async () => {
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await c.end();
+  };
+} else {
+  console.log("[test] embedded database (PGlite)");
+}
+
+const steps = [
+  ["lint", ["node_modules/eslint/bin/eslint.js", ".", "--max-warnings=0"]],
+  ["typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]],
+  ["migrations are up to date with the schema", ["node_modules/tsx/dist/cli.mjs", "scripts/new-migration.ts", "--check"]],
+  ["unit", ["node_modules/vitest/vitest.mjs", "run", "--project", "unit", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/unit.json"]],
+  ["integration", ["node_modules/vitest/vitest.mjs", "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/integration.json"]],
+  ["e2e", ["scripts/e2e.mjs"]],
+];
+
+let failedStep = null;
+for (const [name, args] of steps) {
+  const t0 = Date.now();
+  console.log(`\n[test] ── ${name} ──`);
+  const status = spawnSync(process.execPath, args, { stdio: "inherit", env }).status;
+  console.log(`[test] ${name}: ${status === 0 ? "ok" : "FAILED"} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  if (status !== 0) {
+    failedStep = name;
+    break;
+  }
+}
+await dropDb().catch((e) => console.warn(`[test] could not drop the test database: ${e.message}`));
+
+let passed = 0, failed = 0, skipped = 0;
+for (const f of ["unit", "integration"]) {
+  const p = `test-results/${f}.json`;
+  if (!existsSync(p)) continue;
+  const r = JSON.parse(readFileSync(p, "utf8"));
+  passed += r.numPassedTests ?? 0;
+  failed += r.numFailedTests ?? 0;
+  skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+}
+if (existsSync("test-results/e2e.json")) {
+  const s = JSON.parse(readFileSync("test-results/e2e.json", "utf8")).stats ?? {};
+  passed += (s.expected ?? 0) + (s.flaky ?? 0);
+  failed += s.unexpected ?? 0;
+  skipped += s.skipped ?? 0;
+}
+if (failedStep && failed === 0) failed = 1; // a failing lint/typecheck/build step counts as a failure
+console.log(`\n[test] ${failedStep ? `FAILED at ${failedStep}` : "all steps passed"} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(`Tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failedStep ? 1 : 0);

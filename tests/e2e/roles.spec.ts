@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
+
+test("the owner lands in the garage with two cars and cannot open the console", async ({ page }) => {
+  await signIn(page, "owner@demo.autodossier.test");
+  await expect(page).toHaveURL(/\/nl\/garage$/);
+  await expect(page.getByTestId("garage-vehicle")).toHaveCount(2);
+  await expect(page.getByText("WP0ZZZ99ZTS392124")).toBeVisible();
+  await expect(page.getByText("GZ-231-K")).toBeVisible();
+  const res = await page.goto("/nl/console");
+  expect(res?.status()).toBe(404);
+  const admin = await page.goto("/nl/console/admin/organisations");
+  expect(admin?.status()).toBe(404);
+});
+
+for (const [email, testId, text] of [
+  ["dealer@demo.autodossier.test", "console-organisation", "Porsche Centrum Amsterdam"],
+  ["garage@demo.autodossier.test", "console-organisation", "Autobedrijf De Vries"],
+  ["support@demo.autodossier.test", "console-support", "Support"],
+  ["admin@demo.autodossier.test", "console-admin", "Beheer"],
+] as const) {
+  test(`${email.split("@")[0]} lands in the console`, async ({ page }) => {
+    await signIn(page, email);
+    await expect(page).toHaveURL(/\/nl\/console$/);
+    await expect(page.getByTestId(testId).first()).toContainText(text);
+  });
+}
+
+test("staff without the admin role cannot reach organisation administration", async ({ page }) => {
+  await signIn(page, "dealer@demo.autodossier.test");
+  const res = await page.goto("/nl/console/admin/users");
+  expect(res?.status()).toBe(404);
+});
+
+test("a signed-out visitor is sent to sign in and comes back afterwards", async ({ page }) => {
+  await page.goto("/nl/account");
+  await expect(page).toHaveURL(/\/nl\/sign-in\?next=%2Fnl%2Faccount/);
+  await page.getByLabel("E-mailadres").fill("owner@demo.autodossier.test");
+  await page.getByLabel("Wachtwoord").fill("demo-password-2026");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page).toHaveURL(/\/nl\/account$/);
+});

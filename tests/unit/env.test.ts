@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/lib/server/env-schema";
+
+const SECRET = "s".repeat(32);
+
+function errorOf(source: Record<string, string | undefined>): string {
+  try {
+    parseEnv(source);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error("parseEnv accepted the configuration");
+}
+
+describe("parseEnv", () => {
+  it("fills in defaults when only AUTH_SECRET is given", () => {
+    const env = parseEnv({ AUTH_SECRET: SECRET });
+    expect(env).toMatchObject({
+      NODE_ENV: "development",
+      PORT: 3000,
+      DATA_DIR: "./data",
+      APP_URL: "http://localhost:3000",
+      MAIL_FROM: "Autodossier <no-reply@autodossier.test>",
+      DEMO_MODE: false,
+      SUPPORT_LOCALES: ["nl", "en"],
+      MAIL_POLL_MS: 2000,
+      RATE_LIMIT_SIGNIN_PER_ADDRESS: 50,
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.SMTP_URL).toBeUndefined();
+  });
+
+  it("derives APP_URL from PORT, and drops a trailing slash from a given APP_URL", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET, PORT: "4123" }).APP_URL).toBe("http://localhost:4123");
+    expect(parseEnv({ AUTH_SECRET: SECRET, PORT: "4123", APP_URL: "https://autodossier.example/" }).APP_URL).toBe("https://autodossier.example");
+  });
+
+  it("treats empty DATABASE_URL and SMTP_URL as unset, and keeps valid ones", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET, DATABASE_URL: "", SMTP_URL: "" })).toMatchObject({ DATABASE_URL: undefined, SMTP_URL: undefined });
+    const env = parseEnv({ AUTH_SECRET: SECRET, DATABASE_URL: "postgresql://u@db:5432/x", SMTP_URL: "smtps://u:p@mail:465" });
+    expect(env.DATABASE_URL).toBe("postgresql://u@db:5432/x");
+    expect(env.SMTP_URL).toBe("smtps://u:p@mail:465");
+  });
+
+  it("parses booleans and lists", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET, DEMO_MODE: "1" }).DEMO_MODE).toBe(true);
+    expect(parseEnv({ AUTH_SECRET: SECRET, DEMO_MODE: "false" }).DEMO_MODE).toBe(false);
+    expect(parseEnv({ AUTH_SECRET: SECRET, SUPPORT_LOCALES: " nl, fr ,," }).SUPPORT_LOCALES).toEqual(["nl", "fr"]);
+  });
+
+  it("names AUTH_SECRET when it is missing", () => {
+    const msg = errorOf({});
+    expect(msg).toMatch(/^Invalid configuration/);
+    expect(msg).toMatch(/^\s+AUTH_SECRET: /m);
+  });
+
+  it("says how long AUTH_SECRET must be when it is too short", () => {
+    expect(errorOf({ AUTH_SECRET: "short" })).toMatch(/AUTH_SECRET: must be at least 32 characters/);
+  });
+
+  it("names DATABASE_URL and the accepted schemes when it is not a PostgreSQL URL", () => {
+    const msg = errorOf({ AUTH_SECRET: SECRET, DATABASE_URL: "mysql://root@db/x" });
+    expect(msg).toMatch(/DATABASE_URL: must start with postgres:\/\/ or postgresql:\/\//);
+    expect(msg).not.toMatch(/AUTH_SECRET/);
+  });
+
+  it("names SMTP_URL when it is not an SMTP URL", () => {
+    expect(errorOf({ AUTH_SECRET: SECRET, SMTP_URL: "http://mail:25" })).toMatch(/SMTP_URL: must start with smtp:\/\/ or smtps:\/\//);
+  });
+
+  it("refuses a bad PORT, DEMO_MODE or APP_URL, naming each", () => {
+    const msg = errorOf({ AUTH_SECRET: SECRET, PORT: "70000", DEMO_MODE: "yes", APP_URL: "ftp://x" });
+    expect(msg).toMatch(/PORT: /);
+    expect(msg).toMatch(/DEMO_MODE: /);
+    expect(msg).toMatch(/APP_URL: /);
+  });
+});
