@@ -1,6 +1,21 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
+// Node 20 lacks Map.groupBy, which vitest 5's reporter uses to print failures; without it a failing
+// test shows only "Map.groupBy is not a function". Remove once the machines run Node 22.
+const M = Map as unknown as { groupBy?: <K, V>(items: Iterable<V>, key: (v: V, i: number) => K) => Map<K, V[]> };
+M.groupBy ??= <K, V>(items: Iterable<V>, key: (v: V, i: number) => K) => {
+  const out = new Map<K, V[]>();
+  let i = 0;
+  for (const v of items) {
+    const k = key(v, i++);
+    const list = out.get(k);
+    if (list) list.push(v);
+    else out.set(k, [v]);
+  }
+  return out;
+};
+
 const alias = {
   "@": path.resolve(import.meta.dirname),
   "server-only": path.resolve(import.meta.dirname, "tests/support/empty.ts"),

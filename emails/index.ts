@@ -11,7 +11,10 @@ export type EmailLocale = keyof typeof MESSAGES;
 
 type Params = Record<string, string | number>;
 
-interface TemplateDef {
+import { PASSPORT_TEMPLATES } from "./templates/passports";
+import { VERIFICATION_TEMPLATES } from "./templates/verification";
+
+export interface TemplateDef {
   /** Paragraph keys under emails.<name>. */
   paragraphs: string[];
   /** The payload field holding the action URL, with its label key. */
@@ -25,6 +28,14 @@ export const TEMPLATES = {
   "password-changed": { paragraphs: ["p1", "p2"] },
   "signed-out-everywhere": { paragraphs: ["p1"] },
   "member-added": { paragraphs: ["p1"], action: { urlField: "url", labelKey: "action" } },
+  invitation: { paragraphs: ["p1", "p2", "p3"], action: { urlField: "url", labelKey: "action" } },
+  "vehicle-linked": { paragraphs: ["p1", "p2"], action: { urlField: "url", labelKey: "action" } },
+  "vehicle-linked-desk": { paragraphs: ["p1", "p2", "p3"], action: { urlField: "url", labelKey: "action" } },
+  "ownership-ended": { paragraphs: ["p1", "p2"] },
+  "vehicle-removed": { paragraphs: ["p1", "p2", "p3"] },
+  "vehicle-relinked": { paragraphs: ["p1"] },
+  ...PASSPORT_TEMPLATES,
+  ...VERIFICATION_TEMPLATES,
 } satisfies Record<string, TemplateDef>;
 
 export type TemplateName = keyof typeof TEMPLATES;

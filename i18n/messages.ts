@@ -4,6 +4,12 @@
  */
 import nlCore from "../messages/nl/core.json";
 import enCore from "../messages/en/core.json";
+import nlLinking from "../messages/nl/linking.json";
+import enLinking from "../messages/en/linking.json";
+import nlPassports from "../messages/nl/passports.json";
+import enPassports from "../messages/en/passports.json";
+import nlVerification from "../messages/nl/verification.json";
+import enVerification from "../messages/en/verification.json";
 
 type Tree = { [k: string]: string | Tree };
 
@@ -19,8 +25,8 @@ export function deepMerge(...trees: Tree[]): Tree {
 }
 
 export const MESSAGES = {
-  nl: deepMerge(nlCore),
-  en: deepMerge(enCore),
+  nl: deepMerge(nlCore, nlLinking, nlPassports, nlVerification),
+  en: deepMerge(enCore, enLinking, enPassports, enVerification),
 } as const;
 
-export type Messages = typeof enCore;
+export type Messages = typeof enCore & typeof enLinking & typeof enPassports & typeof enVerification;

@@ -1,17 +1,15 @@
 import { getRequestConfig } from "next-intl/server";
 import { headers } from "next/headers";
-import { isLocale, routing } from "./routing";
+import { isLocale, routing, type AppLocale } from "./routing";
 import { MESSAGES } from "./messages";
 
 export default getRequestConfig(async ({ requestLocale }) => {
-  let locale = await requestLocale;
-  if (!isLocale(locale)) {
+  const requested = await requestLocale;
+  let locale: AppLocale = routing.defaultLocale;
+  if (isLocale(requested)) locale = requested;
+  else {
     const fromProxy = (await headers()).get("x-locale");
-    locale = isLocale(fromProxy) ? fromProxy : routing.defaultLocale;
+    if (isLocale(fromProxy)) locale = fromProxy;
   }
-  return {
-    locale,
-    messages: MESSAGES[locale],
-    timeZone: "Europe/Amsterdam",
-  };
+  return { locale, messages: MESSAGES[locale], timeZone: "Europe/Amsterdam" };
 });

@@ -7,4 +7,6 @@ export const DEMO_ACCOUNTS = [
   { email: "garage@demo.autodossier.test", role: "garage" },
   { email: "support@demo.autodossier.test", role: "support" },
   { email: "admin@demo.autodossier.test", role: "admin" },
+  { email: "dealer-b@demo.autodossier.test", role: "dealerB" },
+  { email: "garage-b@demo.autodossier.test", role: "garageB" },
 ] as const;

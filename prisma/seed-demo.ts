@@ -31,11 +31,11 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
         },
         select: { id: true },
       });
-    const org = (id: string, name: string, kind: "DEALER" | "GARAGE" | "FLEET", city: string, parentId?: string) =>
+    const org = (id: string, name: string, kind: "DEALER" | "GARAGE" | "FLEET", city: string, parentId?: string, country = "NL", locales: ("nl" | "en" | "fr")[] = ["nl", "en"]) =>
       tx.organisation.upsert({
         where: { id },
         update: {},
-        create: { id, name, kind, city, country: "NL", parentId, locales: ["nl", "en"] },
+        create: { id, name, kind, city, country, parentId, locales },
         select: { id: true },
       });
     const member = (userId: string, organisationId: string, role: "MEMBER" | "ADMIN") =>
@@ -52,6 +52,11 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
     await user("admin@demo.autodossier.test", "Alex", "Admin", { platformRole: "ADMIN" });
 
     const dealer = await org("demo-dealer", "Porsche Centrum Amsterdam", "DEALER", "Amsterdam");
+    // A second dealer (Brussels, serves French) and a second garage: other tenants for the demo and the tests.
+    const dealerB = await org("demo-dealer-b", "Porsche Centre Bruxelles", "DEALER", "Brussel", undefined, "BE", ["fr", "nl", "en"]);
+    const garageB = await org("demo-garage-b", "Garage Janssens", "GARAGE", "Antwerpen", undefined, "BE");
+    await member((await user("dealer-b@demo.autodossier.test", "Camille", "Dubois", { locale: "en" })).id, dealerB.id, "ADMIN");
+    await member((await user("garage-b@demo.autodossier.test", "Joris", "Janssens")).id, garageB.id, "ADMIN");
     const garage = await org("demo-garage", "Autobedrijf De Vries", "GARAGE", "Utrecht");
     await org("demo-fleet", "De Vries Verkoop & Voorraad", "FLEET", "Utrecht", garage.id);
     await member(dealerStaff.id, dealer.id, "ADMIN");

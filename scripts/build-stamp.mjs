@@ -5,7 +5,8 @@ import path from "node:path";
 
 const SOURCES = ["app", "components", "lib", "i18n", "messages", "emails", "prisma", "public", "generated"];
 const FILES = ["next.config.ts", "proxy.ts", "instrumentation.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
-const STAMP = ".next/autodossier-build-stamp";
+const DIST = process.env.NEXT_DIST_DIR || ".next";
+const STAMP = `${DIST}/autodossier-build-stamp`;
 
 function walk(dir, out) {
   if (!existsSync(dir)) return;
@@ -29,7 +30,7 @@ export function sourceStamp() {
 }
 
 export function buildIsCurrent() {
-  return existsSync(".next/BUILD_ID") && existsSync(STAMP) && readFileSync(STAMP, "utf8") === sourceStamp();
+  return existsSync(`${DIST}/BUILD_ID`) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === sourceStamp();
 }
 
 export function writeStamp() {

@@ -3,6 +3,11 @@ import { can, type Actor } from "../server/authz";
 /** The console's sections, by what the actor may do. */
 export function consoleNav(actor: Actor): { href: string; key: string }[] {
   const items: { href: string; key: string }[] = [{ href: "/console", key: "overview" }];
+  if (can(actor, "invitations:manage")) items.push({ href: "/console/invitations", key: "invitations" });
+  if (can(actor, "vehicles:link")) items.push({ href: "/console/vehicles", key: "vehicles" });
+  if (can(actor, "verification:review")) items.push({ href: "/console/verifications", key: "verifications" });
+  if (can(actor, "passports:manage")) items.push({ href: "/console/passports", key: "passports" });
+  if (can(actor, "transfers:correct")) items.push({ href: "/console/transfers", key: "transfers" });
   if (can(actor, "organisations:manage")) {
     items.push({ href: "/console/admin/organisations", key: "organisations" });
     items.push({ href: "/console/admin/users", key: "users" });

@@ -13,7 +13,8 @@ export async function createOrganisation(input: {
   assertCan(input.actor, "organisations:manage");
   return db.$transaction(async (tx) => {
     if (input.kind === "FLEET") {
-      const parent = await tx.organisation.findFirst({ where: { id: input.parentId, kind: "GARAGE" }, select: { id: true } });
+      // Without a parentId, `id: undefined` would match any garage.
+      const parent = input.parentId ? await tx.organisation.findFirst({ where: { id: input.parentId, kind: "GARAGE" }, select: { id: true } }) : null;
       if (!parent) throw new AppError("VALIDATION", "fleet_needs_garage", { fieldErrors: { parentId: ["fleet_needs_garage"] } });
     }
     const org = await tx.organisation.create({

@@ -14,10 +14,11 @@ function orgScope(actor: Actor) {
 export async function addMember(input: { actor: Actor; organisationId: string; email: string; role: "MEMBER" | "ADMIN" }): Promise<{ id: string }> {
   assertCan(input.actor, "members:manage");
   const result = await db.$transaction(async (tx) => {
-    const org = await tx.organisation.findFirst({ where: { id: input.organisationId, ...orgScope(input.actor) }, select: { id: true, name: true } });
+    // AND, not a spread: the scope's own `id` condition would replace the requested id.
+    const org = await tx.organisation.findFirst({ where: { AND: [{ id: input.organisationId }, orgScope(input.actor)] }, select: { id: true, name: true } });
     if (!org) throw new AppError("NOT_FOUND");
     const user = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, status: true, locale: true, firstName: true } });
-    if (!user || user.status === "DISABLED") {
+    if (!user || user.status !== "ACTIVE") {
       throw new AppError("VALIDATION", "member_needs_account", { fieldErrors: { email: ["member_needs_account"] } });
     }
     const exists = await tx.membership.findUnique({ where: { userId_organisationId: { userId: user.id, organisationId: org.id } }, select: { id: true } });

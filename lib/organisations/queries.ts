@@ -16,7 +16,7 @@ export async function getOrganisation(actor: Actor, id: string) {
     ? {}
     : { id: { in: actor.memberships.filter((m) => m.role === "ADMIN").map((m) => m.organisationId) } };
   return db.organisation.findFirst({
-    where: { id, ...scope },
+    where: { AND: [{ id }, scope] },
     select: {
       id: true,
       name: true,

@@ -29,7 +29,9 @@ export const EnvSchema = z
     /** Where the embedded database and local documents live; `memory://` for an in-memory database. */
     DATA_DIR: z.string().default("./data"),
     APP_URL: z.url({ protocol: /^https?$/ }).optional(),
-    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)"),
+    AUTH_SECRET: z
+      .string({ error: "is not set: give it a random secret of at least 32 characters (e.g. `openssl rand -base64 32`)" })
+      .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)"),
     /** smtp://user:pass@host:port. Unset: the built-in mail catcher (see /dev/mail). */
     SMTP_URL: z
       .string()

@@ -60,3 +60,71 @@ export async function listGarage(actor: Actor): Promise<GarageVehicle[]> {
     nextContractEnd: h.vehicle.contracts[0]?.endsAt ?? null,
   }));
 }
+
+/** A car's dossier as its current owner or authorised driver may see it; null reads as not found. */
+export async function getVehicleDossier(actor: Actor, vehicleId: string) {
+  assertCan(actor, "garage:use");
+  const holding = await db.holding.findFirst({
+    where: { vehicleId, userId: actor.userId, endedAt: null, kind: { in: ["OWNER", "DRIVER"] } },
+    select: { id: true, kind: true, startedAt: true, origin: true, disconnectedAt: true, nickname: true, linkedByOrganisationId: true },
+  });
+  if (!holding) return null;
+  const isOwner = holding.kind === "OWNER";
+  const [vehicle, contracts, drivers, services, history, linkedBy] = await Promise.all([
+    db.vehicle.findUniqueOrThrow({
+      where: { id: vehicleId },
+      select: { id: true, vin: true, make: true, model: true, modelYear: true, fuel: true, mileageKm: true, chargePercent: true, plates: { where: { validTo: null }, select: { plate: true, country: true }, take: 1 } },
+    }),
+    isOwner
+      ? db.contract.findMany({
+          where: { holdingId: holding.id },
+          orderBy: [{ status: "asc" }, { endsAt: "asc" }],
+          select: { id: true, product: true, startsAt: true, endsAt: true, autoRenew: true, status: true, cancelledAt: true },
+        })
+      : Promise.resolve([]),
+    isOwner
+      ? db.holding.findMany({ where: { viaHoldingId: holding.id, endedAt: null }, select: { id: true, user: { select: { firstName: true, lastName: true, email: true } } } })
+      : Promise.resolve([]),
+    db.serviceRecord.findMany({
+      where: { vehicleId },
+      orderBy: { performedAt: "desc" },
+      take: 50,
+      select: { id: true, kind: true, performedAt: true, mileageKm: true, description: true, organisation: { select: { name: true } } },
+    }),
+    // What happened to this user's link with the car, and who did it: never another owner's entries.
+    db.auditLog.findMany({
+      where: { vehicleId, subjectUserId: actor.userId, at: { gte: holding.startedAt } },
+      orderBy: { at: "desc" },
+      take: 50,
+      select: { id: true, at: true, action: true, actorRole: true, actorOrganisationId: true },
+    }),
+    holding.linkedByOrganisationId ? db.organisation.findUnique({ where: { id: holding.linkedByOrganisationId }, select: { name: true } }) : Promise.resolve(null),
+  ]);
+  const orgIds = [...new Set(history.map((h) => h.actorOrganisationId).filter((x): x is string => !!x))];
+  const orgs = orgIds.length ? await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }) : [];
+  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  return {
+    vehicle: { ...vehicle, plate: vehicle.plates[0]?.plate ?? null, plateCountry: vehicle.plates[0]?.country ?? null },
+    holding: { ...holding, linkedBy: linkedBy?.name ?? null },
+    isOwner,
+    contracts,
+    drivers,
+    services,
+    history: history.map((h) => ({ ...h, organisation: h.actorOrganisationId ? (orgName.get(h.actorOrganisationId) ?? null) : null })),
+  };
+}
+
+/** What removing the car would end: shown before the owner confirms. */
+export async function getRemovalPreview(actor: Actor, vehicleId: string) {
+  assertCan(actor, "garage:use");
+  const holding = await db.holding.findFirst({
+    where: { vehicleId, userId: actor.userId, endedAt: null, kind: "OWNER" },
+    select: {
+      id: true,
+      vehicle: { select: { id: true, make: true, model: true, modelYear: true, vin: true } },
+      contracts: { where: { status: { in: ["ACTIVE", "PENDING"] } }, select: { id: true, product: true, endsAt: true, autoRenew: true } },
+      drivers: { where: { endedAt: null }, select: { id: true, user: { select: { firstName: true, lastName: true, email: true } } } },
+    },
+  });
+  return holding;
+}

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Car } from "lucide-react";
-import { Badge, Card, EmptyState, PageTitle } from "@/components/ui/primitives";
+import { Alert, Badge, Card, EmptyState, PageTitle } from "@/components/ui/primitives";
+import { Link } from "@/i18n/navigation";
 import { requireActor } from "@/lib/server/guards";
 import { listGarage } from "@/lib/vehicles/queries";
 import { formatPlate } from "@/lib/vehicles/plate-format";
@@ -10,13 +11,15 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function GaragePage({ params }: { params: Promise<{ locale: string }> }) {
+export default async function GaragePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ removed?: string }> }) {
   const { locale } = await params;
+  const { removed } = await searchParams;
   const actor = await requireActor(locale, "garage:use");
   const [t, format, vehicles] = await Promise.all([getTranslations("garage"), getFormatter(), listGarage(actor)]);
   return (
     <div>
       <PageTitle sub={t("lead")}>{t("title")}</PageTitle>
+      {removed ? <Alert tone="success" className="mb-4" testId="notice">{t("removedNotice")}</Alert> : null}
       {vehicles.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
       ) : (
@@ -28,7 +31,10 @@ export default async function GaragePage({ params }: { params: Promise<{ locale:
                   <Car aria-hidden className="mt-1 size-6 text-zinc-400" />
                   <div className="min-w-0 flex-1">
                     <h2 className="font-semibold">
-                      {v.nickname ?? `${v.make} ${v.model}`} <span className="font-normal text-zinc-500">{v.modelYear}</span>
+                      <Link href={`/garage/vehicles/${v.id}`} className="hover:underline">
+                        {v.nickname ?? `${v.make} ${v.model}`}
+                      </Link>{" "}
+                      <span className="font-normal text-zinc-500">{v.modelYear}</span>
                     </h2>
                     <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                       <dt className="text-zinc-500">{t("plate")}</dt>

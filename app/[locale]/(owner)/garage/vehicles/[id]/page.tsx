@@ -1,0 +1,125 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Trash2 } from "lucide-react";
+import { Link } from "@/i18n/navigation";
+import { Alert, Badge, Card, EmptyState, PageTitle, buttonClass } from "@/components/ui/primitives";
+import { requireActor } from "@/lib/server/guards";
+import { getVehicleDossier } from "@/lib/vehicles/queries";
+import { formatPlate } from "@/lib/vehicles/plate-format";
+
+const STATUS_TONE = { ACTIVE: "green", PENDING: "blue", CANCELLED: "zinc", EXPIRED: "amber" } as const;
+
+export default async function VehiclePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ linked?: string }> }) {
+  const { locale, id } = await params;
+  const sp = await searchParams;
+  const actor = await requireActor(locale, "garage:use");
+  const dossier = await getVehicleDossier(actor, id);
+  if (!dossier) notFound();
+  const [t, tp, format] = await Promise.all([getTranslations("garage"), getTranslations("products"), getFormatter()]);
+  const { vehicle: v, holding, contracts, drivers, services, history, isOwner } = dossier;
+  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium" }) : "—");
+  return (
+    <div className="space-y-6">
+      <PageTitle sub={`${v.modelYear} · ${v.plate ? formatPlate(v.plate, v.plateCountry) : t("noPlate")}`}>
+        {holding.nickname ?? `${v.make} ${v.model}`}
+      </PageTitle>
+      {sp.linked ? <Alert tone="success" testId="notice">{t("linkedNotice")}</Alert> : null}
+      {holding.disconnectedAt ? <Alert tone="error" testId="disconnected">{t("disconnectedLead")}</Alert> : null}
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <h2 className="mb-3 font-semibold">{t("details")}</h2>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-zinc-500">{t("vin")}</dt>
+            <dd className="font-mono">{v.vin}</dd>
+            <dt className="text-zinc-500">{t("plate")}</dt>
+            <dd className="font-mono">{v.plate ? formatPlate(v.plate, v.plateCountry) : "—"}</dd>
+            <dt className="text-zinc-500">{t("fuel")}</dt>
+            <dd>{t(`fuels.${v.fuel}`)}</dd>
+            <dt className="text-zinc-500">{t("mileage")}</dt>
+            <dd>{v.mileageKm != null ? `${format.number(v.mileageKm)} km` : "—"}</dd>
+            <dt className="text-zinc-500">{t("relationship")}</dt>
+            <dd>{isOwner ? t("owner") : t("driver")}</dd>
+            <dt className="text-zinc-500">{t("since")}</dt>
+            <dd>
+              {date(holding.startedAt)}
+              {holding.linkedBy ? ` · ${t("linkedBy", { organisation: holding.linkedBy })}` : ""}
+            </dd>
+          </dl>
+        </Card>
+        {isOwner ? (
+          <Card>
+            <h2 className="mb-3 font-semibold">{t("contractsTitle")}</h2>
+            {contracts.length === 0 ? (
+              <p className="text-sm text-zinc-600">{t("noContracts")}</p>
+            ) : (
+              <ul className="divide-y text-sm" aria-label={t("contractsTitle")}>
+                {contracts.map((c) => (
+                  <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="contract">
+                    <div>
+                      <p className="font-medium">{tp(c.product)}</p>
+                      <p className="text-zinc-600">
+                        {date(c.startsAt)} – {date(c.endsAt)} · {c.autoRenew ? t("renews") : t("noRenewal")}
+                      </p>
+                    </div>
+                    <Badge tone={STATUS_TONE[c.status]}>{t(`contractStatus.${c.status}`)}</Badge>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        ) : null}
+        {isOwner && drivers.length ? (
+          <Card>
+            <h2 className="mb-3 font-semibold">{t("drivers")}</h2>
+            <ul className="text-sm">
+              {drivers.map((d) => (
+                <li key={d.id}>{`${d.user?.firstName ?? ""} ${d.user?.lastName ?? ""}`.trim() || d.user?.email}</li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+        <Card>
+          <h2 className="mb-3 font-semibold">{t("serviceHistory")}</h2>
+          {services.length === 0 ? (
+            <EmptyState>{t("noServices")}</EmptyState>
+          ) : (
+            <ul className="divide-y text-sm">
+              {services.map((s) => (
+                <li key={s.id} className="py-2">
+                  <p className="font-medium">{s.description}</p>
+                  <p className="text-zinc-600">
+                    {date(s.performedAt)}
+                    {s.mileageKm != null ? ` · ${format.number(s.mileageKm)} km` : ""}
+                    {s.organisation ? ` · ${s.organisation.name}` : ""}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card>
+          <h2 className="mb-3 font-semibold">{t("historyTitle")}</h2>
+          <ul className="divide-y text-sm" data-testid="audit-trail">
+            {history.map((h) => (
+              <li key={h.id} className="py-2">
+                <p className="font-medium">{t.has(`audit.${h.action}`) ? t(`audit.${h.action}`) : h.action}</p>
+                <p className="text-zinc-600">
+                  {format.dateTime(h.at, { dateStyle: "medium", timeStyle: "short" })} · {h.organisation ?? t("you")}
+                  {h.organisation ? ` (${t.has(`roles.${h.actorRole}`) ? t(`roles.${h.actorRole}`) : h.actorRole})` : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </div>
+      {isOwner ? (
+        <div className="border-t pt-6">
+          <Link href={`/garage/vehicles/${v.id}/remove`} className={buttonClass("secondary")}>
+            <Trash2 aria-hidden className="size-4" />
+            {t("remove.link")}
+          </Link>
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { getTranslations } from "next-intl/server";
+import { Car } from "lucide-react";
+import { Link } from "@/i18n/navigation";
+import { Alert, Card } from "@/components/ui/primitives";
+import { AcceptInvitationForm, AcceptWithAccountForm } from "@/components/linking/forms";
+import { getInvitationByToken } from "@/lib/linking/queries";
+import { getActor } from "@/lib/server/session";
+
+export default async function InvitationPage({ params }: { params: Promise<{ locale: string; token: string }> }) {
+  const { locale, token } = await params;
+  const [t, tp, inv, actor] = await Promise.all([getTranslations("linking"), getTranslations("products"), getInvitationByToken(token), getActor()]);
+  if (!inv) {
+    return (
+      <div className="mx-auto max-w-lg">
+        <Alert tone="error" testId="invitation-state">{t("invitationStates.invalid")}</Alert>
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto max-w-lg space-y-4">
+      <Card>
+        <div className="flex items-start gap-3">
+          <Car aria-hidden className="mt-1 size-6 text-brand-600" />
+          <div>
+            <h1 className="text-xl font-semibold">{t("invitationTitle", { dealer: inv.dealer })}</h1>
+            <p className="mt-1 text-zinc-700">
+              {inv.car.make} {inv.car.model} · {inv.car.modelYear} · {t("vinEnding", { end: inv.car.vinEnd })}
+            </p>
+          </div>
+        </div>
+        {inv.contracts.length ? (
+          <div className="mt-4">
+            <h2 className="text-sm font-semibold">{t("includedContracts")}</h2>
+            <ul className="mt-1 list-disc pl-5 text-sm text-zinc-700">
+              {inv.contracts.map((c) => (
+                <li key={c.product}>
+                  {tp(c.product)} · {t("monthsCount", { count: c.durationMonths })}
+                  {c.autoRenew ? ` · ${t("autoRenew")}` : ""}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </Card>
+      <Card>
+        {inv.state !== "sent" ? (
+          <Alert tone="error" testId="invitation-state">{t(`invitationStates.${inv.state}`)}</Alert>
+        ) : actor ? (
+          actor.email === inv.email ? (
+            <AcceptInvitationForm token={token} />
+          ) : (
+            <Alert tone="error" testId="invitation-state">{t("invitationOtherAccount", { email: actor.email })}</Alert>
+          )
+        ) : (
+          <div className="space-y-6">
+            <AcceptWithAccountForm token={token} locale={locale} email={inv.email} />
+            <p className="border-t pt-4 text-sm text-zinc-600">
+              {t("haveAccount")}{" "}
+              <Link href={`/sign-in?next=${encodeURIComponent(`/${locale}/invitations/${token}`)}`} className="text-brand-600 hover:underline">
+                {t("signInToAccept")}
+              </Link>
+            </p>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}

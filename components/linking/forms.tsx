@@ -1,0 +1,243 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { useTranslations } from "next-intl";
+import { ActionForm, Field, SelectField, SubmitButton, useFormResult } from "@/components/forms/action-form";
+import { Alert, buttonClass } from "@/components/ui/primitives";
+import {
+  acceptInvitationAction,
+  acceptWithNewAccountAction,
+  disconnectAction,
+  inviteBuyerAction,
+  lookupOwnerAction,
+  relinkAction,
+  removeVehicleAction,
+  resendInvitationAction,
+  revokeInvitationAction,
+  verifyAtDeskAction,
+} from "@/lib/linking/actions";
+import { PRODUCT_CODES, PRODUCTS } from "@/lib/linking/products";
+
+type Org = { id: string; name: string };
+
+function OrganisationChoice({ organisations }: { organisations: Org[] }) {
+  const t = useTranslations("linking");
+  if (organisations.length === 1) return <input type="hidden" name="organisationId" value={organisations[0].id} />;
+  return <SelectField name="organisationId" label={t("organisation")} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />;
+}
+
+function Checkbox({ name, label, defaultChecked, required }: { name: string; label: string; defaultChecked?: boolean; required?: boolean }) {
+  const result = useFormResult();
+  const error = result && !result.ok ? result.error.fieldErrors?.[name] : undefined;
+  const kept = result && !result.ok && result.values ? result.values[name] === "on" : undefined;
+  return (
+    <div>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" name={name} key={String(kept ?? defaultChecked)} defaultChecked={kept ?? defaultChecked} required={required} aria-invalid={error ? true : undefined} className="mt-0.5 size-4" />
+        <span>{label}</span>
+      </label>
+      {error ? <p className="mt-1 text-xs text-red-700">{error}</p> : null}
+    </div>
+  );
+}
+
+function VehicleFields() {
+  const t = useTranslations("linking");
+  return (
+    <fieldset className="space-y-4">
+      <legend className="text-sm font-semibold">{t("vehicle")}</legend>
+      <Field name="vin" label={t("vin")} hint={t("vinHint")} autoComplete="off" spellCheck={false} required className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 font-mono text-sm uppercase" />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field name="make" label={t("make")} required />
+        <Field name="model" label={t("model")} required />
+        <Field name="modelYear" label={t("modelYear")} inputMode="numeric" required />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <SelectField name="fuel" label={t("fuel")} defaultValue="PETROL" options={["PETROL", "DIESEL", "HYBRID", "PLUGIN_HYBRID", "ELECTRIC", "OTHER"].map((f) => ({ value: f, label: t(`fuels.${f}`) }))} />
+        <Field name="plate" label={t("plateOptional")} autoComplete="off" />
+        <SelectField name="plateCountry" label={t("plateCountry")} defaultValue="NL" options={[{ value: "NL", label: "NL" }, { value: "BE", label: "BE" }]} />
+      </div>
+    </fieldset>
+  );
+}
+
+export function InviteBuyerForm({ organisations, locale }: { organisations: Org[]; locale: string }) {
+  const t = useTranslations("linking");
+  const tp = useTranslations("products");
+  return (
+    <ActionForm action={inviteBuyerAction}>
+      <OrganisationChoice organisations={organisations} />
+      <VehicleFields />
+      <fieldset className="space-y-4">
+        <legend className="text-sm font-semibold">{t("buyer")}</legend>
+        <div className="grid gap-4 sm:grid-cols-[1fr_auto]">
+          <Field name="email" type="email" label={t("buyerEmail")} required />
+          <SelectField name="locale" label={t("buyerLanguage")} defaultValue={locale} options={[{ value: "nl", label: "Nederlands" }, { value: "en", label: "English" }]} />
+        </div>
+      </fieldset>
+      <fieldset className="space-y-3">
+        <legend className="text-sm font-semibold">{t("includedContracts")}</legend>
+        {PRODUCT_CODES.map((p) => (
+          <div key={p} className="grid items-end gap-3 rounded-lg border border-zinc-200 p-3 sm:grid-cols-[1fr_8rem_auto]">
+            <Checkbox name={`include_${p}`} label={tp(p)} defaultChecked={p === "CONNECT"} />
+            <Field name={`months_${p}`} label={t("months")} defaultValue={String(PRODUCTS[p].defaultMonths)} inputMode="numeric" />
+            <Checkbox name={`renew_${p}`} label={t("autoRenew")} defaultChecked={PRODUCTS[p].defaultAutoRenew} />
+          </div>
+        ))}
+      </fieldset>
+      <SubmitButton>{t("sendInvitation")}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function InvitationRowActions({ invitationId, canResend }: { invitationId: string; canResend: boolean }) {
+  const t = useTranslations("linking");
+  return (
+    <div className="flex flex-wrap gap-2">
+      <ActionForm action={resendInvitationAction} className="space-y-0" success={t("resent")}>
+        <input type="hidden" name="invitationId" value={invitationId} />
+        <SubmitButton variant="secondary" disabled={!canResend}>
+          {t("resend")}
+        </SubmitButton>
+      </ActionForm>
+      <ActionForm action={revokeInvitationAction} className="space-y-0">
+        <input type="hidden" name="invitationId" value={invitationId} />
+        <SubmitButton variant="ghost" disabled={!canResend}>
+          {t("revoke")}
+        </SubmitButton>
+      </ActionForm>
+    </div>
+  );
+}
+
+export function AcceptInvitationForm({ token }: { token: string }) {
+  const t = useTranslations("linking");
+  return (
+    <ActionForm action={acceptInvitationAction}>
+      <input type="hidden" name="token" value={token} />
+      <SubmitButton>{t("accept")}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function AcceptWithAccountForm({ token, locale, email }: { token: string; locale: string; email: string }) {
+  const t = useTranslations("linking");
+  const ta = useTranslations("auth");
+  return (
+    <ActionForm action={acceptWithNewAccountAction}>
+      <input type="hidden" name="token" value={token} />
+      <input type="hidden" name="locale" value={locale} />
+      <p className="text-sm text-zinc-700">{t("newAccountFor", { email })}</p>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="firstName" label={ta("firstName")} autoComplete="given-name" required />
+        <Field name="lastName" label={ta("lastName")} autoComplete="family-name" required />
+      </div>
+      <Field name="password" type="password" label={ta("password")} hint={ta("passwordHint")} autoComplete="new-password" required />
+      <Field name="passwordConfirm" type="password" label={ta("passwordConfirm")} autoComplete="new-password" required />
+      <SubmitButton>{t("createAndAccept")}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+/** Step 1 looks the owner's account up by exact e-mail; step 2 records what staff checked. */
+export function DeskVerification({ organisations }: { organisations: Org[] }) {
+  const t = useTranslations("linking");
+  const [owner, setOwner] = useState<{ email: string; name: string } | null>(null);
+  const [lookup, lookupAction] = useActionState(async (prev: unknown, fd: FormData) => {
+    const r = await lookupOwnerAction(prev, fd);
+    if (r.ok) setOwner(r.data);
+    return r;
+  }, null);
+
+  if (!owner) {
+    return (
+      <form action={lookupAction} className="space-y-4" noValidate>
+        <OrganisationChoice organisations={organisations} />
+        {lookup && !lookup.ok ? <Alert tone="error" testId="form-error">{lookup.error.message}</Alert> : null}
+        <div>
+          <label htmlFor="lookup-email" className="block text-sm font-medium">
+            {t("ownerEmail")}
+          </label>
+          <input id="lookup-email" name="email" type="email" required defaultValue={lookup && !lookup.ok ? lookup.values?.email : ""} className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 text-sm" />
+          {lookup && !lookup.ok && lookup.error.fieldErrors?.email ? <p className="mt-1 text-xs text-red-700">{lookup.error.fieldErrors.email}</p> : null}
+        </div>
+        <button type="submit" className={buttonClass("primary")}>
+          {t("lookUp")}
+        </button>
+      </form>
+    );
+  }
+
+  return (
+    <ActionForm action={verifyAtDeskAction}>
+      <Alert tone="info" testId="owner-found">
+        {t("ownerFound", { name: owner.name, email: owner.email })}{" "}
+        <button type="button" onClick={() => setOwner(null)} className="underline">
+          {t("otherOwner")}
+        </button>
+      </Alert>
+      <OrganisationChoice organisations={organisations} />
+      <input type="hidden" name="ownerEmail" value={owner.email} />
+      <SelectField name="relationship" label={t("relationship")} defaultValue="OWNER" options={[{ value: "OWNER", label: t("relationships.OWNER") }, { value: "DRIVER", label: t("relationships.DRIVER") }]} />
+      <Checkbox name="authorisationSeen" label={t("authorisationSeen")} />
+      <fieldset className="space-y-4">
+        <legend className="text-sm font-semibold">{t("idDocument")}</legend>
+        <SelectField name="idDocumentType" label={t("idDocumentType")} defaultValue="DRIVING_LICENCE" options={["DRIVING_LICENCE", "PASSPORT", "IDENTITY_CARD"].map((d) => ({ value: d, label: t(`idTypes.${d}`) }))} />
+        <Field name="fullName" label={t("fullName")} required />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field name="dateOfBirth" type="date" label={t("dateOfBirth")} required />
+          <Field name="placeOfBirth" label={t("placeOfBirth")} required />
+        </div>
+        <Field name="address" label={t("address")} required />
+        <Field name="documentValidUntil" type="date" label={t("documentValidUntil")} required />
+      </fieldset>
+      <VehicleFields />
+      <fieldset className="space-y-4">
+        <legend className="text-sm font-semibold">{t("registration")}</legend>
+        <Field name="registeredOwnerName" label={t("registeredOwnerName")} required />
+        <Field name="registeredOwnerAddress" label={t("registeredOwnerAddress")} required />
+        <Checkbox name="confirmOwnershipChange" label={t("confirmOwnershipChange")} />
+      </fieldset>
+      <p className="text-xs text-zinc-500">{t("noCopies")}</p>
+      <SubmitButton>{t("verifyAndLink")}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function RemoveVehicleForm({ vehicleId }: { vehicleId: string }) {
+  const t = useTranslations("garage");
+  const [understood, setUnderstood] = useState(false);
+  return (
+    <ActionForm action={removeVehicleAction}>
+      <input type="hidden" name="vehicleId" value={vehicleId} />
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" name="understood" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} className="mt-0.5 size-4" />
+        <span>{t("remove.understand")}</span>
+      </label>
+      <SubmitButton variant="danger" disabled={!understood}>
+        {t("remove.submit")}
+      </SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function DisconnectButton({ holdingId }: { holdingId: string }) {
+  const t = useTranslations("linking");
+  return (
+    <ActionForm action={disconnectAction} className="space-y-0">
+      <input type="hidden" name="holdingId" value={holdingId} />
+      <SubmitButton variant="secondary">{t("disconnect")}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function RelinkForm({ holdingId }: { holdingId: string }) {
+  const t = useTranslations("linking");
+  return (
+    <ActionForm action={relinkAction} className="space-y-2">
+      <input type="hidden" name="holdingId" value={holdingId} />
+      <Checkbox name="identityChecked" label={t("identityChecked")} />
+      <SubmitButton>{t("relink")}</SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,115 @@
+import { db } from "../server/db";
+import type { Tx } from "../server/database";
+import { type Actor } from "../server/authz";
+import { AppError } from "../server/errors";
+import { audit } from "../server/audit";
+import { hashPassword } from "../server/password";
+import { hashToken } from "../server/tokens";
+import { enqueueEmail } from "../server/mail/outbox";
+import { mailQueued } from "../server/mail/notify";
+import { env } from "../server/env";
+import { startOwnerHolding, isUniqueConstraintError } from "./holdings";
+import { addMonths } from "./products";
+
+async function pendingInvitation(tx: Tx, token: string) {
+  const inv = await tx.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true, email: true, status: true, expiresAt: true, vehicleId: true, organisationId: true, locale: true, vehicle: { select: { make: true, model: true } } },
+  });
+  if (!inv) throw new AppError("NOT_FOUND", "invitation_invalid");
+  if (inv.status === "ACCEPTED") throw new AppError("GONE", "invitation_used");
+  if (inv.status === "REVOKED") throw new AppError("GONE", "invitation_revoked");
+  if (inv.expiresAt <= new Date()) throw new AppError("GONE", "invitation_expired");
+  return inv;
+}
+
+/** Makes the user the owner and starts the included contracts; the invitation is spent once. */
+async function acceptInTx(tx: Tx, inv: Awaited<ReturnType<typeof pendingInvitation>>, user: { id: string; email: string; locale: "nl" | "en" | "fr"; firstName: string }, actor: Actor | null) {
+  // Single use under concurrency: only one transaction moves it out of PENDING.
+  const won = await tx.invitation.updateMany({
+    where: { id: inv.id, status: "PENDING" },
+    data: { status: "ACCEPTED", acceptedAt: new Date(), acceptedById: user.id },
+  });
+  if (won.count !== 1) throw new AppError("GONE", "invitation_used");
+  const owner = await tx.holding.findFirst({ where: { vehicleId: inv.vehicleId, kind: "OWNER", endedAt: null }, select: { id: true } });
+  if (owner) throw new AppError("CONFLICT", "vehicle_taken");
+  const holding = await startOwnerHolding(tx, { vehicleId: inv.vehicleId, userId: user.id, origin: "INVITATION", linkedByOrganisationId: inv.organisationId });
+  const contracts = await tx.contract.findMany({ where: { invitationId: inv.id, status: "PENDING" }, select: { id: true, durationMonths: true } });
+  const now = new Date();
+  for (const c of contracts) {
+    await tx.contract.update({
+      where: { id: c.id },
+      data: { status: "ACTIVE", holdingId: holding.id, startsAt: now, endsAt: addMonths(now, c.durationMonths) },
+    });
+  }
+  await audit(tx, actor ?? { userId: user.id, email: user.email, name: "", locale: user.locale, platformRole: "NONE", memberships: [], sessionId: null }, {
+    action: "invitation.accepted",
+    entityType: "Holding",
+    entityId: holding.id,
+    vehicleId: inv.vehicleId,
+    subjectUserId: user.id,
+    data: { invitationId: inv.id, linkedBy: inv.organisationId, contractsStarted: contracts.length },
+  });
+  await enqueueEmail(tx, {
+    to: user.email,
+    locale: user.locale,
+    template: "vehicle-linked",
+    payload: { name: user.firstName, car: `${inv.vehicle.make} ${inv.vehicle.model}`, url: `${env.APP_URL}/${user.locale}/garage/vehicles/${inv.vehicleId}` },
+  });
+  return { vehicleId: inv.vehicleId };
+}
+
+function mapRace(e: unknown): never {
+  if (isUniqueConstraintError(e) && !(e instanceof AppError)) throw new AppError("CONFLICT", "vehicle_taken");
+  // PostgreSQL aborts a concurrent transaction that lost a row lock race with a serialization error.
+  const code = (e as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } })?.meta?.driverAdapterError?.cause?.originalCode;
+  if (code === "40001" || code === "40P01") throw new AppError("GONE", "invitation_used");
+  throw e;
+}
+
+/** The signed-in buyer accepts; only the invited address may. */
+export async function acceptInvitation(input: { actor: Actor; token: string }): Promise<{ vehicleId: string }> {
+  try {
+    const result = await db.$transaction(async (tx) => {
+      const inv = await pendingInvitation(tx, input.token);
+      if (inv.email !== input.actor.email) throw new AppError("CONFLICT", "invitation_other_account");
+      const user = await tx.user.findUniqueOrThrow({ where: { id: input.actor.userId }, select: { id: true, email: true, locale: true, firstName: true } });
+      return acceptInTx(tx, inv, user, input.actor);
+    });
+    mailQueued();
+    return result;
+  } catch (e) {
+    return mapRace(e);
+  }
+}
+
+/**
+ * A buyer without an account: the account is created active (the link proved the address) and
+ * the invitation accepted, in one transaction.
+ */
+export async function acceptInvitationWithNewAccount(input: {
+  token: string;
+  firstName: string;
+  lastName: string;
+  password: string;
+  locale: "nl" | "en" | "fr";
+}): Promise<{ vehicleId: string; email: string }> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const result = await db.$transaction(async (tx) => {
+      const inv = await pendingInvitation(tx, input.token);
+      const existing = await tx.user.findUnique({ where: { email: inv.email }, select: { id: true, status: true } });
+      if (existing && existing.status !== "INVITED") throw new AppError("CONFLICT", "invitation_sign_in_instead");
+      const data = { passwordHash, firstName: input.firstName, lastName: input.lastName, locale: input.locale, status: "ACTIVE" as const, emailVerifiedAt: new Date() };
+      const user = existing
+        ? await tx.user.update({ where: { id: existing.id }, data, select: { id: true, email: true, locale: true, firstName: true } })
+        : await tx.user.create({ data: { email: inv.email, ...data }, select: { id: true, email: true, locale: true, firstName: true } });
+      const r = await acceptInTx(tx, inv, user, null);
+      return { ...r, email: user.email };
+    });
+    mailQueued();
+    return result;
+  } catch (e) {
+    return mapRace(e);
+  }
+}

@@ -1,0 +1,124 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { AuthError } from "next-auth";
+import { action } from "../server/action";
+import { signIn } from "../server/auth";
+import { AppError } from "../server/errors";
+import { acceptInvitation, acceptInvitationWithNewAccount } from "./accept-invitation";
+import { disconnectHolding, relinkHolding } from "./disconnect";
+import { inviteBuyer } from "./invite-buyer";
+import { resendInvitation, revokeInvitation } from "./manage-invitation";
+import { PRODUCT_CODES, PRODUCTS } from "./products";
+import { lookupOwner } from "./queries";
+import { removeVehicle } from "./remove-vehicle";
+import {
+  AcceptInvitationInput,
+  AcceptWithNewAccountInput,
+  DeskVerificationInput,
+  DisconnectInput,
+  InvitationIdInput,
+  InviteInput,
+  LookupOwnerInput,
+  RelinkInput,
+  RemoveVehicleInput,
+} from "./schemas";
+import { verifyAtDesk } from "./verify-at-desk";
+import { actingOrganisation } from "./common";
+
+export const inviteBuyerAction = action(InviteInput, async (input, { actor }) => {
+  const fields = input as Record<string, unknown>;
+  const contracts = PRODUCT_CODES.filter((p) => fields[`include_${p}`]).map((p) => ({
+    product: p,
+    months: (fields[`months_${p}`] as number | undefined) ?? PRODUCTS[p].defaultMonths,
+    autoRenew: Boolean(fields[`renew_${p}`]),
+  }));
+  const r = await inviteBuyer({
+    actor,
+    organisationId: input.organisationId,
+    vin: input.vin,
+    make: input.make,
+    model: input.model,
+    modelYear: input.modelYear,
+    fuel: input.fuel,
+    plate: input.plate,
+    plateCountry: input.plateCountry,
+    email: input.email,
+    locale: input.locale,
+    contracts,
+  });
+  revalidatePath("/[locale]/console/invitations", "page");
+  return r;
+}, { redirectTo: (_r, { locale }) => `/${locale}/console/invitations?created=1` });
+
+export const resendInvitationAction = action(InvitationIdInput, async (input, { actor }) => {
+  await resendInvitation({ actor, ...input });
+  revalidatePath("/[locale]/console/invitations", "page");
+  return { done: true };
+});
+
+export const revokeInvitationAction = action(InvitationIdInput, async (input, { actor }) => {
+  await revokeInvitation({ actor, ...input });
+  revalidatePath("/[locale]/console/invitations", "page");
+  return { done: true };
+});
+
+export const acceptInvitationAction = action(
+  AcceptInvitationInput,
+  async (input, { actor }) => acceptInvitation({ actor, token: input.token }),
+  { redirectTo: (r, { locale }) => `/${locale}/garage/vehicles/${r.vehicleId}?linked=1` },
+);
+
+export const acceptWithNewAccountAction = action(
+  AcceptWithNewAccountInput,
+  async (input, { actor }) => {
+    if (actor) throw new AppError("CONFLICT", "invitation_signed_in");
+    const r = await acceptInvitationWithNewAccount(input);
+    try {
+      await signIn("credentials", { email: r.email, password: input.password, redirect: false });
+    } catch (e) {
+      if (!(e instanceof AuthError)) throw e;
+    }
+    return r;
+  },
+  { anonymous: true, redirectTo: (r, { locale }) => `/${locale}/garage/vehicles/${r.vehicleId}?linked=1` },
+);
+
+export const lookupOwnerAction = action(LookupOwnerInput, async (input, { actor }) => {
+  actingOrganisation(actor, input.organisationId, "vehicles:link");
+  const owner = await lookupOwner(actor, input.email);
+  if (!owner) throw new AppError("NOT_FOUND", "owner_not_found", { fieldErrors: { email: ["owner_not_found"] } });
+  return { email: input.email, name: owner.name };
+});
+
+export const verifyAtDeskAction = action(
+  DeskVerificationInput,
+  async (input, { actor }) => {
+    const r = await verifyAtDesk({ actor, ...input });
+    revalidatePath("/[locale]/console/vehicles", "page");
+    return r;
+  },
+  { redirectTo: (r, { locale }) => `/${locale}/console/vehicles?linked=${r.vehicleId}` },
+);
+
+export const removeVehicleAction = action(
+  RemoveVehicleInput,
+  async (input, { actor }) => {
+    const r = await removeVehicle({ actor, vehicleId: input.vehicleId });
+    revalidatePath("/[locale]/garage", "page");
+    return r;
+  },
+  { redirectTo: (_r, { locale }) => `/${locale}/garage?removed=1` },
+);
+
+export const disconnectAction = action(DisconnectInput, async (input, { actor }) => {
+  await disconnectHolding({ actor, holdingId: input.holdingId });
+  revalidatePath("/[locale]/console/vehicles", "page");
+  return { done: true };
+});
+
+export const relinkAction = action(RelinkInput, async (input, { actor }) => {
+  await relinkHolding({ actor, holdingId: input.holdingId });
+  revalidatePath("/[locale]/console/vehicles", "page");
+  return { done: true };
+});

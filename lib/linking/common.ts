@@ -1,0 +1,49 @@
+import type { Tx } from "../server/database";
+import { AppError } from "../server/errors";
+import { organisationsWith, type Actor, type Permission } from "../server/authz";
+import { checkPlate } from "../vehicles/plate";
+
+/** The organisation the actor acts for: one of theirs with the permission, or NOT_FOUND. */
+export function actingOrganisation(actor: Actor, organisationId: string, permission: Permission): string {
+  if (!organisationsWith(actor, permission).includes(organisationId)) throw new AppError("NOT_FOUND");
+  return organisationId;
+}
+
+export interface VehicleFieldsT {
+  vin: string;
+  make: string;
+  model: string;
+  modelYear: number;
+  fuel: "PETROL" | "DIESEL" | "HYBRID" | "PLUGIN_HYBRID" | "ELECTRIC" | "OTHER";
+  plate?: string;
+  plateCountry: "NL" | "BE";
+}
+
+export function parsePlate(input: VehicleFieldsT): { plate: string; country: "NL" | "BE" } | null {
+  if (!input.plate) return null;
+  const r = checkPlate(input.plate, input.plateCountry);
+  if (!r.ok) throw new AppError("VALIDATION", "plate_invalid", { fieldErrors: { plate: ["plate_invalid"] } });
+  return { plate: r.plate, country: r.country };
+}
+
+/** Finds the vehicle by VIN or creates it; records a plate it does not have yet. */
+export async function findOrCreateVehicle(tx: Tx, input: VehicleFieldsT): Promise<{ id: string; created: boolean }> {
+  const plate = parsePlate(input);
+  let vehicle = await tx.vehicle.findUnique({ where: { vin: input.vin }, select: { id: true } });
+  let created = false;
+  if (!vehicle) {
+    vehicle = await tx.vehicle.create({
+      data: { vin: input.vin, make: input.make, model: input.model, modelYear: input.modelYear, fuel: input.fuel },
+      select: { id: true },
+    });
+    created = true;
+  }
+  if (plate) {
+    const current = await tx.licencePlate.findFirst({ where: { vehicleId: vehicle.id, validTo: null }, select: { id: true, plate: true, country: true } });
+    if (!current || current.plate !== plate.plate || current.country !== plate.country) {
+      if (current) await tx.licencePlate.update({ where: { id: current.id }, data: { validTo: new Date() } });
+      await tx.licencePlate.create({ data: { vehicleId: vehicle.id, plate: plate.plate, country: plate.country } });
+    }
+  }
+  return { id: vehicle.id, created };
+}

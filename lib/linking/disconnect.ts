@@ -1,0 +1,40 @@
+import { db } from "../server/db";
+import { assertCan, organisationsWith, type Actor } from "../server/authz";
+import { AppError } from "../server/errors";
+import { audit } from "../server/audit";
+import { enqueueEmail } from "../server/mail/outbox";
+import { mailQueued } from "../server/mail/notify";
+
+/** A holding the actor's dealer linked (the tenant comes from the holding), or NOT_FOUND. */
+async function dealerHolding(actor: Actor, holdingId: string) {
+  assertCan(actor, "vehicles:link");
+  const h = await db.holding.findFirst({
+    where: { id: holdingId, endedAt: null, kind: { in: ["OWNER", "DRIVER"] }, linkedByOrganisationId: { in: organisationsWith(actor, "vehicles:link") } },
+    select: { id: true, vehicleId: true, userId: true, disconnectedAt: true, linkedByOrganisationId: true, vehicle: { select: { make: true, model: true } }, user: { select: { email: true, locale: true, firstName: true } } },
+  });
+  if (!h) throw new AppError("NOT_FOUND");
+  return h;
+}
+
+/** Marks a link as disconnected (e.g. after a workshop visit elsewhere); the owner sees it greyed out. */
+export async function disconnectHolding(input: { actor: Actor; holdingId: string }): Promise<void> {
+  const h = await dealerHolding(input.actor, input.holdingId);
+  if (h.disconnectedAt) throw new AppError("CONFLICT", "already_disconnected");
+  await db.$transaction(async (tx) => {
+    await tx.holding.update({ where: { id: h.id }, data: { disconnectedAt: new Date() } });
+    await audit(tx, input.actor, { organisationId: h.linkedByOrganisationId, action: "vehicle.disconnected", entityType: "Holding", entityId: h.id, vehicleId: h.vehicleId, subjectUserId: h.userId });
+  });
+}
+
+/** Re-links a disconnected car to the same owner after staff checked their identity. */
+export async function relinkHolding(input: { actor: Actor; holdingId: string }): Promise<void> {
+  const h = await dealerHolding(input.actor, input.holdingId);
+  if (!h.disconnectedAt) throw new AppError("CONFLICT", "not_disconnected");
+  await db.$transaction(async (tx) => {
+    const updated = await tx.holding.updateMany({ where: { id: h.id, endedAt: null, NOT: { disconnectedAt: null } }, data: { disconnectedAt: null } });
+    if (updated.count !== 1) throw new AppError("CONFLICT", "not_disconnected");
+    await audit(tx, input.actor, { organisationId: h.linkedByOrganisationId, action: "vehicle.relinked", entityType: "Holding", entityId: h.id, vehicleId: h.vehicleId, subjectUserId: h.userId, data: { identityChecked: true } });
+    await enqueueEmail(tx, { to: h.user!.email, locale: h.user!.locale, template: "vehicle-relinked", payload: { name: h.user!.firstName, car: `${h.vehicle.make} ${h.vehicle.model}` } });
+  });
+  mailQueued();
+}

@@ -1,0 +1,58 @@
+import { db } from "../server/db";
+import { env } from "../server/env";
+import { assertCan, organisationsWith, type Actor } from "../server/authz";
+import { AppError } from "../server/errors";
+import { audit } from "../server/audit";
+import { enqueueEmail } from "../server/mail/outbox";
+import { mailQueued } from "../server/mail/notify";
+import { newToken } from "../server/tokens";
+import { INVITATION_TTL_MS } from "./invite-buyer";
+
+/** An invitation of one of the actor's dealers, or NOT_FOUND (the tenant comes from the row). */
+async function findOwn(actor: Actor, invitationId: string) {
+  assertCan(actor, "invitations:manage");
+  const inv = await db.invitation.findFirst({
+    where: { id: invitationId, organisationId: { in: organisationsWith(actor, "invitations:manage") } },
+    select: { id: true, status: true, email: true, locale: true, organisationId: true, vehicleId: true, organisation: { select: { name: true } }, vehicle: { select: { make: true, model: true } } },
+  });
+  if (!inv) throw new AppError("NOT_FOUND");
+  return inv;
+}
+
+/** Sends the invitation again with a new link (the old one stops working) and a fresh 30 days. */
+export async function resendInvitation(input: { actor: Actor; invitationId: string }): Promise<void> {
+  const inv = await findOwn(input.actor, input.invitationId);
+  if (inv.status !== "PENDING") throw new AppError("CONFLICT", "invitation_not_pending");
+  const { token, hash } = newToken();
+  await db.$transaction(async (tx) => {
+    const owner = await tx.holding.findFirst({ where: { vehicleId: inv.vehicleId, kind: "OWNER", endedAt: null }, select: { id: true } });
+    if (owner) throw new AppError("CONFLICT", "vehicle_has_owner_invite");
+    const updated = await tx.invitation.updateMany({
+      where: { id: inv.id, status: "PENDING" },
+      data: { tokenHash: hash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS), sentCount: { increment: 1 }, lastSentAt: new Date() },
+    });
+    if (updated.count !== 1) throw new AppError("CONFLICT", "invitation_not_pending");
+    await audit(tx, input.actor, { organisationId: inv.organisationId, action: "invitation.resent", entityType: "Invitation", entityId: inv.id, vehicleId: inv.vehicleId });
+    await enqueueEmail(tx, {
+      to: inv.email,
+      locale: inv.locale,
+      template: "invitation",
+      payload: { dealer: inv.organisation.name, car: `${inv.vehicle.make} ${inv.vehicle.model}`, url: `${env.APP_URL}/${inv.locale}/invitations/${token}` },
+    });
+  });
+  mailQueued();
+}
+
+/** Revokes a pending invitation; its included contracts will not start. */
+export async function revokeInvitation(input: { actor: Actor; invitationId: string }): Promise<void> {
+  const inv = await findOwn(input.actor, input.invitationId);
+  await db.$transaction(async (tx) => {
+    const updated = await tx.invitation.updateMany({ where: { id: inv.id, status: "PENDING" }, data: { status: "REVOKED", revokedAt: new Date() } });
+    if (updated.count !== 1) throw new AppError("CONFLICT", "invitation_not_pending");
+    await tx.contract.updateMany({
+      where: { invitationId: inv.id, status: "PENDING" },
+      data: { status: "CANCELLED", cancelledAt: new Date(), cancellationReason: "invitation_revoked", autoRenew: false },
+    });
+    await audit(tx, input.actor, { organisationId: inv.organisationId, action: "invitation.revoked", entityType: "Invitation", entityId: inv.id, vehicleId: inv.vehicleId });
+  });
+}

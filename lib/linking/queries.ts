@@ -1,0 +1,94 @@
+import { db } from "../server/db";
+import { assertCan, organisationsWith, type Actor } from "../server/authz";
+import { hashToken } from "../server/tokens";
+
+export type InvitationState = "sent" | "accepted" | "expired" | "revoked";
+
+export function invitationState(i: { status: string; expiresAt: Date }, now = new Date()): InvitationState {
+  if (i.status === "ACCEPTED") return "accepted";
+  if (i.status === "REVOKED") return "revoked";
+  return i.expiresAt <= now ? "expired" : "sent";
+}
+
+/** The dealers' invitations, newest first, cursor-paginated. */
+export async function listInvitations(actor: Actor, opts: { cursor?: string; take?: number } = {}) {
+  assertCan(actor, "invitations:manage");
+  const take = Math.min(opts.take ?? 25, 100);
+  const rows = await db.invitation.findMany({
+    where: { organisationId: { in: organisationsWith(actor, "invitations:manage") } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: take + 1,
+    ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
+    select: {
+      id: true,
+      email: true,
+      status: true,
+      expiresAt: true,
+      sentCount: true,
+      lastSentAt: true,
+      createdAt: true,
+      organisation: { select: { name: true } },
+      vehicle: { select: { vin: true, make: true, model: true, modelYear: true } },
+      _count: { select: { contracts: true } },
+    },
+  });
+  const page = rows.slice(0, take).map((r) => ({ ...r, state: invitationState(r) }));
+  return { items: page, nextCursor: rows.length > take ? page[page.length - 1]?.id : undefined };
+}
+
+/** What the invitation link shows, before anyone accepts it. */
+export async function getInvitationByToken(token: string) {
+  if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) return null;
+  const inv = await db.invitation.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: {
+      email: true,
+      status: true,
+      expiresAt: true,
+      organisation: { select: { name: true } },
+      vehicle: { select: { make: true, model: true, modelYear: true, vin: true, holdings: { where: { kind: "OWNER", endedAt: null }, select: { id: true } } } },
+      contracts: { where: { status: "PENDING" }, select: { product: true, durationMonths: true, autoRenew: true } },
+    },
+  });
+  if (!inv) return null;
+  const state = invitationState(inv);
+  return {
+    email: inv.email,
+    state: state === "sent" && inv.vehicle.holdings.length ? ("taken" as const) : state,
+    dealer: inv.organisation.name,
+    car: { make: inv.vehicle.make, model: inv.vehicle.model, modelYear: inv.vehicle.modelYear, vinEnd: inv.vehicle.vin.slice(-6) },
+    contracts: inv.contracts,
+  };
+}
+
+/** Exact e-mail look-up at the desk: an active account's name, nothing else and no listing. */
+export async function lookupOwner(actor: Actor, email: string) {
+  assertCan(actor, "vehicles:link");
+  const u = await db.user.findUnique({ where: { email }, select: { firstName: true, lastName: true, status: true } });
+  return u && u.status === "ACTIVE" ? { name: `${u.firstName} ${u.lastName}`.trim() } : null;
+}
+
+/** The cars the actor's dealers linked, with their current link. */
+export async function listDealerVehicles(actor: Actor, q = "") {
+  assertCan(actor, "vehicles:link");
+  const term = q.trim().toUpperCase().replace(/[\s-]/g, "");
+  return db.holding.findMany({
+    where: {
+      linkedByOrganisationId: { in: organisationsWith(actor, "vehicles:link") },
+      endedAt: null,
+      kind: { in: ["OWNER", "DRIVER"] },
+      ...(term ? { vehicle: { OR: [{ vin: { contains: term } }, { plates: { some: { plate: { contains: term } } } }] } } : {}),
+    },
+    orderBy: { startedAt: "desc" },
+    take: 100,
+    select: {
+      id: true,
+      kind: true,
+      startedAt: true,
+      disconnectedAt: true,
+      origin: true,
+      user: { select: { email: true, firstName: true, lastName: true } },
+      vehicle: { select: { id: true, vin: true, make: true, model: true, modelYear: true, plates: { where: { validTo: null }, select: { plate: true, country: true }, take: 1 } } },
+    },
+  });
+}

@@ -1,0 +1,42 @@
+import { db } from "../server/db";
+import { assertCan, type Actor } from "../server/authz";
+import { AppError } from "../server/errors";
+import { audit } from "../server/audit";
+import { enqueueEmail } from "../server/mail/outbox";
+import { mailQueued } from "../server/mail/notify";
+import { endOwnerHolding } from "./holdings";
+
+/**
+ * Flow 4, all or nothing: the owner's holding ends, every active contract is cancelled with its
+ * renewal off, authorised drivers through this owner lose access, an audit entry and a
+ * confirmation e-mail are written. The car's service history stays with the car.
+ */
+export async function removeVehicle(input: { actor: Actor; vehicleId: string }): Promise<{ contractsCancelled: number; driversEnded: number }> {
+  assertCan(input.actor, "garage:use");
+  const result = await db.$transaction(async (tx) => {
+    const holding = await tx.holding.findFirst({
+      where: { vehicleId: input.vehicleId, userId: input.actor.userId, kind: "OWNER", endedAt: null },
+      select: { id: true, vehicle: { select: { make: true, model: true, vin: true } }, user: { select: { email: true, locale: true, firstName: true } } },
+    });
+    // Removing twice, or a car one does not hold, is the same: nothing to remove here.
+    if (!holding) throw new AppError("NOT_FOUND", "vehicle_not_held");
+    const ended = await endOwnerHolding(tx, { holdingId: holding.id, reason: "REMOVED", cancellationReason: "vehicle_removed" });
+    await audit(tx, input.actor, {
+      action: "vehicle.removed",
+      entityType: "Holding",
+      entityId: holding.id,
+      vehicleId: input.vehicleId,
+      subjectUserId: input.actor.userId,
+      data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded },
+    });
+    await enqueueEmail(tx, {
+      to: holding.user!.email,
+      locale: holding.user!.locale,
+      template: "vehicle-removed",
+      payload: { name: holding.user!.firstName, car: `${holding.vehicle.make} ${holding.vehicle.model}`, vin: holding.vehicle.vin, contracts: ended.contractsCancelled },
+    });
+    return ended;
+  });
+  mailQueued();
+  return result;
+}

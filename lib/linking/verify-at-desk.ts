@@ -1,0 +1,123 @@
+import { db } from "../server/db";
+import { env } from "../server/env";
+import { assertCan, type Actor } from "../server/authz";
+import { AppError } from "../server/errors";
+import { audit } from "../server/audit";
+import { enqueueEmail } from "../server/mail/outbox";
+import { mailQueued } from "../server/mail/notify";
+import { actingOrganisation, findOrCreateVehicle } from "./common";
+import { endOwnerHolding, startOwnerHolding, isUniqueConstraintError } from "./holdings";
+import type { DeskVerificationInputT } from "./schemas";
+
+export type VerifyAtDeskInput = DeskVerificationInputT & { actor: Actor; today?: Date };
+
+/**
+ * Flow 2: staff checked the owner's ID document and registration certificate in person. Only the
+ * facts are kept, never a copy. A car still on a previous owner's account changes hands only on a
+ * certificate in the new owner's name with staff's explicit confirmation.
+ */
+export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleId: string; holdingId: string; ownershipChanged: boolean }> {
+  assertCan(input.actor, "vehicles:link");
+  const dealerId = actingOrganisation(input.actor, input.organisationId, "vehicles:link");
+  const today = input.today ?? new Date();
+  const startOfToday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  if (input.documentValidUntil < startOfToday) {
+    throw new AppError("VALIDATION", "id_expired", { fieldErrors: { documentValidUntil: ["id_expired"] } });
+  }
+  try {
+    const result = await db.$transaction(async (tx) => {
+      const owner = await tx.user.findUnique({ where: { email: input.ownerEmail }, select: { id: true, email: true, locale: true, firstName: true, status: true } });
+      if (!owner || owner.status !== "ACTIVE") throw new AppError("VALIDATION", "owner_not_found", { fieldErrors: { ownerEmail: ["owner_not_found"] } });
+      const vehicle = await findOrCreateVehicle(tx, input);
+      const dealer = await tx.organisation.findUniqueOrThrow({ where: { id: dealerId }, select: { name: true } });
+      const active = await tx.holding.findFirst({
+        where: { vehicleId: vehicle.id, kind: "OWNER", endedAt: null },
+        select: { id: true, userId: true, disconnectedAt: true, user: { select: { email: true, locale: true, firstName: true } } },
+      });
+
+      let holdingId: string;
+      let ownershipChanged = false;
+      if (input.relationship === "OWNER") {
+        if (active?.userId === owner.id) {
+          if (!active.disconnectedAt) throw new AppError("CONFLICT", "already_linked");
+          // The owner's own disconnected car: verifying again reconnects it.
+          await tx.holding.update({ where: { id: active.id }, data: { disconnectedAt: null } });
+          holdingId = active.id;
+        } else {
+          if (active) {
+            if (!input.confirmOwnershipChange) {
+              throw new AppError("CONFLICT", "ownership_change_needs_confirmation", { fieldErrors: { confirmOwnershipChange: ["ownership_change_needs_confirmation"] } });
+            }
+            const ended = await endOwnerHolding(tx, { holdingId: active.id, reason: "OWNERSHIP_CHANGED", cancellationReason: "ownership_changed" });
+            await audit(tx, input.actor, {
+              organisationId: dealerId,
+              action: "vehicle.ownership_ended",
+              entityType: "Holding",
+              entityId: active.id,
+              vehicleId: vehicle.id,
+              subjectUserId: active.userId,
+              data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded },
+            });
+            // The previous owner learns that the car left their account, not who has it now.
+            await enqueueEmail(tx, {
+              to: active.user!.email,
+              locale: active.user!.locale,
+              template: "ownership-ended",
+              payload: { name: active.user!.firstName, car: `${input.make} ${input.model}`, vin: input.vin, dealer: dealer.name },
+            });
+            ownershipChanged = true;
+          }
+          holdingId = (await startOwnerHolding(tx, { vehicleId: vehicle.id, userId: owner.id, origin: "DEALER_VERIFIED", linkedByOrganisationId: dealerId })).id;
+        }
+      } else {
+        const existing = await tx.holding.findFirst({ where: { vehicleId: vehicle.id, kind: "DRIVER", userId: owner.id, endedAt: null }, select: { id: true } });
+        if (existing || active?.userId === owner.id) throw new AppError("CONFLICT", "already_linked");
+        holdingId = (
+          await tx.holding.create({
+            data: { vehicleId: vehicle.id, kind: "DRIVER", userId: owner.id, origin: "DEALER_VERIFIED", linkedByOrganisationId: dealerId, viaHoldingId: active?.id ?? null },
+            select: { id: true },
+          })
+        ).id;
+      }
+
+      await tx.verifiedFacts.create({
+        data: {
+          holdingId,
+          verifiedById: input.actor.userId,
+          organisationId: dealerId,
+          idDocumentType: input.idDocumentType,
+          fullName: input.fullName,
+          dateOfBirth: input.dateOfBirth,
+          placeOfBirth: input.placeOfBirth,
+          address: input.address,
+          documentValidUntil: input.documentValidUntil,
+          vin: input.vin,
+          plate: input.plate ?? null,
+          registeredOwnerName: input.registeredOwnerName,
+          registeredOwnerAddress: input.registeredOwnerAddress,
+        },
+      });
+      await audit(tx, input.actor, {
+        organisationId: dealerId,
+        action: input.relationship === "OWNER" ? "vehicle.linked" : "vehicle.driver_linked",
+        entityType: "Holding",
+        entityId: holdingId,
+        vehicleId: vehicle.id,
+        subjectUserId: owner.id,
+        data: { channel: "DESK", ownershipChanged },
+      });
+      await enqueueEmail(tx, {
+        to: owner.email,
+        locale: owner.locale,
+        template: "vehicle-linked-desk",
+        payload: { name: owner.firstName, car: `${input.make} ${input.model}`, dealer: dealer.name, url: `${env.APP_URL}/${owner.locale}/garage/vehicles/${vehicle.id}` },
+      });
+      return { vehicleId: vehicle.id, holdingId, ownershipChanged };
+    });
+    mailQueued();
+    return result;
+  } catch (e) {
+    if (isUniqueConstraintError(e) && !(e instanceof AppError)) throw new AppError("CONFLICT", "vehicle_has_owner");
+    throw e;
+  }
+}

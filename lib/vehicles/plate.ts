@@ -1,0 +1,157 @@
+import { z } from "zod";
+
+/**
+ * Licence plates of the Netherlands and Belgium. Pure: no framework, no I/O.
+ *
+ * Stored form: upper-case letters and digits, no dashes or spaces ("GZ231K", "1ABC123").
+ * Display form: with the dashes printed on the plate ("GZ-231-K", "1-ABC-123").
+ */
+export type PlateCountry = "NL" | "BE";
+export type NlSidecode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14;
+/** Belgian formats: "current" 1-ABC-123 (since 2008); older "letters-digits" ABC-123 and "digits-letters" 123-ABC. */
+export type BePlateFormat = "current" | "letters-digits" | "digits-letters";
+export type PlateError = "plate_invalid";
+
+export type NlPlate = { ok: true; country: "NL"; plate: string; display: string; sidecode: NlSidecode };
+export type BePlate = { ok: true; country: "BE"; plate: string; display: string; format: BePlateFormat };
+export type PlateCheck = NlPlate | BePlate | { ok: false; error: PlateError };
+
+/** Whitespace of any kind plus the ASCII hyphen and the Unicode dashes. */
+const SEPARATORS = /[\s\-\u2010-\u2015\u2212]+/g;
+
+/** Upper-cases and removes whitespace and dashes: the stored form of a plate. Does not validate. */
+export function normalizePlate(input: string): string {
+  return input.replace(SEPARATORS, "").toUpperCase();
+}
+
+/**
+ * Dutch sidecodes as groups: "X" letters, "9" digits. The groups give the dash positions.
+ * All 14 letter/digit patterns differ, so a plate without dashes matches at most one.
+ */
+const NL_SIDECODES: Readonly<Record<NlSidecode, readonly string[]>> = {
+  1: ["XX", "99", "99"],
+  2: ["99", "99", "XX"],
+  3: ["99", "XX", "99"],
+  4: ["XX", "99", "XX"],
+  5: ["XX", "XX", "99"],
+  6: ["99", "XX", "XX"],
+  7: ["99", "XXX", "9"],
+  8: ["9", "XXX", "99"],
+  9: ["XX", "999", "X"],
+  10: ["X", "999", "XX"],
+  11: ["XXX", "99", "X"],
+  12: ["X", "99", "XXX"],
+  13: ["9", "XX", "999"],
+  14: ["999", "XX", "9"],
+};
+
+const ALL_LETTERS = "A-Z";
+/**
+ * Letters of sidecodes 7–14: never vowels (A E I O U), nor C or Q. Sidecodes 1–6 include old
+ * plates that did use them, so any letter is accepted there.
+ */
+const NEW_LETTERS = "BDFGHJKLMNPRSTVWXYZ";
+
+type Matcher = { sidecode: NlSidecode; groups: readonly string[]; shape: RegExp; strict: RegExp };
+
+function toRegExp(groups: readonly string[], letters: string): RegExp {
+  const source = groups.map((g) => `(${g[0] === "9" ? "\\d" : `[${letters}]`}{${g.length}})`).join("");
+  return new RegExp(`^${source}$`);
+}
+
+const NL_MATCHERS: readonly Matcher[] = (Object.entries(NL_SIDECODES) as [string, readonly string[]][]).map(([code, groups]) => {
+  const sidecode = Number(code) as NlSidecode;
+  return { sidecode, groups, shape: toRegExp(groups, ALL_LETTERS), strict: toRegExp(groups, sidecode >= 7 ? NEW_LETTERS : ALL_LETTERS) };
+});
+
+const BE_FORMATS: readonly { format: BePlateFormat; re: RegExp }[] = [
+  { format: "current", re: /^([1-9])([A-Z]{3})(\d{3})$/ },
+  { format: "letters-digits", re: /^([A-Z]{3})(\d{3})$/ },
+  { format: "digits-letters", re: /^(\d{3})([A-Z]{3})$/ },
+];
+
+const INVALID = { ok: false, error: "plate_invalid" } as const;
+
+/** Guards the regular expressions against pasted essays; no plate is this long. */
+const MAX_INPUT = 40;
+
+function prepare(input: unknown): string | null {
+  if (typeof input !== "string" || input.length > MAX_INPUT) return null;
+  const stripped = input.replace(SEPARATORS, "");
+  // Only ASCII letters and digits; tested before upper-casing ("ß".toUpperCase() is "SS").
+  return /^[A-Za-z0-9]+$/.test(stripped) ? stripped.toUpperCase() : null;
+}
+
+function checkNl(plate: string): NlPlate | null {
+  for (const m of NL_MATCHERS) {
+    const groups = m.strict.exec(plate);
+    if (groups) return { ok: true, country: "NL", plate, display: groups.slice(1).join("-"), sidecode: m.sidecode };
+  }
+  return null;
+}
+
+function checkBe(plate: string): BePlate | null {
+  for (const { format, re } of BE_FORMATS) {
+    const groups = re.exec(plate);
+    if (groups) return { ok: true, country: "BE", plate, display: groups.slice(1).join("-"), format };
+  }
+  return null;
+}
+
+/**
+ * Validates a licence plate typed with or without dashes/spaces, in any case. With a country,
+ * only that country's formats are accepted; without, Dutch first, then Belgian (the formats do
+ * not overlap). Dashes in the input are ignored, not checked: the sidecode decides where they go.
+ */
+export function checkPlate(input: string, country?: PlateCountry): PlateCheck {
+  const plate = prepare(input);
+  if (plate === null) return INVALID;
+  const result = (country !== "BE" ? checkNl(plate) : null) ?? (country !== "NL" ? checkBe(plate) : null);
+  return result ?? INVALID;
+}
+
+/** The Dutch sidecode (1–14) of a stored plate by its letter/digit pattern, or null. Letters are not restricted. */
+export function nlSidecode(plate: string): NlSidecode | null {
+  const p = normalizePlate(plate);
+  return NL_MATCHERS.find((m) => m.shape.test(p))?.sidecode ?? null;
+}
+
+/**
+ * Displays a stored plate the way it is printed. Lenient, because it shows what is already stored:
+ * Dutch plates are dashed by their letter/digit pattern even if their letters would not pass
+ * {@link checkPlate} today. Without a country, Dutch and then Belgian formats are tried. Input
+ * matching no format is returned unchanged.
+ */
+export function formatPlate(stored: string, country: PlateCountry | null): string {
+  const plate = normalizePlate(stored);
+  if (country !== "BE") {
+    for (const m of NL_MATCHERS) {
+      const groups = m.shape.exec(plate);
+      if (groups) return groups.slice(1).join("-");
+    }
+  }
+  if (country !== "NL") {
+    const be = checkBe(plate);
+    if (be) return be.display;
+  }
+  return stored;
+}
+
+/**
+ * Parses user input into a valid plate: `{ country, plate, display, ... }` as from
+ * {@link checkPlate}, without `ok`. The issue message is the key `plate_invalid`.
+ */
+export function plateSchema(country?: PlateCountry) {
+  return z.string({ error: "plate_invalid" }).transform((input, ctx) => {
+    const r = checkPlate(input, country);
+    if (r.ok) {
+      const { ok: _ok, ...plate } = r;
+      return plate;
+    }
+    ctx.addIssue({ code: "custom", message: r.error, input });
+    return z.NEVER;
+  });
+}
+
+/** {@link plateSchema} for either country (Dutch formats first). */
+export const PlateSchema = plateSchema();
