@@ -34,9 +34,9 @@ export async function AppShell({
             {t("appName")}
           </Link>
           {nav.length ? (
-            <nav aria-label={t("mainNav")} className="hidden items-center gap-1 md:flex">
+            <nav aria-label={t("mainNav")} className="hidden items-center gap-0.5 lg:flex">
               {nav.map((n) => (
-                <Link key={n.href} href={n.href} className="rounded-md px-3 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100">
+                <Link key={n.href} href={n.href} className="whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100">
                   {n.label}
                 </Link>
               ))}
@@ -47,11 +47,11 @@ export async function AppShell({
               <LocaleSwitcher />
             </Suspense>
             {user ? (
-              <form action={signOutAction} className="hidden md:block">
-                <span className="mr-2 text-sm text-zinc-600" data-testid="current-user">
+              <form action={signOutAction} className="hidden items-center lg:flex">
+                <span className="mr-2 hidden max-w-48 truncate text-sm text-zinc-600 xl:inline" title={user.email} data-testid="current-user">
                   {user.email}
                 </span>
-                <button type="submit" className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-sm text-zinc-700 hover:bg-zinc-100">
+                <button type="submit" className="inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2 py-1 text-sm text-zinc-700 hover:bg-zinc-100">
                   <LogOut aria-hidden className="size-4" />
                   {t("signOut")}
                 </button>

@@ -10,7 +10,7 @@ import type { NavItem } from "./app-shell";
 export function MobileNav({ nav, user, signOutLabel, menuLabel }: { nav: NavItem[]; user: { email: string } | null; signOutLabel: string; menuLabel: string }) {
   return (
     <Dialog.Root>
-      <Dialog.Trigger className="rounded-md p-2 text-zinc-700 hover:bg-zinc-100 md:hidden" aria-label={menuLabel}>
+      <Dialog.Trigger className="rounded-md p-2 text-zinc-700 hover:bg-zinc-100 lg:hidden" aria-label={menuLabel}>
         <Menu aria-hidden className="size-5" />
       </Dialog.Trigger>
       <Dialog.Portal>
@@ -34,7 +34,7 @@ export function MobileNav({ nav, user, signOutLabel, menuLabel }: { nav: NavItem
           </nav>
           {user ? (
             <form action={signOutAction} className="mt-6 border-t pt-4">
-              <p className="mb-2 truncate text-sm text-zinc-600">{user.email}</p>
+              <p className="mb-2 truncate text-sm text-zinc-600" data-testid="current-user-mobile">{user.email}</p>
               <button type="submit" className="w-full rounded-md bg-zinc-100 px-3 py-2 text-sm">
                 {signOutLabel}
               </button>

@@ -103,7 +103,11 @@ export async function acceptInvitationWithNewAccount(input: {
       const data = { passwordHash, firstName: input.firstName, lastName: input.lastName, locale: input.locale, status: "ACTIVE" as const, emailVerifiedAt: new Date() };
       const user = existing
         ? await tx.user.update({ where: { id: existing.id }, data, select: { id: true, email: true, locale: true, firstName: true } })
-        : await tx.user.create({ data: { email: inv.email, ...data }, select: { id: true, email: true, locale: true, firstName: true } });
+        : await tx.user.create({ data: { email: inv.email, ...data }, select: { id: true, email: true, locale: true, firstName: true } }).catch((e: unknown) => {
+            // The address got an account in the meantime (e.g. the same form sent twice): not a taken car.
+            if (isUniqueConstraintError(e)) throw new AppError("CONFLICT", "invitation_sign_in_instead");
+            throw e;
+          });
       const r = await acceptInTx(tx, inv, user, null);
       return { ...r, email: user.email };
     });

@@ -5,6 +5,7 @@ import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
+import { normalizePlate } from "../vehicles/plate";
 import { actingOrganisation, findOrCreateVehicle } from "./common";
 import { endOwnerHolding, startOwnerHolding, isUniqueConstraintError } from "./holdings";
 import type { DeskVerificationInputT } from "./schemas";
@@ -21,6 +22,10 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
   const dealerId = actingOrganisation(input.actor, input.organisationId, "vehicles:link");
   const today = input.today ?? new Date();
   const startOfToday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  // An authorised driver is linked only on the owner's written authorisation (checked here too, not only by the form).
+  if (input.relationship === "DRIVER" && !input.authorisationSeen) {
+    throw new AppError("VALIDATION", "authorisation_required", { fieldErrors: { authorisationSeen: ["authorisation_required"] } });
+  }
   if (input.documentValidUntil < startOfToday) {
     throw new AppError("VALIDATION", "id_expired", { fieldErrors: { documentValidUntil: ["id_expired"] } });
   }
@@ -92,7 +97,7 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
           address: input.address,
           documentValidUntil: input.documentValidUntil,
           vin: input.vin,
-          plate: input.plate ?? null,
+          plate: input.plate ? normalizePlate(input.plate) : null,
           registeredOwnerName: input.registeredOwnerName,
           registeredOwnerAddress: input.registeredOwnerAddress,
         },

@@ -32,6 +32,8 @@ export async function listGarage(actor: Actor): Promise<GarageVehicle[]> {
       kind: true,
       nickname: true,
       disconnectedAt: true,
+      // The contracts of this holding: an owner's own, none for an authorised driver (as in the dossier).
+      contracts: { where: { status: "ACTIVE" }, select: { endsAt: true }, orderBy: { endsAt: "asc" } },
       vehicle: {
         select: {
           id: true,
@@ -40,7 +42,6 @@ export async function listGarage(actor: Actor): Promise<GarageVehicle[]> {
           modelYear: true,
           vin: true,
           plates: { where: { validTo: null }, select: { plate: true, country: true }, take: 1, orderBy: { validFrom: "desc" } },
-          contracts: { where: { status: "ACTIVE" }, select: { endsAt: true }, orderBy: { endsAt: "asc" } },
         },
       },
     },
@@ -56,8 +57,8 @@ export async function listGarage(actor: Actor): Promise<GarageVehicle[]> {
     nickname: h.nickname,
     relationship: h.kind as "OWNER" | "DRIVER",
     disconnected: !!h.disconnectedAt,
-    activeContracts: h.vehicle.contracts.length,
-    nextContractEnd: h.vehicle.contracts[0]?.endsAt ?? null,
+    activeContracts: h.contracts.length,
+    nextContractEnd: h.contracts[0]?.endsAt ?? null,
   }));
 }
 

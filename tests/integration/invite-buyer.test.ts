@@ -1,0 +1,193 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { hashToken } from "@/lib/server/tokens";
+import { inviteBuyer } from "@/lib/linking/invite-buyer";
+import { resendInvitation, revokeInvitation } from "@/lib/linking/manage-invitation";
+import { acceptInvitation } from "@/lib/linking/accept-invitation";
+import { getInvitationByToken, listInvitations } from "@/lib/linking/queries";
+import { actorFor, createUser, makeVin, outboxFor, tokenFromPayload, uniqueEmail } from "../factories";
+import { dealerStaff, expectAppError, invite } from "../factories/linking";
+
+const sale = (dealer: Awaited<ReturnType<typeof dealerStaff>>, vin: string, email = uniqueEmail("buyer")) => ({
+  actor: dealer.actor,
+  organisationId: dealer.org.id,
+  vin,
+  make: "Porsche",
+  model: "Taycan",
+  modelYear: 2026,
+  fuel: "ELECTRIC" as const,
+  plateCountry: "NL" as const,
+  email,
+  locale: "nl" as const,
+  contracts: [{ product: "CONNECT" as const, months: 36, autoRenew: true }],
+});
+
+describe("inviteBuyer", () => {
+  it("records the sale: a pending invitation with PENDING contracts, an audit entry, and an e-mail whose link carries the raw token (only its hash is stored)", async () => {
+    const dealer = await dealerStaff();
+    const { invitationId, invitation, token, email, vin, vehicleId } = await invite(dealer, { locale: "en" });
+
+    expect(invitation).toMatchObject({ status: "PENDING", email, organisationId: dealer.org.id, createdById: dealer.user.id, sentCount: 1, locale: "en" });
+    expect(invitation.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 3600_000);
+    expect(invitation.tokenHash).toBe(hashToken(token));
+    expect(JSON.stringify(invitation)).not.toContain(token);
+
+    const vehicle = await db.vehicle.findUniqueOrThrow({ where: { id: vehicleId } });
+    expect(vehicle).toMatchObject({ vin, make: "Porsche", model: "Taycan", modelYear: 2026, fuel: "ELECTRIC" });
+    expect(await db.holding.count({ where: { vehicleId } })).toBe(0);
+
+    const contracts = await db.contract.findMany({ where: { invitationId }, orderBy: { product: "asc" } });
+    expect(contracts.map((c) => [c.product, c.status, c.durationMonths, c.autoRenew, c.holdingId, c.providerId])).toEqual([
+      ["CONNECT", "PENDING", 36, true, null, dealer.org.id],
+      ["ROADSIDE", "PENDING", 24, false, null, dealer.org.id],
+    ]);
+
+    const mails = await outboxFor(email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ template: "invitation", locale: "en", status: "PENDING" });
+    const payload = mails[0].payload as Record<string, string>;
+    expect(payload.url).toBe(`${process.env.APP_URL}/en/invitations/${token}`);
+    expect(payload.dealer).toBe(dealer.org.name);
+    expect(tokenFromPayload(payload)).toBe(token);
+
+    expect(await db.auditLog.count({ where: { action: "invitation.created", entityId: invitationId, actorUserId: dealer.user.id, actorOrganisationId: dealer.org.id } })).toBe(1);
+
+    // The link works: the invitation page shows the car and its contracts.
+    const shown = await getInvitationByToken(token);
+    expect(shown).toMatchObject({ email, state: "sent", dealer: dealer.org.name, car: { make: "Porsche", model: "Taycan", vinEnd: vin.slice(-6) } });
+    expect(shown!.contracts).toHaveLength(2);
+  });
+
+  it("refuses a car that already has an active owner (CONFLICT vehicle_has_owner_invite), storing nothing", async () => {
+    const dealer = await dealerStaff();
+    const vin = makeVin();
+    const vehicle = await db.vehicle.create({ data: { vin, make: "Porsche", model: "911", modelYear: 2022 } });
+    const owner = await createUser();
+    await db.holding.create({ data: { vehicleId: vehicle.id, kind: "OWNER", userId: owner.id, origin: "DEALER_VERIFIED" } });
+    const email = uniqueEmail("buyer");
+
+    const e = await expectAppError(inviteBuyer(sale(dealer, vin, email)), "CONFLICT", "vehicle_has_owner_invite");
+    expect(e.fieldErrors).toEqual({ vin: ["vehicle_has_owner_invite"] });
+    expect(await db.invitation.count({ where: { vehicleId: vehicle.id } })).toBe(0);
+    expect(await db.contract.count({ where: { vehicleId: vehicle.id } })).toBe(0);
+    expect(await outboxFor(email)).toHaveLength(0);
+  });
+
+  it("refuses a second pending invitation for the same car (CONFLICT invitation_pending), also from another dealer", async () => {
+    const dealer = await dealerStaff();
+    const other = await dealerStaff();
+    const first = await invite(dealer);
+    const email = uniqueEmail("buyer");
+
+    await expectAppError(inviteBuyer(sale(dealer, first.vin, email)), "CONFLICT", "invitation_pending");
+    await expectAppError(inviteBuyer(sale(other, first.vin, email)), "CONFLICT", "invitation_pending");
+    expect(await db.invitation.count({ where: { vehicleId: first.vehicleId } })).toBe(1);
+    expect(await db.contract.count({ where: { vehicleId: first.vehicleId } })).toBe(2);
+    expect(await outboxFor(email)).toHaveLength(0);
+  });
+
+  it("admits exactly one of two sales of the same new car recorded at once", async () => {
+    const dealer = await dealerStaff();
+    const vin = makeVin();
+    const results = await Promise.allSettled([inviteBuyer(sale(dealer, vin)), inviteBuyer(sale(dealer, vin))]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(rejected.reason).toMatchObject({ name: "AppError", code: "CONFLICT" });
+    const vehicle = await db.vehicle.findUniqueOrThrow({ where: { vin } });
+    expect(await db.invitation.count({ where: { vehicleId: vehicle.id } })).toBe(1);
+    expect(await db.contract.count({ where: { vehicleId: vehicle.id } })).toBe(1);
+  });
+
+  it("lets an expired pending invitation give way to a new one", async () => {
+    const dealer = await dealerStaff();
+    const first = await invite(dealer);
+    await db.invitation.update({ where: { id: first.invitationId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const { invitationId } = await inviteBuyer(sale(dealer, first.vin));
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: first.invitationId } })).status).toBe("REVOKED");
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invitationId } })).status).toBe("PENDING");
+  });
+
+  it("is refused (NOT_FOUND) for an organisation the actor is not on staff of, and for an owner", async () => {
+    const dealer = await dealerStaff();
+    const other = await dealerStaff();
+    const vin = makeVin();
+    await expectAppError(inviteBuyer({ ...sale(other, vin), organisationId: dealer.org.id }), "NOT_FOUND");
+    const owner = await actorFor((await createUser()).id);
+    await expectAppError(inviteBuyer({ ...sale(dealer, vin), actor: owner }), "NOT_FOUND");
+    expect(await db.vehicle.count({ where: { vin } })).toBe(0);
+  });
+});
+
+describe("resendInvitation and revokeInvitation", () => {
+  it("staff of another dealer can neither resend nor revoke, nor list, this dealer's invitation (NOT_FOUND; nothing changes)", async () => {
+    const dealer = await dealerStaff();
+    const other = await dealerStaff("ADMIN");
+    const inv = await invite(dealer);
+
+    await expectAppError(resendInvitation({ actor: other.actor, invitationId: inv.invitationId }), "NOT_FOUND");
+    await expectAppError(revokeInvitation({ actor: other.actor, invitationId: inv.invitationId }), "NOT_FOUND");
+    // Nor can an owner account, nor a made-up id.
+    const owner = await actorFor((await createUser()).id);
+    await expectAppError(revokeInvitation({ actor: owner, invitationId: inv.invitationId }), "NOT_FOUND");
+    await expectAppError(revokeInvitation({ actor: dealer.actor, invitationId: "no-such-invitation" }), "NOT_FOUND");
+
+    const after = await db.invitation.findUniqueOrThrow({ where: { id: inv.invitationId } });
+    expect(after).toMatchObject({ status: "PENDING", sentCount: 1, tokenHash: inv.invitation.tokenHash, revokedAt: null });
+    expect(await db.contract.count({ where: { invitationId: inv.invitationId, status: "PENDING" } })).toBe(2);
+    expect(await outboxFor(inv.email)).toHaveLength(1);
+    expect(await db.auditLog.count({ where: { entityId: inv.invitationId, actorUserId: other.user.id } })).toBe(0);
+
+    expect((await listInvitations(other.actor)).items.map((i) => i.id)).not.toContain(inv.invitationId);
+    expect((await listInvitations(dealer.actor)).items.map((i) => i.id)).toContain(inv.invitationId);
+  });
+
+  it("resend sends a new link and the old one stops working", async () => {
+    const dealer = await dealerStaff();
+    const inv = await invite(dealer);
+    const buyer = await actorFor((await createUser({ email: inv.email })).id);
+
+    await resendInvitation({ actor: dealer.actor, invitationId: inv.invitationId });
+
+    const mails = (await outboxFor(inv.email)).filter((m) => m.template === "invitation");
+    expect(mails).toHaveLength(2);
+    const newToken = tokenFromPayload(mails[1].payload);
+    expect(newToken).not.toBe(inv.token);
+    const after = await db.invitation.findUniqueOrThrow({ where: { id: inv.invitationId } });
+    expect(after).toMatchObject({ status: "PENDING", sentCount: 2, tokenHash: hashToken(newToken) });
+    expect(await db.auditLog.count({ where: { action: "invitation.resent", entityId: inv.invitationId } })).toBe(1);
+
+    expect(await getInvitationByToken(inv.token)).toBeNull();
+    await expectAppError(acceptInvitation({ actor: buyer, token: inv.token }), "NOT_FOUND", "invitation_invalid");
+    expect(await db.holding.count({ where: { vehicleId: inv.vehicleId } })).toBe(0);
+
+    expect((await getInvitationByToken(newToken))?.state).toBe("sent");
+    await acceptInvitation({ actor: buyer, token: newToken });
+    expect(await db.holding.count({ where: { vehicleId: inv.vehicleId, userId: buyer.userId, endedAt: null } })).toBe(1);
+  });
+
+  it("revoke cancels the pending contracts and the link stops working; neither can be repeated", async () => {
+    const dealer = await dealerStaff();
+    const inv = await invite(dealer);
+    const buyer = await actorFor((await createUser({ email: inv.email })).id);
+
+    await revokeInvitation({ actor: dealer.actor, invitationId: inv.invitationId });
+
+    const after = await db.invitation.findUniqueOrThrow({ where: { id: inv.invitationId } });
+    expect(after.status).toBe("REVOKED");
+    expect(after.revokedAt).not.toBeNull();
+    const contracts = await db.contract.findMany({ where: { invitationId: inv.invitationId } });
+    expect(contracts).toHaveLength(2);
+    for (const c of contracts) expect(c).toMatchObject({ status: "CANCELLED", autoRenew: false, cancellationReason: "invitation_revoked", holdingId: null });
+    expect(await db.auditLog.count({ where: { action: "invitation.revoked", entityId: inv.invitationId } })).toBe(1);
+
+    expect((await getInvitationByToken(inv.token))?.state).toBe("revoked");
+    await expectAppError(acceptInvitation({ actor: buyer, token: inv.token }), "GONE", "invitation_revoked");
+    await expectAppError(revokeInvitation({ actor: dealer.actor, invitationId: inv.invitationId }), "CONFLICT", "invitation_not_pending");
+    await expectAppError(resendInvitation({ actor: dealer.actor, invitationId: inv.invitationId }), "CONFLICT", "invitation_not_pending");
+    expect(await db.holding.count({ where: { vehicleId: inv.vehicleId } })).toBe(0);
+    expect(await outboxFor(inv.email)).toHaveLength(1);
+
+    // The car can be sold again.
+    await invite(dealer, { vin: inv.vin });
+  });
+});

@@ -1,0 +1,203 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { verifyAtDesk } from "@/lib/linking/verify-at-desk";
+import { DeskVerificationInput } from "@/lib/linking/schemas";
+import { getVehicleDossier, listGarage } from "@/lib/vehicles/queries";
+import { renderEmail } from "@/emails";
+import { actorFor, makeVin, outboxFor } from "../factories";
+import { dealerStaff, deskInput, expectAppError, ownedVehicle, ownerAccount } from "../factories/linking";
+
+describe("verifyAtDesk", () => {
+  it("links the car keeping only the verified facts (no document), and queues an e-mail to the owner", async () => {
+    const dealer = await dealerStaff();
+    const owner = await ownerAccount({ locale: "en" });
+    const input = deskInput(dealer.actor, dealer.org.id, owner.user.email, { plate: "gz-231-k" });
+
+    const r = await verifyAtDesk(input);
+
+    expect(r.ownershipChanged).toBe(false);
+    const holding = await db.holding.findUniqueOrThrow({ where: { id: r.holdingId } });
+    expect(holding).toMatchObject({ vehicleId: r.vehicleId, kind: "OWNER", userId: owner.user.id, origin: "DEALER_VERIFIED", linkedByOrganisationId: dealer.org.id, endedAt: null });
+    const vehicle = await db.vehicle.findUniqueOrThrow({ where: { id: r.vehicleId }, include: { plates: true } });
+    expect(vehicle).toMatchObject({ vin: input.vin, make: "Porsche", model: "Cayenne", modelYear: 2023, fuel: "HYBRID" });
+    expect(vehicle.plates.map((p) => [p.plate, p.country, p.validTo])).toEqual([["GZ231K", "NL", null]]);
+
+    const facts = await db.verifiedFacts.findMany({ where: { holdingId: r.holdingId } });
+    expect(facts).toHaveLength(1);
+    expect(facts[0]).toMatchObject({
+      requestId: null,
+      verifiedById: dealer.user.id,
+      organisationId: dealer.org.id,
+      idDocumentType: "DRIVING_LICENCE",
+      fullName: "Fenna Veldkamp",
+      placeOfBirth: "Zwolle",
+      address: "Kerkstraat 1, 8011 AA Zwolle",
+      vin: input.vin,
+      registeredOwnerName: "Fenna Veldkamp",
+      registeredOwnerAddress: "Kerkstraat 1, 8011 AA Zwolle",
+    });
+    expect(facts[0].plate?.replace(/-/g, "").toUpperCase()).toBe("GZ231K");
+    expect(facts[0].dateOfBirth.toISOString().slice(0, 10)).toBe("1985-04-12");
+    expect(facts[0].documentValidUntil.toISOString().slice(0, 10)).toBe(input.documentValidUntil.toISOString().slice(0, 10));
+    // No copy of a document: no verification request, no document row for this car or owner.
+    expect(await db.verificationRequest.count({ where: { OR: [{ vehicleId: r.vehicleId }, { requesterId: owner.user.id }, { vin: input.vin }] } })).toBe(0);
+    expect(await db.verificationDocument.count({ where: { request: { OR: [{ vehicleId: r.vehicleId }, { requesterId: owner.user.id }] } } })).toBe(0);
+
+    const mails = await outboxFor(owner.user.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ template: "vehicle-linked-desk", locale: "en" });
+    expect(mails[0].payload).toMatchObject({ dealer: dealer.org.name, car: "Porsche Cayenne", url: `${process.env.APP_URL}/en/garage/vehicles/${r.vehicleId}` });
+    expect(await db.auditLog.count({ where: { action: "vehicle.linked", entityId: r.holdingId, subjectUserId: owner.user.id, actorOrganisationId: dealer.org.id } })).toBe(1);
+
+    expect((await listGarage(owner.actor)).map((v) => v.id)).toEqual([r.vehicleId]);
+    // Linking the same owner again is refused.
+    await expectAppError(verifyAtDesk(input), "CONFLICT", "already_linked");
+  });
+
+  it("refuses an ID document past its validity (VALIDATION id_expired) and stores nothing", async () => {
+    const dealer = await dealerStaff();
+    const owner = await ownerAccount();
+    const today = new Date();
+    const yesterday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - 1));
+    const input = deskInput(dealer.actor, dealer.org.id, owner.user.email, { documentValidUntil: yesterday });
+
+    const e = await expectAppError(verifyAtDesk(input), "VALIDATION", "id_expired");
+    expect(e.fieldErrors).toEqual({ documentValidUntil: ["id_expired"] });
+
+    expect(await db.vehicle.count({ where: { vin: input.vin } })).toBe(0);
+    expect(await db.holding.count({ where: { userId: owner.user.id } })).toBe(0);
+    expect(await db.verifiedFacts.count({ where: { vin: input.vin } })).toBe(0);
+    expect(await outboxFor(owner.user.email)).toHaveLength(0);
+
+    // A document valid until today is still valid.
+    const todayUtc = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+    await verifyAtDesk({ ...input, documentValidUntil: todayUtc, today });
+    expect(await db.holding.count({ where: { userId: owner.user.id, endedAt: null } })).toBe(1);
+  });
+
+  it("an unknown or inactive owner account is refused (VALIDATION owner_not_found)", async () => {
+    const dealer = await dealerStaff();
+    const input = deskInput(dealer.actor, dealer.org.id, "nobody-here@example.test");
+    await expectAppError(verifyAtDesk(input), "VALIDATION", "owner_not_found");
+    expect(await db.vehicle.count({ where: { vin: input.vin } })).toBe(0);
+  });
+
+  it("is refused (NOT_FOUND) to staff acting for a dealer they are not on staff of", async () => {
+    const dealer = await dealerStaff();
+    const other = await dealerStaff();
+    const owner = await ownerAccount();
+    const input = deskInput(other.actor, dealer.org.id, owner.user.email);
+    await expectAppError(verifyAtDesk(input), "NOT_FOUND");
+    await expectAppError(verifyAtDesk({ ...input, actor: owner.actor }), "NOT_FOUND");
+    expect(await db.vehicle.count({ where: { vin: input.vin } })).toBe(0);
+  });
+
+  it("a car on a previous owner's account needs explicit confirmation (CONFLICT, nothing changes)", async () => {
+    const dealer = await dealerStaff();
+    const previous = await ownedVehicle();
+    const buyer = await ownerAccount();
+    const input = deskInput(dealer.actor, dealer.org.id, buyer.user.email, { vin: previous.vehicle.vin, make: "Porsche", model: "Macan" });
+
+    const e = await expectAppError(verifyAtDesk(input), "CONFLICT", "ownership_change_needs_confirmation");
+    expect(e.fieldErrors).toEqual({ confirmOwnershipChange: ["ownership_change_needs_confirmation"] });
+
+    expect(await db.holding.findUniqueOrThrow({ where: { id: previous.holding.id } })).toMatchObject({ endedAt: null, endReason: null });
+    expect(await db.holding.findUniqueOrThrow({ where: { id: previous.driver.id } })).toMatchObject({ endedAt: null });
+    expect(await db.contract.count({ where: { holdingId: previous.holding.id, status: "ACTIVE" } })).toBe(2);
+    expect(await db.holding.count({ where: { userId: buyer.user.id } })).toBe(0);
+    expect(await db.verifiedFacts.count({ where: { vin: previous.vehicle.vin } })).toBe(0);
+    expect(await outboxFor(previous.owner.email)).toHaveLength(0);
+    expect(await outboxFor(buyer.user.email)).toHaveLength(0);
+  });
+
+  it("with confirmation the car changes hands: the previous holding ends OWNERSHIP_CHANGED, its contracts are cancelled, and the previous owner is told without learning who the new owner is", async () => {
+    const dealer = await dealerStaff();
+    const prevOwner = await ownerAccount();
+    const previous = await ownedVehicle({ ownerId: prevOwner.user.id });
+    const buyer = await ownerAccount();
+    const newName = `${buyer.user.firstName} ${buyer.user.lastName}`;
+    const input = deskInput(dealer.actor, dealer.org.id, buyer.user.email, {
+      vin: previous.vehicle.vin,
+      make: "Porsche",
+      model: "Macan",
+      fullName: newName,
+      registeredOwnerName: newName,
+      address: "Damrak 99, 1012 LP Amsterdam",
+      registeredOwnerAddress: "Damrak 99, 1012 LP Amsterdam",
+      confirmOwnershipChange: true,
+    });
+
+    const r = await verifyAtDesk(input);
+
+    expect(r).toMatchObject({ vehicleId: previous.vehicle.id, ownershipChanged: true });
+    expect(await db.holding.findUniqueOrThrow({ where: { id: previous.holding.id } })).toMatchObject({ endReason: "OWNERSHIP_CHANGED" });
+    expect((await db.holding.findUniqueOrThrow({ where: { id: previous.holding.id } })).endedAt).not.toBeNull();
+    expect(await db.holding.findUniqueOrThrow({ where: { id: previous.driver.id } })).toMatchObject({ endReason: "DRIVER_ACCESS_ENDED" });
+    for (const c of previous.active) {
+      expect(await db.contract.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "CANCELLED", autoRenew: false, cancellationReason: "ownership_changed" });
+    }
+    expect((await db.contract.findUniqueOrThrow({ where: { id: previous.expired.id } })).status).toBe("EXPIRED");
+    expect(await db.holding.findUniqueOrThrow({ where: { id: r.holdingId } })).toMatchObject({ kind: "OWNER", userId: buyer.user.id, endedAt: null });
+    expect(await db.auditLog.count({ where: { action: "vehicle.ownership_ended", entityId: previous.holding.id, subjectUserId: prevOwner.user.id } })).toBe(1);
+
+    const mails = await outboxFor(prevOwner.user.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].template).toBe("ownership-ended");
+    const payload = mails[0].payload as Record<string, string | number>;
+    const rendered = renderEmail("ownership-ended", mails[0].locale, payload);
+    const everything = [JSON.stringify(payload), rendered.subject, rendered.text, rendered.html].join("\n").toLowerCase();
+    expect(everything).toContain(previous.vehicle.vin.toLowerCase());
+    for (const secret of [buyer.user.email, buyer.user.firstName, buyer.user.lastName, "Damrak"]) {
+      expect(everything).not.toContain(secret.toLowerCase());
+    }
+
+    // The previous owner no longer sees the car; the new owner does, without the old contracts.
+    expect(await getVehicleDossier(prevOwner.actor, previous.vehicle.id)).toBeNull();
+    const dossier = await getVehicleDossier(buyer.actor, previous.vehicle.id);
+    expect(dossier?.isOwner).toBe(true);
+    expect(dossier?.contracts).toEqual([]);
+    expect(dossier?.services.map((s) => s.id)).toEqual([previous.service.id]);
+    expect((await outboxFor(buyer.user.email)).map((m) => m.template)).toEqual(["vehicle-linked-desk"]);
+  });
+
+  it("an authorised driver requires the owner's written authorisation", async () => {
+    const dealer = await dealerStaff();
+    const owned = await ownedVehicle();
+    const driver = await ownerAccount();
+    const input = deskInput(dealer.actor, dealer.org.id, driver.user.email, { vin: owned.vehicle.vin, relationship: "DRIVER", authorisationSeen: false });
+
+    // The form's schema refuses it...
+    const { vin: _vin, actor: _actor, ...formBase } = input;
+    const form = { ...formBase, vin: owned.vehicle.vin, dateOfBirth: "1985-04-12", documentValidUntil: `${new Date().getUTCFullYear() + 2}-01-01`, modelYear: "2023", authorisationSeen: "", confirmOwnershipChange: "" };
+    const parsed = DeskVerificationInput.safeParse(form);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["authorisationSeen", "authorisation_required"]]);
+    expect(DeskVerificationInput.safeParse({ ...form, authorisationSeen: "on" }).success).toBe(true);
+
+    // ...and so does the use case itself.
+    const e = await expectAppError(verifyAtDesk(input), "VALIDATION", "authorisation_required");
+    expect(e.fieldErrors).toEqual({ authorisationSeen: ["authorisation_required"] });
+    expect(await db.holding.count({ where: { userId: driver.user.id } })).toBe(0);
+    expect(await db.verifiedFacts.count({ where: { vin: owned.vehicle.vin } })).toBe(0);
+
+    const r = await verifyAtDesk({ ...input, authorisationSeen: true });
+    expect(await db.holding.findUniqueOrThrow({ where: { id: r.holdingId } })).toMatchObject({ kind: "DRIVER", userId: driver.user.id, viaHoldingId: owned.holding.id, endedAt: null });
+    expect(await db.holding.findUniqueOrThrow({ where: { id: owned.holding.id } })).toMatchObject({ endedAt: null });
+    expect(await db.auditLog.count({ where: { action: "vehicle.driver_linked", entityId: r.holdingId } })).toBe(1);
+    const dossier = await getVehicleDossier(driver.actor, owned.vehicle.id);
+    expect(dossier?.isOwner).toBe(false);
+    expect(dossier?.contracts).toEqual([]);
+    // Nor does the garage list show the owner's contracts to the driver.
+    expect((await listGarage(driver.actor)).map((v) => [v.id, v.relationship, v.activeContracts, v.nextContractEnd])).toEqual([[owned.vehicle.id, "DRIVER", 0, null]]);
+    expect((await listGarage(await actorFor(owned.owner.id))).map((v) => [v.id, v.relationship, v.activeContracts])).toEqual([[owned.vehicle.id, "OWNER", 2]]);
+    await expectAppError(verifyAtDesk({ ...input, authorisationSeen: true }), "CONFLICT", "already_linked");
+  });
+
+  it("creates the car when its VIN is new", async () => {
+    const dealer = await dealerStaff();
+    const owner = await ownerAccount();
+    const vin = makeVin();
+    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user.email, { vin }));
+    expect((await db.vehicle.findUniqueOrThrow({ where: { id: r.vehicleId } })).vin).toBe(vin);
+  });
+});
