@@ -15,4 +15,5 @@ export async function register() {
   }
   const { startMailWorker } = await import("./lib/server/mail/worker");
   await startMailWorker();
+  (await import("./lib/verification/purge-worker")).startPurgeWorker();
 }

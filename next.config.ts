@@ -23,6 +23,8 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }, { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      // Verification documents: the review page shows PDFs in a frame, so this route alone may be framed by our own pages.
+      { source: "/api/verification/documents/:id", headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }, { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'self'" }] },
     ];
   },
 };

@@ -18,6 +18,12 @@ const env = {
   MAIL_POLL_MS: "250",
   RATE_LIMIT_SIGNIN_PER_ADDRESS: "10000",
   DATA_DIR: process.env.DATABASE_URL ? "./data-e2e-unused" : mkdtempSync(path.join(tmpdir(), "autodossier-e2e-")),
+  // Uploaded verification documents: a fresh folder and a fixed key that is not for production.
+  DOCUMENTS_DIR: mkdtempSync(path.join(tmpdir(), "autodossier-e2e-documents-")),
+  DOCUMENT_KEY: "ZTJlLWRvY3VtZW50LWtleS1ub3QtZm9yLXByb2R1Y3Q=",
+  // Support reviews Dutch only here, so an English-speaking owner's request goes to the dealer
+  // they chose: both routes of self-registration run end to end (tests/e2e/verification.spec.ts).
+  SUPPORT_LOCALES: process.env.E2E_SUPPORT_LOCALES ?? "nl",
 };
 const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));

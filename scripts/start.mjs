@@ -1,6 +1,6 @@
 // `npm start`: builds when needed and serves the portal. With no DATABASE_URL it runs on the
 // embedded database under ./data (migrated and seeded with the demo world at start-up).
-// Honours PORT, APP_URL, SMTP_URL, DATABASE_URL, DATA_DIR, AUTH_SECRET.
+// Honours PORT, APP_URL, SMTP_URL, DATABASE_URL, DATA_DIR, AUTH_SECRET, DOCUMENT_KEY.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -19,6 +19,14 @@ if (!env.AUTH_SECRET) {
   const file = path.join(env.DATA_DIR, ".auth-secret");
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+}
+
+if (!env.DOCUMENT_KEY && (dev || env.DEMO_MODE === "true")) {
+  // Development and demo: a document encryption key of this installation's own (32 bytes, base64).
+  mkdirSync(env.DATA_DIR, { recursive: true });
+  const file = path.join(env.DATA_DIR, ".document-key");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64"), { mode: 0o600 });
+  env.DOCUMENT_KEY = readFileSync(file, "utf8").trim();
 }
 
 const next = path.join("node_modules", "next", "dist", "bin", "next");

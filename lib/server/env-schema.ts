@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { z } from "zod";
 
 const bool = z
@@ -47,11 +49,38 @@ export const EnvSchema = z
     MAIL_POLL_MS: z.coerce.number().int().min(50).default(2000),
     /** Sign-in attempts per client address per 15 minutes. */
     RATE_LIMIT_SIGNIN_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+    /** AES-256 key (32 bytes, base64) encrypting uploaded verification documents at rest. */
+    DOCUMENT_KEY: z
+      .string()
+      .optional()
+      .transform((v) => (v && v.trim() ? v.trim() : undefined))
+      .refine((v) => v === undefined || Buffer.from(v, "base64").length === 32, "must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)"),
+    /** Where uploaded verification documents are kept (encrypted); default DATA_DIR/documents. */
+    DOCUMENTS_DIR: z
+      .string()
+      .optional()
+      .transform((v) => (v && v.trim() ? v.trim() : undefined)),
+  })
+  .superRefine((e, ctx) => {
+    if (e.NODE_ENV === "production" && !e.DOCUMENT_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DOCUMENT_KEY"],
+        message: "is not set: give it a random 32-byte key in base64 (e.g. `openssl rand -base64 32`); it encrypts uploaded documents, so keep it",
+      });
+    }
   })
   .transform((e) => ({
     ...e,
     APP_URL: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    DOCUMENTS_DIR: e.DOCUMENTS_DIR ?? documentsDirFor(e.DATA_DIR),
   }));
+
+/** DATA_DIR/documents; an in-memory database (tests) keeps its documents in the temporary folder. */
+function documentsDirFor(dataDir: string): string {
+  if (dataDir.startsWith("memory://")) return path.join(tmpdir(), "autodossier-documents");
+  return path.join(dataDir, "documents");
+}
 
 export type Env = z.infer<typeof EnvSchema>;
 

@@ -1,0 +1,93 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { Clock } from "lucide-react";
+import { Link } from "@/i18n/navigation";
+import { Alert, Badge, Card, EmptyState, PageTitle } from "@/components/ui/primitives";
+import { STATUS_TONE } from "@/components/verification/status";
+import { requireActor } from "@/lib/server/guards";
+import { listQueue } from "@/lib/verification/queries";
+
+export async function generateMetadata() {
+  const t = await getTranslations("verification");
+  return { title: t("queueTitle") };
+}
+
+export default async function VerificationQueuePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ released?: string }> }) {
+  const { locale } = await params;
+  const sp = await searchParams;
+  const actor = await requireActor(locale, "verification:review");
+  const [t, format, { open, decided }] = await Promise.all([getTranslations("verification"), getFormatter(), listQueue(actor)]);
+  const now = new Date();
+  const name = (p: { firstName: string; lastName: string } | null) => (p ? `${p.firstName} ${p.lastName}`.trim() : "");
+  return (
+    <div className="space-y-6">
+      <PageTitle sub={t("queueLead")}>{t("queueTitle")}</PageTitle>
+      {sp.released ? <Alert tone="success" testId="notice">{t("releasedNotice")}</Alert> : null}
+      <section className="space-y-3" aria-labelledby="open-heading">
+        <h2 id="open-heading" className="font-semibold">
+          {t("openRequests")} <span className="text-zinc-500">({open.length})</span>
+        </h2>
+        {open.length === 0 ? (
+          <EmptyState>{t("noOpen")}</EmptyState>
+        ) : (
+          <Card className="p-0 sm:p-0">
+            <ul className="divide-y">
+              {open.map((r) => (
+                <li key={r.id} data-testid="queue-row" data-request-id={r.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+                  <div className="min-w-0">
+                    <Link href={`/console/verifications/${r.id}`} className="font-medium text-brand-600 hover:underline">
+                      {name(r.requester)}
+                    </Link>
+                    <p className="truncate font-mono text-xs text-zinc-600">{r.vin}</p>
+                    <p className="flex flex-wrap items-center gap-x-2 text-sm text-zinc-600">
+                      <Clock aria-hidden className="size-4" />
+                      <span title={format.dateTime(r.submittedAt, { dateStyle: "medium", timeStyle: "short" })}>{t("submittedAgo", { age: format.relativeTime(r.submittedAt, now) })}</span>
+                      <span>· {t(`relationshipShort.${r.relationship}`)}</span>
+                      <span>· {t(`languages.${r.locale}`)}</span>
+                    </p>
+                  </div>
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Badge tone="zinc">{r.route === "SUPPORT" ? t("routeSupportBadge") : (r.dealer?.name ?? "")}</Badge>
+                    {r.status === "SUBMITTED" ? (
+                      <Badge tone="blue">{t("waitingBadge")}</Badge>
+                    ) : r.claimedById === actor.userId ? (
+                      <Badge tone="amber">{t("claimedByYou")}</Badge>
+                    ) : (
+                      <Badge tone="amber">{t("claimedBy", { name: name(r.claimedBy) })}</Badge>
+                    )}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+      </section>
+      <section className="space-y-3" aria-labelledby="recent-heading">
+        <h2 id="recent-heading" className="font-semibold">
+          {t("recent")}
+        </h2>
+        {decided.length === 0 ? (
+          <EmptyState>{t("noRecent")}</EmptyState>
+        ) : (
+          <Card className="p-0 sm:p-0">
+            <ul className="divide-y">
+              {decided.map((r) => (
+                <li key={r.id} data-testid="decided-row" className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+                  <div className="min-w-0">
+                    <Link href={`/console/verifications/${r.id}`} className="font-medium text-brand-600 hover:underline">
+                      {name(r.requester)}
+                    </Link>
+                    <p className="truncate font-mono text-xs text-zinc-600">{r.vin}</p>
+                  </div>
+                  <div className="flex items-center gap-2 text-sm text-zinc-600">
+                    {r.decidedAt || r.withdrawnAt ? format.dateTime((r.decidedAt ?? r.withdrawnAt)!, { dateStyle: "medium" }) : null}
+                    <Badge tone={STATUS_TONE[r.status]}>{t(`status.${r.status}`)}</Badge>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+"use client";
+
+import { useId, type ComponentProps } from "react";
+import { useTranslations } from "next-intl";
+import { ActionForm, Field, SelectField, SubmitButton, useFormResult } from "@/components/forms/action-form";
+import { cn } from "@/components/ui/cn";
+import {
+  approveVerificationAction,
+  claimVerificationAction,
+  rejectVerificationAction,
+  releaseVerificationAction,
+  withdrawVerificationAction,
+} from "@/lib/verification/actions";
+import { REJECTION_REASONS } from "@/lib/verification/limits";
+
+function RequestButton({ action, requestId, label, variant = "primary" }: { action: ComponentProps<typeof ActionForm>["action"]; requestId: string; label: string; variant?: "primary" | "secondary" | "danger" }) {
+  return (
+    <ActionForm action={action} className="space-y-2">
+      <input type="hidden" name="requestId" value={requestId} />
+      <SubmitButton variant={variant}>{label}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function ClaimForm({ requestId }: { requestId: string }) {
+  const t = useTranslations("verification");
+  return <RequestButton action={claimVerificationAction} requestId={requestId} label={t("claim")} />;
+}
+
+export function ReleaseForm({ requestId }: { requestId: string }) {
+  const t = useTranslations("verification");
+  return <RequestButton action={releaseVerificationAction} requestId={requestId} label={t("release")} variant="secondary" />;
+}
+
+export function WithdrawForm({ requestId }: { requestId: string }) {
+  const t = useTranslations("verification");
+  return <RequestButton action={withdrawVerificationAction} requestId={requestId} label={t("withdraw")} variant="danger" />;
+}
+
+function Checkbox({ name, label }: { name: string; label: string }) {
+  const result = useFormResult();
+  const error = result && !result.ok ? result.error.fieldErrors?.[name] : undefined;
+  const kept = result && !result.ok && result.values ? result.values[name] === "on" : undefined;
+  return (
+    <div>
+      <label className="flex items-start gap-2 text-sm">
+        <input type="checkbox" name={name} key={String(kept)} defaultChecked={kept} aria-invalid={error ? true : undefined} className="mt-0.5 size-4" />
+        <span>{label}</span>
+      </label>
+      {error ? <p className="mt-1 text-xs text-red-700">{error}</p> : null}
+    </div>
+  );
+}
+
+function TextArea({ name, label, hint }: { name: string; label: string; hint?: string }) {
+  const result = useFormResult();
+  const id = useId();
+  const error = result && !result.ok ? result.error.fieldErrors?.[name] : undefined;
+  const kept = result && !result.ok ? result.values?.[name] : undefined;
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
+        {label}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={3}
+        maxLength={500}
+        key={kept ?? ""}
+        defaultValue={kept}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        className={cn("mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm", error ? "border-red-500" : "border-zinc-300")}
+      />
+      {hint && !error ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export interface KnownVehicle {
+  make: string;
+  model: string;
+  modelYear: number;
+  fuel: string;
+  plate: string | null;
+  plateCountry: "NL" | "BE" | null;
+}
+
+/** The facts typed from the documents; only these are kept. */
+export function ApproveForm({ requestId, vin, vehicle, askOwnershipChange }: { requestId: string; vin: string; vehicle: KnownVehicle | null; askOwnershipChange: boolean }) {
+  const t = useTranslations("verification");
+  const tl = useTranslations("linking");
+  return (
+    <ActionForm action={approveVerificationAction}>
+      <input type="hidden" name="requestId" value={requestId} />
+      <fieldset className="space-y-4">
+        <legend className="text-sm font-semibold">{t("idDocument")}</legend>
+        <SelectField name="idDocumentType" label={t("facts.idDocumentType")} defaultValue="DRIVING_LICENCE" options={(["DRIVING_LICENCE", "PASSPORT", "IDENTITY_CARD"] as const).map((d) => ({ value: d, label: t(`idTypes.${d}`) }))} />
+        <Field name="fullName" label={t("facts.fullName")} autoComplete="off" required />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field name="dateOfBirth" type="date" label={t("facts.dateOfBirth")} required />
+          <Field name="placeOfBirth" label={t("facts.placeOfBirth")} autoComplete="off" required />
+        </div>
+        <Field name="address" label={t("facts.address")} autoComplete="off" required />
+        <Field name="documentValidUntil" type="date" label={t("facts.documentValidUntil")} required />
+      </fieldset>
+      <fieldset className="space-y-4">
+        <legend className="text-sm font-semibold">{t("vehicle")}</legend>
+        <Field name="vin" label={t("facts.vin")} defaultValue={vin} autoComplete="off" spellCheck={false} required className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 font-mono text-sm uppercase" />
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Field name="make" label={tl("make")} defaultValue={vehicle?.make} required />
+          <Field name="model" label={tl("model")} defaultValue={vehicle?.model} required />
+          <Field name="modelYear" label={tl("modelYear")} defaultValue={vehicle ? String(vehicle.modelYear) : undefined} inputMode="numeric" required />
+        </div>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <SelectField name="fuel" label={tl("fuel")} defaultValue={vehicle?.fuel ?? "PETROL"} options={["PETROL", "DIESEL", "HYBRID", "PLUGIN_HYBRID", "ELECTRIC", "OTHER"].map((f) => ({ value: f, label: tl(`fuels.${f}`) }))} />
+          <Field name="plate" label={tl("plateOptional")} defaultValue={vehicle?.plate ?? undefined} autoComplete="off" />
+          <SelectField name="plateCountry" label={tl("plateCountry")} defaultValue={vehicle?.plateCountry ?? "NL"} options={[{ value: "NL", label: "NL" }, { value: "BE", label: "BE" }]} />
+        </div>
+      </fieldset>
+      <fieldset className="space-y-4">
+        <legend className="text-sm font-semibold">{t("registration")}</legend>
+        <Field name="registeredOwnerName" label={t("facts.registeredOwnerName")} autoComplete="off" required />
+        <Field name="registeredOwnerAddress" label={t("facts.registeredOwnerAddress")} autoComplete="off" required />
+        {askOwnershipChange ? <Checkbox name="confirmOwnershipChange" label={t("confirmOwnershipChange")} /> : null}
+      </fieldset>
+      <SubmitButton>{t("approve")}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function RejectForm({ requestId }: { requestId: string }) {
+  const t = useTranslations("verification");
+  return (
+    <ActionForm action={rejectVerificationAction}>
+      <input type="hidden" name="requestId" value={requestId} />
+      <SelectField name="reason" label={t("reason")} defaultValue="" options={[{ value: "", label: t("reasonChoose") }, ...REJECTION_REASONS.map((r) => ({ value: r, label: t(`reasons.${r}`) }))]} />
+      <TextArea name="note" label={t("noteLabel")} hint={t("noteHint")} />
+      <SubmitButton variant="danger">{t("reject")}</SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Prisma } from "../../generated/prisma/client";
+import { organisationsWith, type Actor } from "../server/authz";
+
+export type Locale = "nl" | "en" | "fr";
+export type Route = "SUPPORT" | "DEALER";
+
+/** Requests still waiting for a decision. */
+export const OPEN_STATUSES = ["SUBMITTED", "IN_REVIEW"] as const;
+/** Document copies of a request left undecided this long are deleted and the request closed. */
+export const UNDECIDED_DAYS = 30;
+export const DAY_MS = 24 * 3600_000;
+
+/**
+ * Seed 001 §3.2.1: central support reviews when it serves the owner's language; otherwise the
+ * dealer the owner chose does.
+ */
+export function routeFor(locale: Locale, supportLocales: readonly string[]): Route {
+  return supportLocales.includes(locale) ? "SUPPORT" : "DEALER";
+}
+
+/**
+ * The requests a reviewer may see: support sees the requests routed to support, dealer staff the
+ * requests routed to their dealer. Anyone else sees none.
+ */
+export function reviewableBy(actor: Actor): Prisma.VerificationRequestWhereInput {
+  const or: Prisma.VerificationRequestWhereInput[] = [];
+  if (actor.platformRole === "SUPPORT") or.push({ route: "SUPPORT" });
+  const dealers = organisationsWith(actor, "verification:review");
+  if (dealers.length) or.push({ route: "DEALER", dealerId: { in: dealers } });
+  return or.length ? { channel: "SELF_UPLOAD", OR: or } : { id: { in: [] } };
+}
+
+/** The organisation a reviewer acts for on a request (the audit's actor organisation). */
+export function reviewerOrganisation(request: { route: string; dealerId: string | null }): string | null {
+  return request.route === "DEALER" ? request.dealerId : null;
+}
+
+/** When the copies of an open request are deleted at the latest. */
+export function copiesDeletedBy(submittedAt: Date): Date {
+  return new Date(submittedAt.getTime() + UNDECIDED_DAYS * DAY_MS);
+}
+
+/** The interface language of links in e-mails: the user's own, English where the UI lacks it (French). */
+export function linkLocale(locale: Locale): "nl" | "en" {
+  return locale === "nl" ? "nl" : "en";
+}

@@ -1,0 +1,34 @@
+/** Helpers for the verification route handlers: translated error bodies and a bounded body read. */
+import { createTranslator } from "use-intl/core";
+import { MESSAGES, type Messages } from "../../i18n/messages";
+import type { AppError } from "../server/errors";
+
+export function errorBody(error: AppError, locale: string | null) {
+  const lang = locale === "en" || locale === "fr" ? "en" : "nl";
+  const t = createTranslator({ locale: lang, messages: MESSAGES[lang] as unknown as Messages, namespace: "errors" }) as unknown as {
+    (key: string, params?: Record<string, string | number>): string;
+    has(key: string): boolean;
+  };
+  const key = error.messageKey;
+  const message = t.has(key) ? t(key, error.params) : t.has(`fields.${key}`) ? t(`fields.${key}`, error.params) : t(`codes.${error.code}`);
+  return { ok: false as const, error: { code: error.code, message } };
+}
+
+/** Reads a request body up to `max` bytes; null when it is longer. */
+export async function readBody(body: ReadableStream<Uint8Array> | null, max: number): Promise<Buffer | null> {
+  if (!body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => {});
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,116 @@
+/**
+ * The purge job (run in the server process by purge-worker.ts, see docs/decisions/0007):
+ * 1. closes requests left undecided for 30 days (status REJECTED, reason EXPIRED, the owner told
+ *    by e-mail), so their copies go too;
+ * 2. deletes every remaining copy of decided, withdrawn and expired requests — retrying deletes
+ *    that failed after a decision;
+ * 3. deletes stored files no request refers to once their upload id has expired (uploads never
+ *    attached to a submitted request, or left by a write that crashed).
+ */
+import { db } from "../server/db";
+import { env } from "../server/env";
+import { audit } from "../server/audit";
+import { enqueueEmail } from "../server/mail/outbox";
+import { mailQueued } from "../server/mail/notify";
+import { DAY_MS, linkLocale, OPEN_STATUSES, UNDECIDED_DAYS } from "./common";
+import { deleteCopies } from "./delete-copies";
+import { getDocumentStorage } from "./storage";
+import { UPLOAD_TTL_MS } from "./upload-token";
+
+/** Files younger than this are never treated as abandoned (an upload id lives UPLOAD_TTL_MS). */
+export const ORPHAN_AGE_MS = UPLOAD_TTL_MS + 3600_000;
+
+export interface PurgeReport {
+  expired: number;
+  deleted: number;
+  failed: number;
+  orphansDeleted: number;
+}
+
+/**
+ * One run of the job. `requestIds` narrows steps 1 and 2 to those requests (tests sharing one
+ * database use it); the job itself always runs over everything.
+ */
+export async function purgeDocuments(opts: { now?: Date; requestIds?: string[] } = {}): Promise<PurgeReport> {
+  const now = opts.now ?? new Date();
+  const scope = opts.requestIds ? { id: { in: opts.requestIds } } : {};
+  const report: PurgeReport = { expired: 0, deleted: 0, failed: 0, orphansDeleted: 0 };
+
+  // 1. Requests left undecided for 30 days.
+  const stale = await db.verificationRequest.findMany({
+    where: { ...scope, status: { in: [...OPEN_STATUSES] }, submittedAt: { lt: new Date(now.getTime() - UNDECIDED_DAYS * DAY_MS) } },
+    select: { id: true },
+    take: 500,
+  });
+  for (const { id } of stale) {
+    if (await expireRequest(id, now)) report.expired++;
+  }
+  if (report.expired) mailQueued();
+
+  // 2. Every copy that should be gone (new decisions, failed deletes, withdrawals, expiries).
+  const pending = await db.verificationDocument.findMany({
+    where: { deletedAt: null, request: { ...scope, status: { in: ["APPROVED", "REJECTED", "WITHDRAWN"] } } },
+    select: { requestId: true },
+    distinct: ["requestId"],
+    take: 1000,
+  });
+  const deleted = await deleteCopies(
+    pending.map((p) => p.requestId),
+    now,
+  );
+  report.deleted = deleted.deleted;
+  report.failed = deleted.failed;
+
+  // 3. Stored files no request refers to, once their upload id has expired.
+  const storage = getDocumentStorage();
+  const old = (await storage.list()).filter((o) => now.getTime() - o.modifiedAt.getTime() > ORPHAN_AGE_MS);
+  for (let i = 0; i < old.length; i += 500) {
+    const batch = old.slice(i, i + 500);
+    const known = new Set(
+      (await db.verificationDocument.findMany({ where: { storageKey: { in: batch.map((o) => o.key) }, deletedAt: null }, select: { storageKey: true } })).map(
+        (d) => d.storageKey,
+      ),
+    );
+    for (const o of batch) {
+      if (known.has(o.key)) continue;
+      try {
+        await storage.delete(o.key);
+        report.orphansDeleted++;
+      } catch (e) {
+        report.failed++;
+        console.warn(`[verification] could not delete an abandoned upload: ${e instanceof Error ? e.message : e}`);
+      }
+    }
+  }
+  return report;
+}
+
+/** Closes one request left undecided; false when it was decided or withdrawn meanwhile. */
+async function expireRequest(id: string, now: Date): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const closed = await tx.verificationRequest.updateMany({
+      where: { id, status: { in: [...OPEN_STATUSES] } },
+      data: { status: "REJECTED", rejectionReason: "EXPIRED", decidedAt: now },
+    });
+    if (closed.count !== 1) return false;
+    const request = await tx.verificationRequest.findUniqueOrThrow({
+      where: { id },
+      select: { vin: true, vehicleId: true, requester: { select: { id: true, email: true, locale: true, firstName: true } } },
+    });
+    await audit(tx, null, {
+      action: "verification.expired",
+      entityType: "VerificationRequest",
+      entityId: id,
+      vehicleId: request.vehicleId,
+      subjectUserId: request.requester.id,
+      data: { days: UNDECIDED_DAYS },
+    });
+    await enqueueEmail(tx, {
+      to: request.requester.email,
+      locale: request.requester.locale,
+      template: "verification-expired",
+      payload: { name: request.requester.firstName, vin: request.vin, url: `${env.APP_URL}/${linkLocale(request.requester.locale)}/garage/verifications/${id}` },
+    });
+    return true;
+  });
+}

@@ -1,0 +1,34 @@
+import "server-only";
+import { purgeDocuments } from "./purge-documents";
+
+/**
+ * Runs the purge job inside the server process (the embedded database admits one process only):
+ * once at start-up, then every 15 minutes. Overlapping runs are skipped. See docs/decisions/0007.
+ */
+export const PURGE_INTERVAL_MS = 15 * 60_000;
+
+const g = globalThis as unknown as { __purge?: { timer: NodeJS.Timeout; running: boolean } };
+
+async function run(): Promise<void> {
+  const s = g.__purge;
+  if (!s || s.running) return;
+  s.running = true;
+  try {
+    const r = await purgeDocuments();
+    if (r.expired || r.deleted || r.failed || r.orphansDeleted) {
+      console.log(`[purge] ${r.expired} request(s) expired, ${r.deleted} copy(ies) deleted, ${r.orphansDeleted} abandoned upload(s) deleted, ${r.failed} failed`);
+    }
+  } catch (e) {
+    console.error("[purge] run failed", e);
+  } finally {
+    s.running = false;
+  }
+}
+
+export function startPurgeWorker(): void {
+  if (g.__purge) return;
+  const timer = setInterval(() => void run(), PURGE_INTERVAL_MS);
+  timer.unref();
+  g.__purge = { timer, running: false };
+  void run();
+}

@@ -1,0 +1,39 @@
+/**
+ * A document copy for the reviewer holding its request (claimed by them, still in review); anyone
+ * else, and any copy already deleted, reads as not found. Each view is audited.
+ */
+import { db } from "../server/db";
+import { assertCan, type Actor } from "../server/authz";
+import { AppError } from "../server/errors";
+import { audit } from "../server/audit";
+import { reviewableBy, reviewerOrganisation } from "./common";
+import { getDocumentStorage } from "./storage";
+
+export async function readDocument(input: { actor: Actor; documentId: string }): Promise<{ data: Buffer; mimeType: string; kind: string }> {
+  assertCan(input.actor, "verification:review");
+  const doc = await db.verificationDocument.findFirst({
+    where: { id: input.documentId, deletedAt: null, request: { status: "IN_REVIEW", claimedById: input.actor.userId, ...reviewableBy(input.actor) } },
+    select: { id: true, kind: true, mimeType: true, storageKey: true, request: { select: { id: true, route: true, dealerId: true, requesterId: true, vehicleId: true } } },
+  });
+  if (!doc) throw new AppError("NOT_FOUND");
+  let data: Buffer;
+  try {
+    data = await getDocumentStorage().get(doc.storageKey);
+  } catch (e) {
+    // Missing or failing its auth tag: nothing to show.
+    console.error(`[verification] document ${doc.id} cannot be read`, e);
+    throw new AppError("NOT_FOUND");
+  }
+  await db.$transaction(async (tx) => {
+    await audit(tx, input.actor, {
+      organisationId: reviewerOrganisation(doc.request),
+      action: "verification.document_viewed",
+      entityType: "VerificationDocument",
+      entityId: doc.id,
+      vehicleId: doc.request.vehicleId,
+      subjectUserId: doc.request.requesterId,
+      data: { kind: doc.kind },
+    });
+  });
+  return { data, mimeType: doc.mimeType, kind: doc.kind };
+}

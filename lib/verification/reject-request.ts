@@ -1,0 +1,57 @@
+/**
+ * The reviewer rejects with a reason from the list (and free text): status, audit entry and the
+ * owner's e-mail in one transaction; no facts are kept. After the commit the document copies are
+ * deleted (or left to the purge job if that fails).
+ */
+import { db } from "../server/db";
+import { env } from "../server/env";
+import { assertCan, type Actor } from "../server/authz";
+import { AppError } from "../server/errors";
+import { audit } from "../server/audit";
+import { enqueueEmail } from "../server/mail/outbox";
+import { mailQueued } from "../server/mail/notify";
+import { linkLocale, reviewableBy, reviewerOrganisation } from "./common";
+import { deleteCopies } from "./delete-copies";
+import type { RejectInputT } from "./schemas";
+
+export async function rejectRequest(input: RejectInputT & { actor: Actor; now?: Date }): Promise<{ requestId: string; copiesDeleted: boolean }> {
+  assertCan(input.actor, "verification:review");
+  const actor = input.actor;
+  const now = input.now ?? new Date();
+  await db.$transaction(async (tx) => {
+    const request = await tx.verificationRequest.findFirst({
+      where: { id: input.requestId, ...reviewableBy(actor) },
+      select: { id: true, vin: true, status: true, claimedById: true, route: true, dealerId: true, vehicleId: true, requester: { select: { id: true, email: true, locale: true, firstName: true } } },
+    });
+    if (!request) throw new AppError("NOT_FOUND");
+    const decided = await tx.verificationRequest.updateMany({
+      where: { id: request.id, status: "IN_REVIEW", claimedById: actor.userId },
+      data: { status: "REJECTED", decidedById: actor.userId, decidedAt: now, rejectionReason: input.reason, rejectionNote: input.note ?? null },
+    });
+    if (decided.count !== 1) throw new AppError("CONFLICT", "not_your_request");
+    await audit(tx, actor, {
+      organisationId: reviewerOrganisation(request),
+      action: "verification.rejected",
+      entityType: "VerificationRequest",
+      entityId: request.id,
+      vehicleId: request.vehicleId,
+      subjectUserId: request.requester.id,
+      data: { reason: input.reason },
+    });
+    await enqueueEmail(tx, {
+      to: request.requester.email,
+      locale: request.requester.locale,
+      template: "verification-rejected",
+      payload: {
+        name: request.requester.firstName,
+        vin: request.vin,
+        reason: input.reason,
+        note: input.note ?? "—",
+        url: `${env.APP_URL}/${linkLocale(request.requester.locale)}/garage/verifications/${request.id}`,
+      },
+    });
+  });
+  mailQueued();
+  const deleted = await deleteCopies([input.requestId], now);
+  return { requestId: input.requestId, copiesDeleted: deleted.failed === 0 };
+}

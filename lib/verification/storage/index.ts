@@ -1,0 +1,51 @@
+/**
+ * Where uploaded verification documents live: an interface with put/get/delete (and list, for
+ * the purge of abandoned uploads), a local-disk implementation now, room for an S3-compatible
+ * object store later (same keys, same encryption before upload). Documents are encrypted at rest
+ * (./crypto.ts) and stored under random names; nothing here is ever served publicly.
+ *
+ * Use cases get the storage through getDocumentStorage(); tests swap it with setDocumentStorage()
+ * (e.g. a storage whose delete fails once) without touching the database layer.
+ */
+import { randomBytes } from "node:crypto";
+import { env } from "../../server/env";
+import { parseDocumentKey } from "./crypto";
+import { createLocalDiskStorage } from "./local-disk";
+
+export interface StoredObject {
+  key: string;
+  modifiedAt: Date;
+}
+
+export interface DocumentStorage {
+  readonly kind: string;
+  /** Stores (encrypted) the plain bytes under the key; the key must be new. */
+  put(key: string, data: Buffer): Promise<void>;
+  /** The plain bytes; throws when missing, or when the auth tag does not verify. */
+  get(key: string): Promise<Buffer>;
+  /** Deletes the object; deleting a missing object succeeds. */
+  delete(key: string): Promise<void>;
+  /** Every stored object with its last change (for the purge of uploads never attached). */
+  list(): Promise<StoredObject[]>;
+}
+
+/** 256 random bits, hex: a name that tells nothing about its owner or content. */
+export function newStorageKey(): string {
+  return randomBytes(32).toString("hex");
+}
+
+export function isStorageKey(key: string): boolean {
+  return /^[a-f0-9]{64}$/.test(key);
+}
+
+const g = globalThis as unknown as { __documentStorage?: DocumentStorage };
+
+export function getDocumentStorage(): DocumentStorage {
+  g.__documentStorage ??= createLocalDiskStorage({ dir: env.DOCUMENTS_DIR, key: parseDocumentKey(env.DOCUMENT_KEY) });
+  return g.__documentStorage;
+}
+
+/** For tests: use another storage (or, with undefined, the configured one again). */
+export function setDocumentStorage(storage: DocumentStorage | undefined): void {
+  g.__documentStorage = storage;
+}
