@@ -5,6 +5,7 @@
 import type { PrismaClient } from "../generated/prisma/client";
 import { hashPassword } from "../lib/server/password";
 import { DEMO_PASSWORD } from "./demo-accounts";
+import { seedPassports } from "./seed-passports";
 
 const MONTH = 30.44 * 24 * 3600_000;
 
@@ -148,6 +149,7 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
         });
       }
     }
+    await seedPassports(tx);
   }, { timeout: 60_000 });
   log("demo world seeded");
 }

@@ -1,10 +1,14 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Car } from "lucide-react";
-import { Alert, Badge, Card, EmptyState, PageTitle } from "@/components/ui/primitives";
+import { Car, Plus } from "lucide-react";
+import { Alert, Badge, Card, EmptyState, PageTitle, buttonClass } from "@/components/ui/primitives";
+import { MyRequests } from "@/components/verification/my-requests";
+import { listMyRequests } from "@/lib/verification/queries";
 import { Link } from "@/i18n/navigation";
 import { requireActor } from "@/lib/server/guards";
 import { listGarage } from "@/lib/vehicles/queries";
 import { formatPlate } from "@/lib/vehicles/plate-format";
+import { listTransferOffers } from "@/lib/passports/queries";
+import { TransferOffers } from "@/components/passports/transfer-offers";
 
 export async function generateMetadata() {
   const t = await getTranslations("garage");
@@ -15,11 +19,19 @@ export default async function GaragePage({ params, searchParams }: { params: Pro
   const { locale } = await params;
   const { removed } = await searchParams;
   const actor = await requireActor(locale, "garage:use");
-  const [t, format, vehicles] = await Promise.all([getTranslations("garage"), getFormatter(), listGarage(actor)]);
+  const [t, format, vehicles, requests] = await Promise.all([getTranslations("garage"), getFormatter(), listGarage(actor), listMyRequests(actor)]);
+  const offers = await listTransferOffers(actor);
   return (
     <div>
-      <PageTitle sub={t("lead")}>{t("title")}</PageTitle>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <PageTitle sub={t("lead")}>{t("title")}</PageTitle>
+        <Link href="/garage/verifications/new" className={buttonClass("primary")}>
+          <Plus aria-hidden className="size-4" />
+          {t("addCar")}
+        </Link>
+      </div>
       {removed ? <Alert tone="success" className="mb-4" testId="notice">{t("removedNotice")}</Alert> : null}
+      <TransferOffers offers={offers} />
       {vehicles.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
       ) : (
@@ -64,6 +76,7 @@ export default async function GaragePage({ params, searchParams }: { params: Pro
           ))}
         </ul>
       )}
+      <MyRequests requests={requests} />
     </div>
   );
 }

@@ -6,6 +6,8 @@ import { Alert, Badge, Card, EmptyState, PageTitle, buttonClass } from "@/compon
 import { requireActor } from "@/lib/server/guards";
 import { getVehicleDossier } from "@/lib/vehicles/queries";
 import { formatPlate } from "@/lib/vehicles/plate-format";
+import { getOwnerPassport } from "@/lib/passports/queries";
+import { OwnerPassportSection } from "@/components/passports/owner-passport";
 
 const STATUS_TONE = { ACTIVE: "green", PENDING: "blue", CANCELLED: "zinc", EXPIRED: "amber" } as const;
 
@@ -17,6 +19,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
   if (!dossier) notFound();
   const [t, tp, format] = await Promise.all([getTranslations("garage"), getTranslations("products"), getFormatter()]);
   const { vehicle: v, holding, contracts, drivers, services, history, isOwner } = dossier;
+  const passport = await getOwnerPassport(actor, id);
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium" }) : "—");
   return (
     <div className="space-y-6">
@@ -26,6 +29,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
       {sp.linked ? <Alert tone="success" testId="notice">{t("linkedNotice")}</Alert> : null}
       {holding.disconnectedAt ? <Alert tone="error" testId="disconnected">{t("disconnectedLead")}</Alert> : null}
       <div className="grid gap-6 lg:grid-cols-2">
+        {passport ? <OwnerPassportSection passport={passport} /> : null}
         <Card>
           <h2 className="mb-3 font-semibold">{t("details")}</h2>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
@@ -102,10 +106,10 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
           <ul className="divide-y text-sm" data-testid="audit-trail">
             {history.map((h) => (
               <li key={h.id} className="py-2">
-                <p className="font-medium">{t.has(`audit.${h.action}`) ? t(`audit.${h.action}`) : h.action}</p>
+                <p className="font-medium">{t.has(`audit.${h.action.replace(/\./g, "_")}`) ? t(`audit.${h.action.replace(/\./g, "_")}`) : h.action}</p>
                 <p className="text-zinc-600">
                   {format.dateTime(h.at, { dateStyle: "medium", timeStyle: "short" })} · {h.organisation ?? t("you")}
-                  {h.organisation ? ` (${t.has(`roles.${h.actorRole}`) ? t(`roles.${h.actorRole}`) : h.actorRole})` : ""}
+                  {h.organisation ? ` (${t.has(`roles.${h.actorRole.replace(":", "_")}`) ? t(`roles.${h.actorRole.replace(":", "_")}`) : h.actorRole})` : ""}
                 </p>
               </li>
             ))}

@@ -1,0 +1,20 @@
+import { formatPlate } from "@/lib/vehicles/plate";
+import { cn } from "@/components/ui/cn";
+
+/** A licence plate as printed: Dutch yellow, Belgian white with red characters. */
+export function PlateBadge({ plate, className }: { plate: { plate: string; country: "NL" | "BE" } | null; className?: string }) {
+  if (!plate) return <span className="text-zinc-500">—</span>;
+  return (
+    <span
+      data-testid="plate"
+      className={cn(
+        "inline-flex items-center gap-1 rounded border-2 px-2 py-0.5 font-mono font-semibold tracking-wider",
+        plate.country === "NL" ? "border-zinc-900 bg-yellow-300 text-zinc-900" : "border-red-700 bg-white text-red-700",
+        className,
+      )}
+    >
+      <span className="rounded-sm bg-blue-700 px-0.5 text-[0.6rem] font-bold leading-tight text-white">{plate.country}</span>
+      {formatPlate(plate.plate, plate.country)}
+    </span>
+  );
+}

@@ -1,0 +1,119 @@
+import { db } from "../server/db";
+import type { Tx } from "../server/database";
+import { env } from "../server/env";
+import { assertCan, type Actor } from "../server/authz";
+import { AppError } from "../server/errors";
+import { audit } from "../server/audit";
+import { hashPassword } from "../server/password";
+import { enqueueEmail } from "../server/mail/outbox";
+import { mailQueued } from "../server/mail/notify";
+import { startOwnerHolding } from "../linking/holdings";
+import { isSerializationFailure, linkActor } from "./common";
+import { assertOpen, profileUrl, transferByToken, transferForRecipient, type OpenTransfer } from "./recipient-transfer";
+import { settleMessages } from "./transfer-common";
+
+type Buyer = { id: string; email: string; firstName: string; locale: "nl" | "en" | "fr" };
+
+/**
+ * The buyer becomes the owner: the transfer is spent once (a conditional update wins), the
+ * garage's stock holding ends as TRANSFERRED and an OWNER holding of origin TRANSFER starts; the
+ * passport, its costs and the car's service history stay with the car. The garage keeps its
+ * service relationship (Passport.garageId) until the owner ends it.
+ */
+async function acceptInTx(tx: Tx, t: OpenTransfer, buyer: Buyer, actor: Actor): Promise<{ vehicleId: string }> {
+  const now = new Date();
+  const won = await tx.passportTransfer.updateMany({ where: { id: t.id, status: "PENDING" }, data: { status: "ACCEPTED", decidedAt: now } });
+  if (won.count !== 1) throw new AppError("GONE", "transfer_used");
+  const vehicleId = t.passport.vehicleId;
+  const stock = await tx.holding.updateMany({
+    where: { vehicleId, kind: "STOCK", organisationId: t.fromOrganisationId, endedAt: null },
+    data: { endedAt: now, endReason: "TRANSFERRED" },
+  });
+  if (stock.count !== 1) throw new AppError("CONFLICT", "not_in_stock");
+  await startOwnerHolding(tx, { vehicleId, userId: buyer.id, origin: "TRANSFER", linkedByOrganisationId: t.fromOrganisationId });
+  await tx.passport.update({
+    where: { id: t.passport.id },
+    data: { ...(t.passport.status === "IN_STOCK" || t.passport.status === "RESERVED" ? { status: "SOLD" as const } : {}), fleetAccountId: null },
+  });
+  await settleMessages(tx, t.id);
+  await audit(tx, actor, {
+    action: "passport.transfer_accepted",
+    entityType: "PassportTransfer",
+    entityId: t.id,
+    vehicleId,
+    subjectUserId: buyer.id,
+    data: { passportId: t.passport.id, fromOrganisationId: t.fromOrganisationId },
+  });
+  await enqueueEmail(tx, {
+    to: buyer.email,
+    locale: buyer.locale,
+    template: "passport-transfer-completed",
+    payload: { name: buyer.firstName, garage: t.fromOrganisation.name, car: t.car, plate: t.plate, url: `${env.APP_URL}/${buyer.locale}/garage/vehicles/${vehicleId}` },
+  });
+  await enqueueEmail(tx, {
+    to: t.confirmedBy.email,
+    locale: t.confirmedBy.locale,
+    template: "passport-transfer-accepted",
+    payload: { name: t.confirmedBy.firstName, car: t.car, plate: t.plate, url: profileUrl(t.confirmedBy.locale, t.passport.id) },
+  });
+  return { vehicleId };
+}
+
+async function run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    const result = await db.$transaction(fn);
+    mailQueued();
+    return result;
+  } catch (e) {
+    if (isSerializationFailure(e)) throw new AppError("GONE", "transfer_used");
+    throw e;
+  }
+}
+
+async function buyerOf(tx: Tx, actor: Actor): Promise<Buyer> {
+  return tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { id: true, email: true, firstName: true, locale: true } });
+}
+
+/** The signed-in buyer accepts from the notification in their garage. */
+export async function acceptTransfer(input: { actor: Actor; transferId: string }): Promise<{ vehicleId: string }> {
+  assertCan(input.actor, "garage:use");
+  return run(async (tx) => {
+    const t = assertOpen(await transferForRecipient(tx, input.transferId, input.actor.userId));
+    return acceptInTx(tx, t, await buyerOf(tx, input.actor), input.actor);
+  });
+}
+
+/** The signed-in buyer accepts from the e-mailed link; only the account it was sent to may. */
+export async function acceptTransferByToken(input: { actor: Actor; token: string }): Promise<{ vehicleId: string }> {
+  assertCan(input.actor, "garage:use");
+  return run(async (tx) => {
+    const t = assertOpen(await transferByToken(tx, input.token));
+    if (t.toUserId !== input.actor.userId) throw new AppError("CONFLICT", "transfer_other_account");
+    return acceptInTx(tx, t, await buyerOf(tx, input.actor), input.actor);
+  });
+}
+
+/**
+ * A buyer without an account follows the transfer link: choosing a password activates the INVITED
+ * account (the link proved the address) and makes the buyer the owner, in one transaction.
+ */
+export async function acceptTransferWithNewAccount(input: { token: string; password: string }): Promise<{ vehicleId: string; email: string }> {
+  const passwordHash = await hashPassword(input.password);
+  return run(async (tx) => {
+    const t = assertOpen(await transferByToken(tx, input.token));
+    const user = await tx.user.findUnique({ where: { id: t.toUserId }, select: { id: true, status: true } });
+    if (!user || user.status === "DISABLED") throw new AppError("NOT_FOUND", "transfer_invalid");
+    if (user.status === "ACTIVE") throw new AppError("CONFLICT", "transfer_sign_in_instead");
+    const buyer = await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, status: "ACTIVE", emailVerifiedAt: new Date() },
+      select: { id: true, email: true, firstName: true, locale: true },
+    });
+    // Other activation links of this account are spent: it is active now.
+    await tx.authToken.updateMany({ where: { userId: buyer.id, kind: "ACTIVATION", usedAt: null }, data: { usedAt: new Date() } });
+    const actor = linkActor(buyer);
+    await audit(tx, actor, { action: "account.activated", entityType: "User", entityId: buyer.id, subjectUserId: buyer.id, data: { via: "passport_transfer" } });
+    const r = await acceptInTx(tx, t, buyer, actor);
+    return { ...r, email: buyer.email };
+  });
+}

@@ -1,0 +1,34 @@
+import { db } from "../server/db";
+import type { Actor } from "../server/authz";
+import { AppError } from "../server/errors";
+import { audit } from "../server/audit";
+import { staffPassport } from "./common";
+import { settleMessages } from "./transfer-common";
+
+/**
+ * The garage withdraws a pending transfer (the sale fell through, a wrong buyer): its link stops
+ * working, the buyer's notification goes, and the car's contact details are cleared; the car
+ * stays in the garage's stock.
+ */
+export async function cancelTransfer(input: { actor: Actor; passportId: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const p = await staffPassport(tx, input.actor, input.passportId, { lock: true });
+    if (!p.pending) throw new AppError("CONFLICT", "transfer_not_pending");
+    const won = await tx.passportTransfer.updateMany({ where: { id: p.pending.id, status: "PENDING" }, data: { status: "CANCELLED", decidedAt: new Date() } });
+    if (won.count !== 1) throw new AppError("CONFLICT", "transfer_not_pending");
+    await settleMessages(tx, p.pending.id);
+    await tx.passport.update({
+      where: { id: p.id },
+      data: { contactName: null, contactStreet: null, contactPostalCode: null, contactCity: null, contactEmail: null },
+    });
+    await audit(tx, input.actor, {
+      organisationId: p.garageId,
+      action: "passport.transfer_cancelled",
+      entityType: "PassportTransfer",
+      entityId: p.pending.id,
+      vehicleId: p.vehicleId,
+      subjectUserId: p.pending.toUserId,
+      data: { passportId: p.id },
+    });
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * What the AutoPaspoort use cases share: the tenant scope of garage staff, loading one of the
+ * actor's passports (NOT_FOUND otherwise), locking it for a change, and how a car is named in
+ * e-mails and messages.
+ */
+import type { Tx } from "../server/database";
+import { assertCan, organisationsWith, type Actor } from "../server/authz";
+import { AppError } from "../server/errors";
+import { formatPlate } from "../vehicles/plate";
+
+export const TRANSFER_TTL_MS = 30 * 24 * 3600_000;
+
+/** The garages in which the actor manages passports; throws NOT_FOUND for anyone else. */
+export function staffGarages(actor: Actor): string[] {
+  assertCan(actor, "passports:manage");
+  return organisationsWith(actor, "passports:manage");
+}
+
+/**
+ * The `where` of every staff read and write: a passport of one of the actor's garages whose
+ * service relationship the owner has not ended. Anything else reads as not found.
+ */
+export function passportScope(actor: Actor) {
+  return { garageId: { in: staffGarages(actor) }, serviceRelationshipEndedAt: null };
+}
+
+/** Serialises changes of one passport (row lock until the transaction ends). */
+export async function lockPassport(tx: Tx, passportId: string): Promise<void> {
+  await tx.$queryRaw`SELECT "id" FROM "Passport" WHERE "id" = ${passportId} FOR UPDATE`;
+}
+
+export function carLabel(v: { make: string; model: string }): string {
+  return `${v.make} ${v.model}`;
+}
+
+export function plateLabel(plates: { plate: string; country: "NL" | "BE" }[]): string {
+  const p = plates[0];
+  return p ? formatPlate(p.plate, p.country) : "";
+}
+
+/**
+ * One of the actor's passports with what the rules need: whether the garage still holds the car
+ * as stock, and its pending transfer. Locks the row first when asked (inside a transaction).
+ */
+export async function staffPassport(tx: Tx, actor: Actor, passportId: string, opts: { lock?: boolean } = {}) {
+  const scope = passportScope(actor);
+  if (opts.lock) await lockPassport(tx, passportId);
+  const p = await tx.passport.findFirst({
+    where: { id: passportId, ...scope },
+    select: {
+      id: true,
+      garageId: true,
+      vehicleId: true,
+      fleetAccountId: true,
+      status: true,
+      contactEmail: true,
+      garage: { select: { name: true } },
+      vehicle: {
+        select: {
+          make: true,
+          model: true,
+          plates: { where: { validTo: null }, select: { plate: true, country: true }, take: 1, orderBy: { validFrom: "desc" } },
+        },
+      },
+      transfers: { where: { status: { in: ["PENDING", "ACCEPTED"] } }, select: { id: true, status: true, email: true, expiresAt: true, toUserId: true }, orderBy: { confirmedAt: "desc" } },
+    },
+  });
+  if (!p) throw new AppError("NOT_FOUND");
+  const stock = await tx.holding.findFirst({
+    where: { vehicleId: p.vehicleId, kind: "STOCK", organisationId: p.garageId, endedAt: null },
+    select: { id: true },
+  });
+  return {
+    ...p,
+    stockHoldingId: stock?.id ?? null,
+    inStock: !!stock,
+    pending: p.transfers.find((t) => t.status === "PENDING") ?? null,
+    accepted: p.transfers.find((t) => t.status === "ACCEPTED") ?? null,
+    car: carLabel(p.vehicle),
+    plate: plateLabel(p.vehicle.plates),
+  };
+}
+
+export type StaffPassport = Awaited<ReturnType<typeof staffPassport>>;
+
+/** PostgreSQL aborted the loser of a lock race (serialization failure or deadlock). */
+export function isSerializationFailure(e: unknown): boolean {
+  const code = (e as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } })?.meta?.driverAdapterError?.cause?.originalCode;
+  return code === "40001" || code === "40P01";
+}
+
+/** The actor stand-in for audit rows written by a buyer who is not signed in (a link proved the address). */
+export function linkActor(user: { id: string; email: string; locale: "nl" | "en" | "fr" }): Actor {
+  return { userId: user.id, email: user.email, name: "", locale: user.locale, platformRole: "NONE", memberships: [], sessionId: null };
+}

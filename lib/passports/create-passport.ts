@@ -1,0 +1,98 @@
+import { db } from "../server/db";
+import type { Actor } from "../server/authz";
+import { AppError } from "../server/errors";
+import { audit } from "../server/audit";
+import { checkPlate } from "../vehicles/plate";
+import { checkVin } from "../vehicles/vin";
+import { actingOrganisation, findOrCreateVehicle } from "../linking/common";
+import { isUniqueConstraintError } from "../linking/holdings";
+import { staffGarages } from "./common";
+import type { CreatePassportInputT } from "./schemas";
+
+export interface CreatePassportInput {
+  actor: Actor;
+  garageId: string;
+  /** As typed: dashes and spaces optional, any case. */
+  plate: string;
+  plateCountry?: "NL" | "BE";
+  vin: string;
+  make: string;
+  model: string;
+  modelYear: number;
+  fuel?: CreatePassportInputT["fuel"];
+  fleetAccountId?: string;
+}
+
+const field = (name: string, key: string) => ({ fieldErrors: { [name]: [key] } });
+
+/**
+ * Flow 6: garage staff create an AutoPaspoort for a stock car by its licence plate. The garage
+ * holds the car (a STOCK holding) and the passport is active at once; optionally it is linked to
+ * one of the garage's fleet accounts. A car that already has a passport, an owner or another
+ * holder's stock cannot get one: the message says which.
+ */
+export async function createPassport(input: CreatePassportInput): Promise<{ passportId: string; vehicleId: string }> {
+  staffGarages(input.actor);
+  const garageId = actingOrganisation(input.actor, input.garageId, "passports:manage");
+  const plate = checkPlate(input.plate, input.plateCountry ?? "NL");
+  if (!plate.ok) throw new AppError("VALIDATION", "plate_invalid", field("plate", "plate_invalid"));
+  const vin = checkVin(input.vin);
+  if (!vin.ok) throw new AppError("VALIDATION", vin.error, field("vin", vin.error));
+
+  try {
+    return await db.$transaction(async (tx) => {
+      if (input.fleetAccountId) {
+        const fleet = await tx.organisation.findFirst({ where: { id: input.fleetAccountId, kind: "FLEET", parentId: garageId }, select: { id: true } });
+        if (!fleet) throw new AppError("VALIDATION", "fleet_invalid", field("fleetAccountId", "fleet_invalid"));
+      }
+      // The plate may already be on another car (a typing error in the VIN, or a known car).
+      const plateOwner = await tx.licencePlate.findFirst({
+        where: { plate: plate.plate, country: plate.country, validTo: null, vehicle: { vin: { not: vin.vin } } },
+        select: { vehicle: { select: { passport: { select: { id: true } } } } },
+      });
+      if (plateOwner?.vehicle.passport) throw new AppError("CONFLICT", "passport_exists_plate", field("plate", "passport_exists_plate"));
+      if (plateOwner) throw new AppError("CONFLICT", "plate_other_vehicle", field("plate", "plate_other_vehicle"));
+
+      const known = await tx.vehicle.findUnique({
+        where: { vin: vin.vin },
+        select: {
+          passport: { select: { id: true } },
+          holdings: { where: { endedAt: null, kind: { in: ["OWNER", "STOCK"] } }, select: { kind: true } },
+        },
+      });
+      if (known?.passport) throw new AppError("CONFLICT", "passport_exists", field("vin", "passport_exists"));
+      if (known?.holdings.some((h) => h.kind === "OWNER")) throw new AppError("CONFLICT", "vehicle_has_owner_passport", field("vin", "vehicle_has_owner_passport"));
+      if (known?.holdings.some((h) => h.kind === "STOCK")) throw new AppError("CONFLICT", "vehicle_in_stock_elsewhere", field("vin", "vehicle_in_stock_elsewhere"));
+
+      const vehicle = await findOrCreateVehicle(tx, {
+        vin: vin.vin,
+        make: input.make,
+        model: input.model,
+        modelYear: input.modelYear,
+        fuel: input.fuel ?? "PETROL",
+        plate: plate.plate,
+        plateCountry: plate.country,
+      });
+      await tx.holding.create({
+        data: { vehicleId: vehicle.id, kind: "STOCK", organisationId: garageId, origin: "STOCK", linkedByOrganisationId: garageId },
+      });
+      const passport = await tx.passport.create({
+        data: { vehicleId: vehicle.id, garageId, fleetAccountId: input.fleetAccountId ?? null, createdById: input.actor.userId },
+        select: { id: true },
+      });
+      await audit(tx, input.actor, {
+        organisationId: garageId,
+        action: "passport.created",
+        entityType: "Passport",
+        entityId: passport.id,
+        vehicleId: vehicle.id,
+        data: { plate: plate.plate, country: plate.country, fleetLinked: !!input.fleetAccountId, vehicleCreated: vehicle.created },
+      });
+      return { passportId: passport.id, vehicleId: vehicle.id };
+    });
+  } catch (e) {
+    // Two staff creating a passport for the same car at once: the database admits one.
+    if (isUniqueConstraintError(e) && !(e instanceof AppError)) throw new AppError("CONFLICT", "passport_exists", field("vin", "passport_exists"));
+    throw e;
+  }
+}

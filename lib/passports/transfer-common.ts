@@ -1,0 +1,92 @@
+/**
+ * The recipient side of a transfer, shared by confirming (garage) and correcting (support): the
+ * buyer's account (created INVITED, without a password, when the address has none), the portal
+ * notification for an existing account, and the e-mail with the transfer link.
+ */
+import type { Tx } from "../server/database";
+import { env } from "../server/env";
+import { AppError } from "../server/errors";
+import { enqueueEmail } from "../server/mail/outbox";
+
+type Locale = "nl" | "en" | "fr";
+export type RecipientKind = "new" | "existing";
+export interface Recipient {
+  id: string;
+  email: string;
+  firstName: string;
+  locale: Locale;
+  kind: RecipientKind;
+}
+
+export const TRANSFER_MESSAGE_KIND = "passport.transfer_offered";
+
+export function splitName(name: string): { firstName: string; lastName: string } {
+  const parts = name.trim().split(/\s+/);
+  return { firstName: (parts[0] ?? "").slice(0, 100), lastName: parts.slice(1).join(" ").slice(0, 100) };
+}
+
+/** An active account is notified; an address without one gets an INVITED account that the transfer link activates. */
+export async function resolveRecipient(
+  tx: Tx,
+  input: { email: string; name: string; locale: Locale; street?: string | null; postalCode?: string | null; city?: string | null },
+): Promise<Recipient> {
+  const select = { id: true, email: true, firstName: true, locale: true, status: true } as const;
+  const user = await tx.user.upsert({
+    where: { email: input.email },
+    update: {},
+    create: {
+      email: input.email,
+      status: "INVITED",
+      locale: input.locale,
+      ...splitName(input.name),
+      street: input.street ?? null,
+      postalCode: input.postalCode ?? null,
+      city: input.city ?? null,
+    },
+    select,
+  });
+  if (user.status === "DISABLED") throw new AppError("CONFLICT", "recipient_unavailable", { fieldErrors: { email: ["recipient_unavailable"] } });
+  return { id: user.id, email: user.email, firstName: user.firstName, locale: user.locale, kind: user.status === "ACTIVE" ? "existing" : "new" };
+}
+
+export function transferUrl(locale: Locale, token: string): string {
+  return `${env.APP_URL}/${locale}/transfers/${token}`;
+}
+
+/** The portal notification (existing accounts) and the e-mail carrying the transfer link. */
+export async function notifyRecipient(
+  tx: Tx,
+  input: { recipient: Recipient; transferId: string; vehicleId: string; token: string; garage: string; car: string; plate: string; name: string },
+): Promise<void> {
+  const { recipient } = input;
+  if (recipient.kind === "existing") {
+    await tx.message.create({
+      data: {
+        userId: recipient.id,
+        vehicleId: input.vehicleId,
+        kind: TRANSFER_MESSAGE_KIND,
+        data: { transferId: input.transferId, garage: input.garage, car: input.car, plate: input.plate },
+      },
+    });
+  }
+  await enqueueEmail(tx, {
+    to: recipient.email,
+    locale: recipient.locale,
+    template: recipient.kind === "existing" ? "passport-transfer-offer" : "passport-transfer-new",
+    payload: {
+      name: recipient.kind === "existing" ? recipient.firstName : input.name,
+      garage: input.garage,
+      car: input.car,
+      plate: input.plate,
+      url: transferUrl(recipient.locale, input.token),
+    },
+  });
+}
+
+/** The recipient's notification about a transfer is settled (accepted, declined, withdrawn, corrected). */
+export async function settleMessages(tx: Tx, transferId: string): Promise<void> {
+  await tx.message.updateMany({
+    where: { kind: TRANSFER_MESSAGE_KIND, readAt: null, data: { path: ["transferId"], equals: transferId } },
+    data: { readAt: new Date() },
+  });
+}

@@ -1,0 +1,52 @@
+import { db } from "../server/db";
+import type { Actor } from "../server/authz";
+import { AppError } from "../server/errors";
+import { audit } from "../server/audit";
+import { staffPassport } from "./common";
+import type { PassportStatusT } from "./schemas";
+
+/** Staff keep the passport's status and notes up to date. */
+export async function updatePassport(input: { actor: Actor; passportId: string; status: PassportStatusT; notes: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const p = await staffPassport(tx, input.actor, input.passportId);
+    await tx.passport.update({ where: { id: p.id }, data: { status: input.status, notes: input.notes.trim() } });
+    await audit(tx, input.actor, {
+      organisationId: p.garageId,
+      action: "passport.updated",
+      entityType: "Passport",
+      entityId: p.id,
+      vehicleId: p.vehicleId,
+      data: { status: input.status, statusChanged: p.status !== input.status },
+    });
+  });
+}
+
+export const MAX_ITEMS = 100;
+
+/** An expected delivery cost (amount in cents). */
+export async function addCostItem(input: { actor: Actor; passportId: string; description: string; amountCents: number }): Promise<{ itemId: string }> {
+  if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) throw new AppError("VALIDATION", "amount_invalid", { fieldErrors: { amount: ["amount_invalid"] } });
+  return db.$transaction(async (tx) => {
+    const p = await staffPassport(tx, input.actor, input.passportId, { lock: true });
+    if ((await tx.passportCostItem.count({ where: { passportId: p.id } })) >= MAX_ITEMS) throw new AppError("CONFLICT", "too_many_items");
+    const item = await tx.passportCostItem.create({ data: { passportId: p.id, description: input.description, amountCents: input.amountCents }, select: { id: true } });
+    await audit(tx, input.actor, {
+      organisationId: p.garageId,
+      action: "passport.cost_added",
+      entityType: "Passport",
+      entityId: p.id,
+      vehicleId: p.vehicleId,
+      data: { itemId: item.id, amountCents: input.amountCents },
+    });
+    return { itemId: item.id };
+  });
+}
+
+export async function removeCostItem(input: { actor: Actor; passportId: string; itemId: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const p = await staffPassport(tx, input.actor, input.passportId);
+    const gone = await tx.passportCostItem.deleteMany({ where: { id: input.itemId, passportId: p.id } });
+    if (gone.count !== 1) throw new AppError("NOT_FOUND");
+    await audit(tx, input.actor, { organisationId: p.garageId, action: "passport.cost_removed", entityType: "Passport", entityId: p.id, vehicleId: p.vehicleId, data: { itemId: input.itemId } });
+  });
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { createPassport } from "@/lib/passports/create-passport";
+import { getPassportProfile, listPassports } from "@/lib/passports/queries";
+import type { NlSidecode } from "@/lib/vehicles/plate";
+import { actorFor, createUser, createVehicle, makeVin } from "../factories";
+import { expectAppError, garageStaff, randomNlPlate, stockPassport } from "../factories/passports";
+
+const SIDECODES = Array.from({ length: 14 }, (_, i) => (i + 1) as NlSidecode);
+
+describe("createPassport", () => {
+  it("creates an active passport held by the garage as stock, with an audit row", async () => {
+    const staff = await garageStaff();
+    const { passportId, vehicleId, plate } = await stockPassport(staff);
+    const passport = await db.passport.findUniqueOrThrow({ where: { id: passportId } });
+    expect(passport).toMatchObject({ garageId: staff.garage.id, status: "IN_STOCK", fleetAccountId: null, createdById: staff.user.id });
+    expect(passport.activatedAt.getTime()).toBeLessThanOrEqual(Date.now());
+    const holdings = await db.holding.findMany({ where: { vehicleId } });
+    expect(holdings).toEqual([expect.objectContaining({ kind: "STOCK", organisationId: staff.garage.id, origin: "STOCK", endedAt: null })]);
+    const stored = await db.licencePlate.findFirstOrThrow({ where: { vehicleId } });
+    expect(stored).toMatchObject({ country: "NL", plate: plate.replaceAll("-", ""), validTo: null });
+    expect(await db.auditLog.count({ where: { entityId: passportId, action: "passport.created", actorUserId: staff.user.id } })).toBe(1);
+  });
+
+  it.each(SIDECODES)("accepts a Dutch plate of sidecode %i, typed with or without dashes", async (sidecode) => {
+    const staff = await garageStaff();
+    const display = randomNlPlate(sidecode);
+    const typed = sidecode % 2 ? display.replaceAll("-", "").toLowerCase() : display;
+    const { vehicleId } = await stockPassport(staff, { plate: typed });
+    expect(await db.licencePlate.findFirstOrThrow({ where: { vehicleId } })).toMatchObject({ country: "NL", plate: display.replaceAll("-", "") });
+  });
+
+  it.each([["1-BDF-234"], ["BDF-123"], ["123-bdf"]])("accepts the Belgian plate format %s (current and older)", async (typed) => {
+    const staff = await garageStaff();
+    // Unique per run: swap the digits for random ones of the same length.
+    const plate = typed.replace(/\d{3}/, String(100 + Math.floor(Math.random() * 900)));
+    const { vehicleId } = await stockPassport(staff, { plate, plateCountry: "BE" });
+    expect(await db.licencePlate.findFirstOrThrow({ where: { vehicleId } })).toMatchObject({ country: "BE", plate: plate.replaceAll("-", "").toUpperCase() });
+  });
+
+  it.each([
+    ["GA-231-K", "NL"], // vowel in a sidecode 9 plate
+    ["GC-231-K", "NL"], // C is not used from sidecode 7 on
+    ["ABCDEF", "NL"],
+    ["123456", "NL"],
+    ["GZ-231-KK", "NL"],
+    ["1-ABC-123", "NL"], // Belgian format, Dutch country
+    ["GZ-231-K", "BE"], // Dutch format, Belgian country
+    ["0-ABC-123", "BE"], // the current Belgian format starts with 1-9
+    ["", "NL"],
+    ["GZ 231 K; DROP TABLE", "NL"],
+  ] as const)("refuses %j (%s) with plate_invalid and creates nothing", async (plate, plateCountry) => {
+    const staff = await garageStaff();
+    const vin = makeVin();
+    const e = await expectAppError(createPassport({ actor: staff.actor, garageId: staff.garage.id, plate, plateCountry, vin, make: "Honda", model: "Civic", modelYear: 2019 }), "VALIDATION", "plate_invalid");
+    expect(e.fieldErrors).toEqual({ plate: ["plate_invalid"] });
+    expect(await db.vehicle.count({ where: { vin } })).toBe(0);
+  });
+
+  it("refuses a second passport for the same car, by VIN or by plate, saying why", async () => {
+    const staff = await garageStaff();
+    const first = await stockPassport(staff);
+    await expectAppError(stockPassport(staff, { vin: first.vin }), "CONFLICT", "passport_exists");
+    await expectAppError(stockPassport(staff, { plate: first.plate }), "CONFLICT", "passport_exists_plate");
+    // Another garage cannot take it either.
+    await expectAppError(stockPassport(await garageStaff(), { vin: first.vin }), "CONFLICT", "passport_exists");
+    expect(await db.passport.count({ where: { vehicle: { vin: first.vin } } })).toBe(1);
+  });
+
+  it("refuses a car that has an active owner", async () => {
+    const staff = await garageStaff();
+    const vehicle = await createVehicle();
+    const owner = await createUser();
+    await db.holding.create({ data: { vehicleId: vehicle.id, kind: "OWNER", userId: owner.id, origin: "INVITATION" } });
+    const e = await expectAppError(stockPassport(staff, { vin: vehicle.vin }), "CONFLICT", "vehicle_has_owner_passport");
+    expect(e.fieldErrors).toEqual({ vin: ["vehicle_has_owner_passport"] });
+    expect(await db.passport.count({ where: { vehicleId: vehicle.id } })).toBe(0);
+  });
+
+  it("links to one of the garage's own fleet accounts only", async () => {
+    const staff = await garageStaff();
+    const other = await garageStaff();
+    const { passportId } = await stockPassport(staff, { fleetAccountId: staff.fleet.id });
+    expect((await db.passport.findUniqueOrThrow({ where: { id: passportId } })).fleetAccountId).toBe(staff.fleet.id);
+    await expectAppError(stockPassport(staff, { fleetAccountId: other.fleet.id }), "VALIDATION", "fleet_invalid");
+  });
+
+  it("acts only for the actor's own garages", async () => {
+    const staff = await garageStaff();
+    const other = await garageStaff();
+    await expectAppError(stockPassport(staff, { garageId: other.garage.id }), "NOT_FOUND");
+    const owner = await createUser();
+    await expectAppError(createPassport({ actor: await actorFor(owner.id), garageId: staff.garage.id, plate: randomNlPlate(), vin: makeVin(), make: "X", model: "Y", modelYear: 2020 }), "NOT_FOUND");
+  });
+
+  it("admits exactly one of two concurrent creations for one car", async () => {
+    const [a, b] = [await garageStaff(), await garageStaff()];
+    const vin = makeVin();
+    const results = await Promise.allSettled([stockPassport(a, { vin }), stockPassport(b, { vin })]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.passport.count({ where: { vehicle: { vin } } })).toBe(1);
+    expect(await db.holding.count({ where: { vehicle: { vin }, kind: "STOCK", endedAt: null } })).toBe(1);
+  });
+});
+
+describe("the stock list and the profile", () => {
+  it("lists the garage's own stock newest first, searchable by plate, VIN and model, with cursors", async () => {
+    const staff = await garageStaff();
+    const other = await garageStaff();
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push(await stockPassport(staff, { model: `Civic ${i}` }));
+    const foreign = await stockPassport(other);
+    const all = await listPassports(staff.actor);
+    expect(all.items.map((p) => p.id)).toEqual(made.map((m) => m.passportId).reverse());
+    expect(all.items.map((p) => p.id)).not.toContain(foreign.passportId);
+    expect((await listPassports(staff.actor, { q: made[1]!.plate.replaceAll("-", "").toLowerCase() })).items.map((p) => p.id)).toEqual([made[1]!.passportId]);
+    expect((await listPassports(staff.actor, { q: made[2]!.vin })).items.map((p) => p.id)).toEqual([made[2]!.passportId]);
+    expect((await listPassports(staff.actor, { q: "civic 0" })).items.map((p) => p.id)).toEqual([made[0]!.passportId]);
+    expect((await listPassports(staff.actor, { q: foreign.plate })).items).toEqual([]);
+    const page = await listPassports(staff.actor, { cursor: made[2]!.passportId });
+    expect(page.items.map((p) => p.id)).toEqual([made[1]!.passportId, made[0]!.passportId]);
+  });
+
+  it("reads another garage's passport as not found", async () => {
+    const staff = await garageStaff();
+    const other = await garageStaff();
+    const { passportId } = await stockPassport(staff);
+    expect(await getPassportProfile(other.actor, passportId)).toBeNull();
+    expect((await getPassportProfile(staff.actor, passportId))?.inStock).toBe(true);
+  });
+});

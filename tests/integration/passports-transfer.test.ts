@@ -1,0 +1,234 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/server/db";
+import { hashToken } from "@/lib/server/tokens";
+import { verifyPassword } from "@/lib/server/password";
+import { acceptTransfer, acceptTransferByToken, acceptTransferWithNewAccount } from "@/lib/passports/accept-transfer";
+import { cancelTransfer } from "@/lib/passports/cancel-transfer";
+import { confirmTransfer } from "@/lib/passports/confirm-transfer";
+import { correctTransferEmail } from "@/lib/passports/correct-transfer-email";
+import { declineTransfer, declineTransferByToken } from "@/lib/passports/decline-transfer";
+import { endServiceRelationship } from "@/lib/passports/end-service-relationship";
+import { setFleetAccount } from "@/lib/passports/set-fleet-account";
+import { updateContactDetails } from "@/lib/passports/update-contact";
+import { addCostItem, updatePassport } from "@/lib/passports/update-passport";
+import { getOwnerPassport, getPassportProfile, getTransferByToken, listTransferOffers } from "@/lib/passports/queries";
+import { removeVehicle } from "@/lib/linking/remove-vehicle";
+import { actorFor, createUser, outboxFor, PASSWORD, tokenFromPayload, uniqueEmail } from "../factories";
+import { confirmTo, expectAppError, garageStaff, stockPassport } from "../factories/passports";
+
+const NEW_PASSWORD = "a-new-buyer-passphrase";
+
+describe("confirming a transfer", () => {
+  it("refuses a passport linked to a fleet account until it is unlinked", async () => {
+    const staff = await garageStaff();
+    const { passportId } = await stockPassport(staff, { fleetAccountId: staff.fleet.id });
+    const email = uniqueEmail("buyer");
+    await expectAppError(confirmTransfer({ actor: staff.actor, passportId, name: "Bram", email, locale: "nl" }), "CONFLICT", "fleet_linked");
+    expect(await db.passportTransfer.count({ where: { passportId } })).toBe(0);
+    expect(await db.user.count({ where: { email } })).toBe(0);
+    await setFleetAccount({ actor: staff.actor, passportId, fleetAccountId: null });
+    const r = await confirmTo(staff, passportId, email);
+    expect(r.recipient).toBe("new");
+  });
+
+  it("gives an address without an account an INVITED account, an activation e-mail, and the car once the password is set", async () => {
+    const staff = await garageStaff();
+    const { passportId, vehicleId } = await stockPassport(staff);
+    await addCostItem({ actor: staff.actor, passportId, description: "APK", amountCents: 4950 });
+    const { email, token, transferId } = await confirmTo(staff, passportId, uniqueEmail("newbuyer"), { locale: "en" });
+
+    const invited = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(invited).toMatchObject({ status: "INVITED", passwordHash: null, firstName: "Bram", lastName: "Buyer", locale: "en", street: "Kerkstraat 1" });
+    const [mail] = await outboxFor(email);
+    expect(mail).toMatchObject({ template: "passport-transfer-new", locale: "en" });
+    expect(String((mail!.payload as { url: string }).url)).toMatch(new RegExp(`/en/transfers/${token}$`));
+    expect(await db.passportTransfer.findUniqueOrThrow({ where: { id: transferId } })).toMatchObject({ status: "PENDING", toUserId: invited.id, tokenHash: hashToken(token) });
+    const profile = await getPassportProfile(staff.actor, passportId);
+    expect(profile).toMatchObject({ inStock: true, contactEmail: email, contactName: "Bram Buyer", pending: { email, expired: false } });
+    expect(await getTransferByToken(token)).toMatchObject({ state: "valid", newAccount: true, totalCents: 4950 });
+    expect(await db.auditLog.count({ where: { entityId: transferId, action: "passport.transfer_confirmed", subjectUserId: invited.id } })).toBe(1);
+
+    const r = await acceptTransferWithNewAccount({ token, password: NEW_PASSWORD });
+    expect(r).toEqual({ vehicleId, email });
+    const buyer = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(buyer.status).toBe("ACTIVE");
+    expect(buyer.emailVerifiedAt).not.toBeNull();
+    expect(await verifyPassword(NEW_PASSWORD, buyer.passwordHash)).toBe(true);
+    const holdings = await db.holding.findMany({ where: { vehicleId }, orderBy: { startedAt: "asc" } });
+    expect(holdings.map((h) => [h.kind, h.endReason, h.origin])).toEqual([
+      ["STOCK", "TRANSFERRED", "STOCK"],
+      ["OWNER", null, "TRANSFER"],
+    ]);
+    expect(holdings[1]).toMatchObject({ userId: buyer.id, linkedByOrganisationId: staff.garage.id });
+    expect((await db.passportTransfer.findUniqueOrThrow({ where: { id: transferId } })).status).toBe("ACCEPTED");
+    expect((await db.passport.findUniqueOrThrow({ where: { id: passportId } })).status).toBe("SOLD");
+    expect((await outboxFor(email)).map((m) => m.template)).toEqual(["passport-transfer-new", "passport-transfer-completed"]);
+    expect((await outboxFor(staff.user.email)).map((m) => m.template)).toEqual(["passport-transfer-accepted"]);
+
+    // The link is spent; the garage keeps its service relationship and sees the contact details it entered.
+    await expectAppError(acceptTransferWithNewAccount({ token, password: NEW_PASSWORD }), "GONE", "transfer_used");
+    expect(await getPassportProfile(staff.actor, passportId)).toMatchObject({ inStock: false, pending: null, contactName: "Bram Buyer", accepted: { email } });
+    const buyerView = await getOwnerPassport(await actorFor(buyer.id), vehicleId);
+    expect(buyerView).toMatchObject({ garage: staff.garage.name, totalCents: 4950, canEndRelationship: true, history: [{ from: staff.garage.name, to: "you" }] });
+  });
+
+  it("notifies an existing account in the portal and by e-mail; accepting makes them the owner", async () => {
+    const staff = await garageStaff();
+    const { passportId, vehicleId } = await stockPassport(staff);
+    const buyer = await createUser();
+    const buyerActor = await actorFor(buyer.id);
+    const { transferId, recipient, token } = await confirmTo(staff, passportId, buyer.email);
+    expect(recipient).toBe("existing");
+    expect((await outboxFor(buyer.email)).map((m) => m.template)).toEqual(["passport-transfer-offer"]);
+    const [message] = await db.message.findMany({ where: { userId: buyer.id } });
+    expect(message).toMatchObject({ kind: "passport.transfer_offered", vehicleId, readAt: null, data: expect.objectContaining({ transferId }) });
+    expect((await listTransferOffers(buyerActor)).map((o) => o.id)).toEqual([transferId]);
+    // An existing account signs in rather than setting a password through the link.
+    await expectAppError(acceptTransferWithNewAccount({ token, password: NEW_PASSWORD }), "CONFLICT", "transfer_sign_in_instead");
+    // Someone else cannot accept it.
+    const stranger = await actorFor((await createUser()).id);
+    await expectAppError(acceptTransfer({ actor: stranger, transferId }), "NOT_FOUND", "transfer_invalid");
+    await expectAppError(acceptTransferByToken({ actor: stranger, token }), "CONFLICT", "transfer_other_account");
+
+    expect(await acceptTransfer({ actor: buyerActor, transferId })).toEqual({ vehicleId });
+    expect(await db.holding.findFirst({ where: { vehicleId, kind: "OWNER", endedAt: null } })).toMatchObject({ userId: buyer.id, origin: "TRANSFER" });
+    expect((await db.message.findUniqueOrThrow({ where: { id: message!.id } })).readAt).not.toBeNull();
+    expect(await listTransferOffers(buyerActor)).toEqual([]);
+  });
+
+  it("declining returns the car to the garage's stock and tells the staff member", async () => {
+    const staff = await garageStaff();
+    const { passportId, vehicleId } = await stockPassport(staff);
+    const buyer = await createUser();
+    const { transferId } = await confirmTo(staff, passportId, buyer.email);
+    await declineTransfer({ actor: await actorFor(buyer.id), transferId });
+    expect((await db.passportTransfer.findUniqueOrThrow({ where: { id: transferId } })).status).toBe("DECLINED");
+    expect(await db.holding.findMany({ where: { vehicleId, endedAt: null } })).toEqual([expect.objectContaining({ kind: "STOCK", organisationId: staff.garage.id })]);
+    expect(await getPassportProfile(staff.actor, passportId)).toMatchObject({ inStock: true, pending: null, contactEmail: null, contactName: null });
+    expect((await outboxFor(staff.user.email)).map((m) => m.template)).toEqual(["passport-transfer-declined"]);
+    // Back in stock: it can be transferred again.
+    expect((await confirmTo(staff, passportId)).recipient).toBe("new");
+  });
+
+  it("lets a buyer without an account decline from the link", async () => {
+    const staff = await garageStaff();
+    const { passportId } = await stockPassport(staff);
+    const { token, transferId } = await confirmTo(staff, passportId);
+    await declineTransferByToken({ token });
+    expect((await db.passportTransfer.findUniqueOrThrow({ where: { id: transferId } })).status).toBe("DECLINED");
+    expect((await getTransferByToken(token))?.state).toBe("declined");
+  });
+});
+
+describe("after confirmation", () => {
+  it("refuses a change of the e-mail address by the garage, but not of the name and address", async () => {
+    const staff = await garageStaff();
+    const { passportId } = await stockPassport(staff);
+    const { email } = await confirmTo(staff, passportId);
+    const e = await expectAppError(updateContactDetails({ actor: staff.actor, passportId, name: "Bram Buyer", email: uniqueEmail("other") }), "CONFLICT", "email_locked");
+    expect(e.fieldErrors).toEqual({ email: ["email_locked"] });
+    // Confirming again, to anyone, is refused while the transfer is pending.
+    await expectAppError(confirmTransfer({ actor: staff.actor, passportId, name: "Someone Else", email: uniqueEmail("other"), locale: "nl" }), "CONFLICT", "transfer_pending");
+    await updateContactDetails({ actor: staff.actor, passportId, name: "Bram de Koper", city: "Zeist", email });
+    const profile = await getPassportProfile(staff.actor, passportId);
+    expect(profile).toMatchObject({ contactName: "Bram de Koper", contactCity: "Zeist", contactEmail: email, pending: { email } });
+    expect(await db.passportTransfer.count({ where: { passportId } })).toBe(1);
+  });
+
+  it("a cancelled transfer's link stops working, and the car stays in stock", async () => {
+    const staff = await garageStaff();
+    const { passportId, vehicleId } = await stockPassport(staff);
+    const existing = await createUser();
+    const newcomer = await confirmTo(staff, passportId);
+    await cancelTransfer({ actor: staff.actor, passportId });
+    expect((await getTransferByToken(newcomer.token))?.state).toBe("cancelled");
+    await expectAppError(acceptTransferWithNewAccount({ token: newcomer.token, password: NEW_PASSWORD }), "GONE", "transfer_cancelled");
+    await expectAppError(declineTransferByToken({ token: newcomer.token }), "GONE", "transfer_cancelled");
+    await expectAppError(cancelTransfer({ actor: staff.actor, passportId }), "CONFLICT", "transfer_not_pending");
+
+    const second = await confirmTo(staff, passportId, existing.email);
+    await cancelTransfer({ actor: staff.actor, passportId });
+    const actor = await actorFor(existing.id);
+    await expectAppError(acceptTransferByToken({ actor, token: second.token }), "GONE", "transfer_cancelled");
+    await expectAppError(acceptTransfer({ actor, transferId: second.transferId }), "GONE", "transfer_cancelled");
+    expect(await listTransferOffers(actor)).toEqual([]);
+    expect(await db.message.count({ where: { userId: existing.id, readAt: null } })).toBe(0);
+    expect(await db.holding.findMany({ where: { vehicleId, endedAt: null } })).toEqual([expect.objectContaining({ kind: "STOCK" })]);
+    expect(await db.auditLog.count({ where: { vehicleId, action: "passport.transfer_cancelled" } })).toBe(2);
+  });
+
+  it("support corrects a wrong address: the old link is dead, a new e-mail goes to the corrected one", async () => {
+    const staff = await garageStaff();
+    const { passportId, vehicleId } = await stockPassport(staff);
+    const wrong = await confirmTo(staff, passportId, uniqueEmail("typo"));
+    const support = await actorFor((await createUser({ platformRole: "SUPPORT" })).id);
+    const right = uniqueEmail("right");
+    // Garage staff cannot use support's correction.
+    await expectAppError(correctTransferEmail({ actor: staff.actor, transferId: wrong.transferId, email: right }), "NOT_FOUND");
+
+    const { transferId } = await correctTransferEmail({ actor: support, transferId: wrong.transferId, email: right });
+    expect((await db.passportTransfer.findUniqueOrThrow({ where: { id: wrong.transferId } })).status).toBe("SUPERSEDED");
+    expect(await getTransferByToken(wrong.token)).toBeNull();
+    await expectAppError(acceptTransferWithNewAccount({ token: wrong.token, password: NEW_PASSWORD }), "NOT_FOUND", "transfer_invalid");
+
+    const mails = await outboxFor(right);
+    expect(mails.map((m) => m.template)).toEqual(["passport-transfer-new"]);
+    const token = tokenFromPayload(mails[0]!.payload);
+    expect(await db.passportTransfer.findUniqueOrThrow({ where: { id: transferId } })).toMatchObject({ status: "PENDING", email: right, name: "Bram Buyer", confirmedById: staff.user.id });
+    expect((await getPassportProfile(staff.actor, passportId))?.contactEmail).toBe(right);
+    expect(await db.auditLog.count({ where: { entityId: transferId, action: "passport.transfer_corrected", actorRole: "support" } })).toBe(1);
+    // Only a pending transfer can be corrected.
+    await expectAppError(correctTransferEmail({ actor: support, transferId: wrong.transferId, email: uniqueEmail("x") }), "CONFLICT", "transfer_not_pending");
+
+    await acceptTransferWithNewAccount({ token, password: NEW_PASSWORD });
+    expect(await db.holding.findFirst({ where: { vehicleId, kind: "OWNER", endedAt: null }, select: { user: { select: { email: true } } } })).toEqual({ user: { email: right } });
+  });
+});
+
+describe("tenancy and the service relationship", () => {
+  it("another garage's staff can neither see, edit nor transfer the passport", async () => {
+    const staff = await garageStaff();
+    const other = await garageStaff();
+    const { passportId } = await stockPassport(staff);
+    expect(await getPassportProfile(other.actor, passportId)).toBeNull();
+    await expectAppError(updatePassport({ actor: other.actor, passportId, status: "SOLD", notes: "x" }), "NOT_FOUND");
+    await expectAppError(addCostItem({ actor: other.actor, passportId, description: "x", amountCents: 100 }), "NOT_FOUND");
+    await expectAppError(setFleetAccount({ actor: other.actor, passportId, fleetAccountId: other.fleet.id }), "NOT_FOUND");
+    await expectAppError(confirmTransfer({ actor: other.actor, passportId, name: "x", email: uniqueEmail(), locale: "nl" }), "NOT_FOUND");
+    await confirmTo(staff, passportId);
+    await expectAppError(cancelTransfer({ actor: other.actor, passportId }), "NOT_FOUND");
+    const p = await db.passport.findUniqueOrThrow({ where: { id: passportId }, include: { transfers: true } });
+    expect(p.status).toBe("IN_STOCK");
+    expect(p.transfers.map((t) => t.status)).toEqual(["PENDING"]);
+  });
+
+  it("the owner ends the service relationship; the garage no longer sees the car", async () => {
+    const staff = await garageStaff();
+    const { passportId, vehicleId } = await stockPassport(staff);
+    const buyer = await createUser();
+    const actor = await actorFor(buyer.id);
+    const { transferId } = await confirmTo(staff, passportId, buyer.email);
+    await acceptTransfer({ actor, transferId });
+    await expectAppError(endServiceRelationship({ actor: staff.actor, vehicleId }), "NOT_FOUND", "vehicle_not_held");
+    await endServiceRelationship({ actor, vehicleId });
+    expect(await getPassportProfile(staff.actor, passportId)).toBeNull();
+    await expectAppError(updatePassport({ actor: staff.actor, passportId, status: "DELIVERED", notes: "" }), "NOT_FOUND");
+    expect(await getOwnerPassport(actor, vehicleId)).toMatchObject({ canEndRelationship: false, relationshipEndedAt: expect.any(Date) });
+    await expectAppError(endServiceRelationship({ actor, vehicleId }), "CONFLICT", "relationship_already_ended");
+  });
+
+  it("the next owner sees the transfer history without the previous private owner's data", async () => {
+    const staff = await garageStaff();
+    const { passportId, vehicleId } = await stockPassport(staff);
+    const first = await createUser();
+    const { transferId } = await confirmTo(staff, passportId, first.email, { name: "Private Person" });
+    await acceptTransfer({ actor: await actorFor(first.id), transferId });
+    await removeVehicle({ actor: await actorFor(first.id), vehicleId });
+    const next = await createUser({ password: PASSWORD });
+    await db.holding.create({ data: { vehicleId, kind: "OWNER", userId: next.id, origin: "DEALER_VERIFIED" } });
+    const view = await getOwnerPassport(await actorFor(next.id), vehicleId);
+    expect(view?.history).toEqual([expect.objectContaining({ from: staff.garage.name, to: "privateOwner" })]);
+    expect(JSON.stringify(view)).not.toMatch(/Private Person|Kerkstraat|@/);
+    expect(await getOwnerPassport(await actorFor(first.id), vehicleId)).toBeNull();
+  });
+});
