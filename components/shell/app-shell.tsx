@@ -48,7 +48,7 @@ export async function AppShell({
             </Suspense>
             {user ? (
               <form action={signOutAction} className="hidden items-center lg:flex">
-                <span className="mr-2 hidden max-w-48 truncate text-sm text-zinc-600 xl:inline" title={user.email} data-testid="current-user">
+                <span className="mr-2 hidden max-w-48 truncate text-sm text-zinc-600 2xl:inline" title={user.email} data-testid="current-user">
                   {user.email}
                 </span>
                 <button type="submit" className="inline-flex items-center gap-1 whitespace-nowrap rounded-md px-2 py-1 text-sm text-zinc-700 hover:bg-zinc-100">
