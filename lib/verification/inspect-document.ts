@@ -2,17 +2,18 @@
  * What an uploaded file really is, decided by its content (file-type), never by its name or the
  * browser's word: JPEG, PNG or PDF, 1 byte to 10 MB. Images are decoded and re-encoded (sharp,
  * `.rotate()` first so the photo stays upright) so no metadata survives — no EXIF location, no
- * device; PDFs must open (pdf-lib) and have at least one page.
+ * device; PDFs must open (pdf-lib) and have at least one page, and are saved again without their
+ * document information (author, creator, dates) and XMP metadata.
  */
 import { fileTypeFromBuffer } from "file-type";
-import { PDFDocument } from "pdf-lib";
+import { PDFDocument, PDFName, PDFRef } from "pdf-lib";
 import sharp from "sharp";
 import { AppError } from "../server/errors";
 import { MAX_DOCUMENT_BYTES, type DocumentMimeT } from "./schemas";
 
 export interface InspectedDocument {
   mimeType: DocumentMimeT;
-  /** What is stored: the re-encoded image, or the PDF as uploaded. */
+  /** What is stored: the re-encoded image, or the PDF saved again without its metadata. */
   data: Buffer;
   pages?: number;
 }
@@ -31,7 +32,7 @@ export async function inspectDocument(bytes: Buffer): Promise<InspectedDocument>
     case "image/png":
       return { mimeType: type.mime, data: await reencode(bytes, type.mime) };
     case "application/pdf":
-      return { mimeType: "application/pdf", data: bytes, pages: await pageCount(bytes) };
+      return { mimeType: "application/pdf", ...(await cleanPdf(bytes)) };
     default:
       throw refuse("file_type");
   }
@@ -50,15 +51,30 @@ async function reencode(bytes: Buffer, mime: "image/jpeg" | "image/png"): Promis
   }
 }
 
-async function pageCount(bytes: Buffer): Promise<number> {
-  let pages: number;
+async function cleanPdf(bytes: Buffer): Promise<{ data: Buffer; pages: number }> {
+  let pdf: PDFDocument;
   try {
     // An encrypted (password-protected) PDF fails here: a reviewer could not open it either.
-    const pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
-    pages = pdf.getPageCount();
+    pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
   } catch {
     throw refuse("file_unreadable");
   }
+  const pages = pdf.getPageCount();
   if (pages < 1) throw refuse("pdf_no_pages");
-  return pages;
+  let data: Buffer;
+  try {
+    // The document information dictionary and the catalog's XMP stream go, and so do their
+    // objects: pdf-lib writes every object it holds, referenced or not.
+    const info = pdf.context.trailerInfo.Info;
+    pdf.context.trailerInfo.Info = undefined;
+    if (info instanceof PDFRef) pdf.context.delete(info);
+    const xmp = pdf.catalog.get(PDFName.of("Metadata"));
+    pdf.catalog.delete(PDFName.of("Metadata"));
+    if (xmp instanceof PDFRef) pdf.context.delete(xmp);
+    data = Buffer.from(await pdf.save({ updateFieldAppearances: false }));
+  } catch {
+    throw refuse("file_unreadable");
+  }
+  if (data.length > MAX_DOCUMENT_BYTES) throw refuse("file_too_large");
+  return { data, pages };
 }

@@ -58,6 +58,32 @@ describe("uploading a document", () => {
     expect(verifyUpload(up.uploadId)?.storageKey).toBe(added[0]);
   });
 
+  it("keeps a PDF without its document information and XMP metadata", async () => {
+    const owner = await ownerActor();
+    const { PDFDocument } = await import("pdf-lib");
+    const doc = await PDFDocument.create();
+    doc.addPage([300, 200]).drawText("Registration", { x: 20, y: 100, size: 14 });
+    doc.setAuthor("Jan Secret-Author");
+    doc.setCreator("ScannerApp GPS 52.37N");
+    doc.setTitle("Scan at home address");
+    const xmp = doc.context.stream("<x:xmpmeta><dc:creator>Jan Secret-Author</dc:creator></x:xmpmeta>", { Type: "Metadata", Subtype: "XML" });
+    doc.catalog.set(doc.context.obj("Metadata"), doc.context.register(xmp));
+    const bytes = Buffer.from(await doc.save({ useObjectStreams: false }));
+    expect(bytes.includes(Buffer.from("Jan Secret-Author"))).toBe(true);
+
+    const before = filesOnDisk();
+    const up = await uploadDocument({ actor: owner, kind: "REGISTRATION", bytes });
+    expect(up.mimeType).toBe("application/pdf");
+    const added = filesOnDisk().filter((f) => !before.includes(f));
+    const stored = await getDocumentStorage().get(added[0]!);
+    for (const secret of ["Jan Secret-Author", "ScannerApp", "Scan at home address", "xmpmeta"]) {
+      expect(stored.includes(Buffer.from(secret))).toBe(false);
+    }
+    const reopened = await PDFDocument.load(stored);
+    expect(reopened.getPageCount()).toBe(1);
+    expect(reopened.getAuthor()).toBeUndefined();
+  });
+
   it("accepts a one-page PDF", async () => {
     const owner = await ownerActor();
     const up = await uploadDocument({ actor: owner, kind: "REGISTRATION", bytes: await samplePdf() });
