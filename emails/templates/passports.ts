@@ -11,4 +11,6 @@ export const PASSPORT_TEMPLATES = {
   /** To the staff member who confirmed. */
   "passport-transfer-accepted": { paragraphs: ["p1"], action: { urlField: "url", labelKey: "action" } },
   "passport-transfer-declined": { paragraphs: ["p1", "p2"], action: { urlField: "url", labelKey: "action" } },
+  /** To the buyer when the garage withdraws a pending transfer: the link no longer works. */
+  "passport-transfer-withdrawn": { paragraphs: ["p1", "p2"] },
 } satisfies Record<string, TemplateDef>;

@@ -2,13 +2,15 @@ import { db } from "../server/db";
 import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
+import { enqueueEmail } from "../server/mail/outbox";
+import { mailQueued } from "../server/mail/notify";
 import { staffPassport } from "./common";
 import { settleMessages } from "./transfer-common";
 
 /**
  * The garage withdraws a pending transfer (the sale fell through, a wrong buyer): its link stops
- * working, the buyer's notification goes, and the car's contact details are cleared; the car
- * stays in the garage's stock.
+ * working, the buyer's notification goes, the buyer is told by e-mail, and the car's contact
+ * details are cleared; the car stays in the garage's stock.
  */
 export async function cancelTransfer(input: { actor: Actor; passportId: string }): Promise<void> {
   await db.$transaction(async (tx) => {
@@ -17,6 +19,16 @@ export async function cancelTransfer(input: { actor: Actor; passportId: string }
     const won = await tx.passportTransfer.updateMany({ where: { id: p.pending.id, status: "PENDING" }, data: { status: "CANCELLED", decidedAt: new Date() } });
     if (won.count !== 1) throw new AppError("CONFLICT", "transfer_not_pending");
     await settleMessages(tx, p.pending.id);
+    const buyer = p.pending.toUserId
+      ? await tx.user.findUnique({ where: { id: p.pending.toUserId }, select: { locale: true, firstName: true, status: true } })
+      : null;
+    await enqueueEmail(tx, {
+      // The address the offer went to (support may have corrected it since the account was made).
+      to: p.pending.email,
+      locale: buyer?.locale ?? "nl",
+      template: "passport-transfer-withdrawn",
+      payload: { name: buyer?.status === "ACTIVE" ? buyer.firstName : "", garage: p.garage.name, car: p.car, plate: p.plate },
+    });
     await tx.passport.update({
       where: { id: p.id },
       data: { contactName: null, contactStreet: null, contactPostalCode: null, contactCity: null, contactEmail: null },
@@ -31,4 +43,5 @@ export async function cancelTransfer(input: { actor: Actor; passportId: string }
       data: { passportId: p.id },
     });
   });
+  mailQueued();
 }

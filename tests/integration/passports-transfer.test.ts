@@ -155,6 +155,9 @@ describe("after confirmation", () => {
     expect(await db.message.count({ where: { userId: existing.id, readAt: null } })).toBe(0);
     expect(await db.holding.findMany({ where: { vehicleId, endedAt: null } })).toEqual([expect.objectContaining({ kind: "STOCK" })]);
     expect(await db.auditLog.count({ where: { vehicleId, action: "passport.transfer_cancelled" } })).toBe(2);
+    // Each buyer is told that the offer was withdrawn.
+    expect((await outboxFor(newcomer.email)).map((m) => m.template)).toEqual(["passport-transfer-new", "passport-transfer-withdrawn"]);
+    expect((await outboxFor(existing.email)).map((m) => m.template)).toEqual(["passport-transfer-offer", "passport-transfer-withdrawn"]);
   });
 
   it("support corrects a wrong address: the old link is dead, a new e-mail goes to the corrected one", async () => {
