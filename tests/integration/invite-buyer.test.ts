@@ -5,6 +5,7 @@ import { inviteBuyer } from "@/lib/linking/invite-buyer";
 import { resendInvitation, revokeInvitation } from "@/lib/linking/manage-invitation";
 import { acceptInvitation } from "@/lib/linking/accept-invitation";
 import { getInvitationByToken, listInvitations } from "@/lib/linking/queries";
+import { InviteInput } from "@/lib/linking/schemas";
 import { actorFor, createUser, makeVin, outboxFor, tokenFromPayload, uniqueEmail } from "../factories";
 import { dealerStaff, expectAppError, invite } from "../factories/linking";
 
@@ -189,5 +190,46 @@ describe("resendInvitation and revokeInvitation", () => {
 
     // The car can be sold again.
     await invite(dealer, { vin: inv.vin });
+  });
+});
+
+describe("VIN checks on a recorded sale (the form's input through the schema and the use case)", () => {
+  /** What the server action does with the form: parse with the schema, then record the sale. */
+  async function recordSale(dealer: Awaited<ReturnType<typeof dealerStaff>>, vin: string) {
+    const email = uniqueEmail("vin");
+    const parsed = InviteInput.safeParse({ organisationId: dealer.org.id, vin, make: "Volkswagen", model: "Tiguan", modelYear: "2018", email, locale: "nl", include_CONNECT: "on", months_CONNECT: "36", renew_CONNECT: "on" });
+    if (!parsed.success) return { ok: false as const, errors: parsed.error.issues.filter((i) => i.path[0] === "vin").map((i) => i.message), email };
+    const fields = parsed.data as Record<string, unknown>;
+    const r = await inviteBuyer({ ...sale(dealer, parsed.data.vin, email), contracts: [{ product: "CONNECT", months: Number(fields.months_CONNECT), autoRenew: true }] });
+    return { ok: true as const, ...r, email };
+  }
+
+  it.each([
+    ["WP0ZZZ99ZTS392124", "WP0ZZZ99ZTS392124"], // European: position 9 is not a check digit
+    ["wvgzzz 5nzjm 131395", "WVGZZZ5NZJM131395"], // lower case and spaces, as typed
+    ["1hgcm82633a004352", "1HGCM82633A004352"], // North American with a correct check digit
+  ])("accepts %j and stores it as %s", async (typed, stored) => {
+    const dealer = await dealerStaff();
+    const r = await recordSale(dealer, typed);
+    expect(r.ok).toBe(true);
+    const invitation = await db.invitation.findFirstOrThrow({ where: { email: r.email }, select: { vehicle: { select: { vin: true } } } });
+    expect(invitation.vehicle.vin).toBe(stored);
+  });
+
+  it.each([
+    ["1HGCM82643A004352", "vin_check_digit"], // North American, wrong check digit
+    ["WP0ZZZ99ZTS39212O", "vin_forbidden_letters"], // O
+    ["WP0ZZZ99ZTS3921I4", "vin_forbidden_letters"], // I
+    ["WQ0ZZZ99ZTS392124", "vin_forbidden_letters"], // Q
+    ["WP0ZZZ99ZTS39212", "vin_length"], // 16 characters
+    ["WP0ZZZ99ZTS3921245", "vin_length"], // 18 characters
+    ["", "vin_length"],
+    ["WP0ZZZ99ZTS39212*", "vin_characters"],
+  ])("refuses %j with %s, storing nothing", async (typed, error) => {
+    const dealer = await dealerStaff();
+    const r = await recordSale(dealer, typed);
+    expect(r).toMatchObject({ ok: false, errors: [error] });
+    expect(await db.invitation.count({ where: { organisationId: dealer.org.id } })).toBe(0);
+    expect(await outboxFor(r.email)).toEqual([]);
   });
 });
