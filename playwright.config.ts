@@ -5,6 +5,9 @@ const mailHttp = Number(process.env.E2E_MAIL_HTTP_PORT ?? 3126);
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Its own folder: Playwright empties it at the start, and test-results/ also holds the unit and
+  // integration reports that `npm test` adds up.
+  outputDir: "test-results/playwright",
   fullyParallel: true,
   workers: 2,
   retries: 0,
