@@ -13,16 +13,23 @@ test("the owner lands in the garage with two cars and cannot open the console", 
   expect(admin?.status()).toBe(404);
 });
 
-for (const [email, testId, text] of [
-  ["dealer@demo.autodossier.test", "console-organisation", "Porsche Centrum Amsterdam"],
-  ["garage@demo.autodossier.test", "console-organisation", "Autobedrijf De Vries"],
-  ["support@demo.autodossier.test", "console-support", "Support"],
-  ["admin@demo.autodossier.test", "console-admin", "Beheer"],
+for (const [email, testId, text, quick] of [
+  ["dealer@demo.autodossier.test", "console-organisation", "Porsche Centrum Amsterdam", ["Nieuwe uitnodiging", "/nl/console/invitations/new"]],
+  ["garage@demo.autodossier.test", "console-organisation", "Autobedrijf De Vries", ["Nieuw AutoPaspoort", "/nl/console/passports/new"]],
+  ["support@demo.autodossier.test", "console-support", "Support", ["Overdrachten", "/nl/console/transfers"]],
+  ["admin@demo.autodossier.test", "console-admin", "Beheer", null],
 ] as const) {
   test(`${email.split("@")[0]} lands in the console`, async ({ page }) => {
     await signIn(page, email);
     await expect(page).toHaveURL(/\/nl\/console$/);
-    await expect(page.getByTestId(testId).first()).toContainText(text);
+    const card = page.getByTestId(testId).first();
+    await expect(card).toContainText(text);
+    if (quick) {
+      // The day's work is one click away from the console's home.
+      await card.getByRole("link", { name: quick[0] }).click();
+      await expect(page).toHaveURL(new RegExp(`${quick[1]}$`));
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    }
   });
 }
 

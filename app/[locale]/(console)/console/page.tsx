@@ -5,6 +5,39 @@ import { Badge, Card, PageTitle } from "@/components/ui/primitives";
 import { requireActor } from "@/lib/server/guards";
 import { can } from "@/lib/server/authz";
 
+type QuickLink = { key: string; href: string };
+
+/** What each kind of organisation's staff do every day, one click from the console's home. */
+const QUICK_LINKS: Record<"DEALER" | "GARAGE" | "FLEET", QuickLink[]> = {
+  DEALER: [
+    { key: "newInvitation", href: "/console/invitations/new" },
+    { key: "deskVerification", href: "/console/vehicles/verify" },
+    { key: "verificationQueue", href: "/console/verifications" },
+  ],
+  GARAGE: [
+    { key: "newPassport", href: "/console/passports/new" },
+    { key: "stock", href: "/console/passports" },
+  ],
+  FLEET: [],
+};
+const SUPPORT_LINKS: QuickLink[] = [
+  { key: "verificationQueue", href: "/console/verifications" },
+  { key: "transfers", href: "/console/transfers" },
+];
+
+function QuickLinks({ links, label }: { links: QuickLink[]; label: (key: string) => string }) {
+  if (!links.length) return null;
+  return (
+    <div className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+      {links.map((l) => (
+        <Link key={l.key} href={l.href} className="text-brand-600 hover:underline">
+          {label(l.key)}
+        </Link>
+      ))}
+    </div>
+  );
+}
+
 export async function generateMetadata() {
   const t = await getTranslations("console");
   return { title: t("title") };
@@ -29,6 +62,7 @@ export default async function ConsoleHome({ params }: { params: Promise<{ locale
               <Badge>{t(`role.${m.role}`)}</Badge>
             </div>
             <p className="mt-3 text-sm text-zinc-600">{t(`kindLead.${m.kind}`)}</p>
+            <QuickLinks links={QUICK_LINKS[m.kind]} label={(k) => t(`quick.${k}`)} />
           </Card>
         ))}
         {actor.platformRole === "SUPPORT" ? (
@@ -38,6 +72,7 @@ export default async function ConsoleHome({ params }: { params: Promise<{ locale
               <h2 className="font-semibold">{t("support.title")}</h2>
             </div>
             <p className="mt-2 text-sm text-zinc-600">{t("support.lead")}</p>
+            <QuickLinks links={SUPPORT_LINKS} label={(k) => t(`quick.${k}`)} />
           </Card>
         ) : null}
         {can(actor, "organisations:manage") ? (
