@@ -1,7 +1,8 @@
 import { db } from "../server/db";
 import { assertCan, type Actor } from "../server/authz";
 import { hashToken } from "../server/tokens";
-import { normalizePlate } from "../vehicles/plate";
+import { checkPlate, nlSidecode, normalizePlate } from "../vehicles/plate";
+import { checkVin } from "../vehicles/vin";
 import { totalCents } from "./amount";
 import { passportScope, staffGarages } from "./common";
 
@@ -25,16 +26,7 @@ export async function listPassports(actor: Actor, opts: { q?: string; cursor?: s
       ...passportScope(actor),
       vehicle: {
         ...(opts.view === "customers" ? { holdings: { none: stockHolding } } : { holdings: { some: stockHolding } }),
-        ...(q
-          ? {
-              OR: [
-                { vin: { contains: term } },
-                { plates: { some: { plate: { contains: term }, validTo: null } } },
-                { model: { contains: q, mode: "insensitive" as const } },
-                { make: { contains: q, mode: "insensitive" as const } },
-              ],
-            }
-          : {}),
+        ...(q ? searchFilter(q, term) : {}),
       },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -67,6 +59,28 @@ export async function listPassports(actor: Actor, opts: { q?: string; cursor?: s
     pending: r.transfers[0] ?? null,
   }));
   return { items, nextCursor: rows.length > PAGE ? items[items.length - 1]?.id : undefined };
+}
+
+/**
+ * The search: a complete VIN or plate (what staff type at the desk) is looked up by equality,
+ * through the indexes; anything else is a substring of the VIN, the current plate, the make or
+ * the model, which reads every passport of the garage (see bench/run.ts).
+ */
+function searchFilter(q: string, term: string) {
+  const vin = checkVin(q);
+  if (vin.ok) return { vin: vin.vin };
+  const countries = [...(nlSidecode(term) ? (["NL"] as const) : []), ...(checkPlate(term, "BE").ok ? (["BE"] as const) : [])];
+  if (countries.length) {
+    return { plates: { some: { validTo: null, OR: countries.map((country) => ({ country, plate: term })) } } };
+  }
+  return {
+    OR: [
+      { vin: { contains: term } },
+      { plates: { some: { plate: { contains: term }, validTo: null } } },
+      { model: { contains: q, mode: "insensitive" as const } },
+      { make: { contains: q, mode: "insensitive" as const } },
+    ],
+  };
 }
 
 /** The fleet accounts of the actor's garages, for linking a passport. */

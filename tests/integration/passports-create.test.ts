@@ -116,6 +116,11 @@ describe("the stock list and the profile", () => {
     expect((await listPassports(staff.actor, { q: made[1]!.plate.replaceAll("-", "").toLowerCase() })).items.map((p) => p.id)).toEqual([made[1]!.passportId]);
     expect((await listPassports(staff.actor, { q: made[2]!.vin })).items.map((p) => p.id)).toEqual([made[2]!.passportId]);
     expect((await listPassports(staff.actor, { q: "civic 0" })).items.map((p) => p.id)).toEqual([made[0]!.passportId]);
+    // A complete plate or VIN is looked up exactly; a part of one is searched as a substring.
+    expect((await listPassports(staff.actor, { q: made[1]!.plate })).items.map((p) => p.id)).toEqual([made[1]!.passportId]);
+    expect((await listPassports(staff.actor, { q: made[1]!.plate.replaceAll("-", "").slice(1, 5) })).items.map((p) => p.id)).toContain(made[1]!.passportId);
+    expect((await listPassports(staff.actor, { q: made[2]!.vin.slice(-8).toLowerCase() })).items.map((p) => p.id)).toEqual([made[2]!.passportId]);
+    expect((await listPassports(staff.actor, { q: foreign.vin })).items).toEqual([]);
     expect((await listPassports(staff.actor, { q: foreign.plate })).items).toEqual([]);
     const page = await listPassports(staff.actor, { cursor: made[2]!.passportId });
     expect(page.items.map((p) => p.id)).toEqual([made[1]!.passportId, made[0]!.passportId]);
