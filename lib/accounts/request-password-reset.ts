@@ -1,9 +1,9 @@
 import { db } from "../server/db";
-import { env } from "../server/env";
 import { hit, LIMITS } from "../server/rate-limit";
 import { newToken, TOKEN_TTL } from "../server/tokens";
 import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
+import { appLink } from "../server/urls";
 
 /**
  * Sends a reset link (30 minutes, single-use) to an active account. The caller always gets the
@@ -27,7 +27,7 @@ export async function requestPasswordReset(input: { email: string; address: stri
       to: user.email,
       locale: user.locale,
       template: "password-reset",
-      payload: { name: user.firstName, url: `${env.APP_URL}/${user.locale}/reset-password/${token}` },
+      payload: { name: user.firstName, url: appLink(user.locale, `/reset-password/${token}`) },
     });
   });
   mailQueued();

@@ -1,10 +1,10 @@
 import { db } from "../server/db";
-import { env } from "../server/env";
 import { hashPassword } from "../server/password";
 import { newToken, TOKEN_TTL } from "../server/tokens";
 import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
 import type { Tx } from "../server/database";
+import { appLink } from "../server/urls";
 
 type Locale = "nl" | "en" | "fr";
 
@@ -22,7 +22,7 @@ export async function issueActivation(tx: Tx, user: { id: string; email: string;
     to: user.email,
     locale: user.locale,
     template: "activation",
-    payload: { name: user.firstName, url: `${env.APP_URL}/${user.locale}/activate/${token}` },
+    payload: { name: user.firstName, url: appLink(user.locale, `/activate/${token}`) },
   });
 }
 
@@ -45,7 +45,7 @@ export async function signUp(input: {
         to: input.email,
         locale: existing.locale,
         template: "activation-reminder-existing",
-        payload: { name: existing.firstName, url: `${env.APP_URL}/${existing.locale}/sign-in` },
+        payload: { name: existing.firstName, url: appLink(existing.locale, `/sign-in`) },
       });
       return;
     }

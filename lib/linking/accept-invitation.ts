@@ -7,9 +7,9 @@ import { hashPassword } from "../server/password";
 import { hashToken } from "../server/tokens";
 import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
-import { env } from "../server/env";
 import { startOwnerHolding, isUniqueConstraintError } from "./holdings";
 import { addMonths } from "./products";
+import { appLink } from "../server/urls";
 
 async function pendingInvitation(tx: Tx, token: string) {
   const inv = await tx.invitation.findUnique({
@@ -33,6 +33,8 @@ async function acceptInTx(tx: Tx, inv: Awaited<ReturnType<typeof pendingInvitati
   if (won.count !== 1) throw new AppError("GONE", "invitation_used");
   const owner = await tx.holding.findFirst({ where: { vehicleId: inv.vehicleId, kind: "OWNER", endedAt: null }, select: { id: true } });
   if (owner) throw new AppError("CONFLICT", "vehicle_taken");
+  const stock = await tx.holding.findFirst({ where: { vehicleId: inv.vehicleId, kind: "STOCK", endedAt: null }, select: { id: true } });
+  if (stock) throw new AppError("CONFLICT", "vehicle_taken");
   const holding = await startOwnerHolding(tx, { vehicleId: inv.vehicleId, userId: user.id, origin: "INVITATION", linkedByOrganisationId: inv.organisationId });
   const contracts = await tx.contract.findMany({ where: { invitationId: inv.id, status: "PENDING" }, select: { id: true, durationMonths: true } });
   const now = new Date();
@@ -54,7 +56,7 @@ async function acceptInTx(tx: Tx, inv: Awaited<ReturnType<typeof pendingInvitati
     to: user.email,
     locale: user.locale,
     template: "vehicle-linked",
-    payload: { name: user.firstName, car: `${inv.vehicle.make} ${inv.vehicle.model}`, url: `${env.APP_URL}/${user.locale}/garage/vehicles/${inv.vehicleId}` },
+    payload: { name: user.firstName, car: `${inv.vehicle.make} ${inv.vehicle.model}`, url: appLink(user.locale, `/garage/vehicles/${inv.vehicleId}`) },
   });
   return { vehicleId: inv.vehicleId };
 }

@@ -21,7 +21,9 @@ export async function disconnectHolding(input: { actor: Actor; holdingId: string
   const h = await dealerHolding(input.actor, input.holdingId);
   if (h.disconnectedAt) throw new AppError("CONFLICT", "already_disconnected");
   await db.$transaction(async (tx) => {
-    await tx.holding.update({ where: { id: h.id }, data: { disconnectedAt: new Date() } });
+    // Only a link still running and connected: a double click or a removal in between changes nothing.
+    const updated = await tx.holding.updateMany({ where: { id: h.id, endedAt: null, disconnectedAt: null }, data: { disconnectedAt: new Date() } });
+    if (updated.count !== 1) throw new AppError("CONFLICT", "already_disconnected");
     await audit(tx, input.actor, { organisationId: h.linkedByOrganisationId, action: "vehicle.disconnected", entityType: "Holding", entityId: h.id, vehicleId: h.vehicleId, subjectUserId: h.userId });
   });
 }

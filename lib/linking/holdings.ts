@@ -66,3 +66,13 @@ export async function endOwnerHolding(
 }
 
 export const isUniqueConstraintError = isUniqueViolation;
+
+/**
+ * A car in a garage's stock (an AutoPaspoort not yet transferred) is handed over by that garage
+ * (flow 6), never linked around it: its stock holding would stay, and the buyer would see the
+ * garage's internal passport.
+ */
+export async function assertNotInStock(tx: Tx, vehicleId: string, field: "vin" | null = "vin"): Promise<void> {
+  const stock = await tx.holding.findFirst({ where: { vehicleId, kind: "STOCK", endedAt: null }, select: { id: true } });
+  if (stock) throw new AppError("CONFLICT", "vehicle_in_stock", field ? { fieldErrors: { [field]: ["vehicle_in_stock"] } } : undefined);
+}

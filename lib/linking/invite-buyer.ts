@@ -1,5 +1,4 @@
 import { db } from "../server/db";
-import { env } from "../server/env";
 import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
@@ -8,7 +7,8 @@ import { mailQueued } from "../server/mail/notify";
 import { newToken } from "../server/tokens";
 import { actingOrganisation, findOrCreateVehicle, type VehicleFieldsT } from "./common";
 import { PRODUCT_CODES, type ProductCode } from "./products";
-import { isUniqueConstraintError } from "./holdings";
+import { isUniqueConstraintError, assertNotInStock } from "./holdings";
+import { appLink } from "../server/urls";
 
 export const INVITATION_TTL_MS = 30 * 24 * 3600_000;
 
@@ -30,6 +30,7 @@ export async function inviteBuyer(input: InviteBuyerInput): Promise<{ invitation
       const vehicle = await findOrCreateVehicle(tx, input);
       const owner = await tx.holding.findFirst({ where: { vehicleId: vehicle.id, kind: "OWNER", endedAt: null }, select: { id: true } });
       if (owner) throw new AppError("CONFLICT", "vehicle_has_owner_invite", { fieldErrors: { vin: ["vehicle_has_owner_invite"] } });
+      await assertNotInStock(tx, vehicle.id);
       const pending = await tx.invitation.findFirst({ where: { vehicleId: vehicle.id, status: "PENDING", expiresAt: { gt: new Date() } }, select: { id: true } });
       if (pending) throw new AppError("CONFLICT", "invitation_pending", { fieldErrors: { vin: ["invitation_pending"] } });
       // An expired pending invitation gives way to the new one.
@@ -64,7 +65,7 @@ export async function inviteBuyer(input: InviteBuyerInput): Promise<{ invitation
         to: input.email,
         locale: input.locale,
         template: "invitation",
-        payload: { dealer: dealer.name, car: `${input.make} ${input.model}`, url: `${env.APP_URL}/${input.locale}/invitations/${token}` },
+        payload: { dealer: dealer.name, car: `${input.make} ${input.model}`, url: appLink(input.locale, `/invitations/${token}`) },
       });
       return { invitationId: invitation.id };
     });

@@ -1,5 +1,4 @@
 import { db } from "../server/db";
-import { env } from "../server/env";
 import { assertCan, organisationsWith, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
@@ -7,6 +6,7 @@ import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
 import { newToken } from "../server/tokens";
 import { INVITATION_TTL_MS } from "./invite-buyer";
+import { appLink } from "../server/urls";
 
 /** An invitation of one of the actor's dealers, or NOT_FOUND (the tenant comes from the row). */
 async function findOwn(actor: Actor, invitationId: string) {
@@ -37,7 +37,7 @@ export async function resendInvitation(input: { actor: Actor; invitationId: stri
       to: inv.email,
       locale: inv.locale,
       template: "invitation",
-      payload: { dealer: inv.organisation.name, car: `${inv.vehicle.make} ${inv.vehicle.model}`, url: `${env.APP_URL}/${inv.locale}/invitations/${token}` },
+      payload: { dealer: inv.organisation.name, car: `${inv.vehicle.make} ${inv.vehicle.model}`, url: appLink(inv.locale, `/invitations/${token}`) },
     });
   });
   mailQueued();

@@ -1,5 +1,4 @@
 import { db } from "../server/db";
-import { env } from "../server/env";
 import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
@@ -7,8 +6,9 @@ import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
 import { normalizePlate } from "../vehicles/plate";
 import { actingOrganisation, findOrCreateVehicle } from "./common";
-import { endOwnerHolding, startOwnerHolding, isUniqueConstraintError } from "./holdings";
+import { assertNotInStock, endOwnerHolding, startOwnerHolding, isUniqueConstraintError } from "./holdings";
 import type { DeskVerificationInputT } from "./schemas";
+import { appLink } from "../server/urls";
 
 export type VerifyAtDeskInput = DeskVerificationInputT & { actor: Actor; today?: Date };
 
@@ -33,7 +33,10 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
     const result = await db.$transaction(async (tx) => {
       const owner = await tx.user.findUnique({ where: { email: input.ownerEmail }, select: { id: true, email: true, locale: true, firstName: true, status: true } });
       if (!owner || owner.status !== "ACTIVE") throw new AppError("VALIDATION", "owner_not_found", { fieldErrors: { ownerEmail: ["owner_not_found"] } });
+      // Staff never verify themselves: someone else checks their documents.
+      if (owner.id === input.actor.userId) throw new AppError("FORBIDDEN", "own_account", { fieldErrors: { ownerEmail: ["own_account"] } });
       const vehicle = await findOrCreateVehicle(tx, input);
+      await assertNotInStock(tx, vehicle.id);
       const dealer = await tx.organisation.findUniqueOrThrow({ where: { id: dealerId }, select: { name: true } });
       const active = await tx.holding.findFirst({
         where: { vehicleId: vehicle.id, kind: "OWNER", endedAt: null },
@@ -115,7 +118,7 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
         to: owner.email,
         locale: owner.locale,
         template: "vehicle-linked-desk",
-        payload: { name: owner.firstName, car: `${input.make} ${input.model}`, dealer: dealer.name, url: `${env.APP_URL}/${owner.locale}/garage/vehicles/${vehicle.id}` },
+        payload: { name: owner.firstName, car: `${input.make} ${input.model}`, dealer: dealer.name, url: appLink(owner.locale, `/garage/vehicles/${vehicle.id}`) },
       });
       return { vehicleId: vehicle.id, holdingId, ownershipChanged };
     });

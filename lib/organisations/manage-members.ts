@@ -1,9 +1,9 @@
 import { db } from "../server/db";
 import { can, assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
-import { env } from "../server/env";
 import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
+import { appLink } from "../server/urls";
 
 /** Platform admins manage every organisation; an organisation's own admins manage theirs. */
 function orgScope(actor: Actor) {
@@ -31,7 +31,7 @@ export async function addMember(input: { actor: Actor; organisationId: string; e
       to: input.email,
       locale: user.locale,
       template: "member-added",
-      payload: { name: user.firstName, organisation: org.name, url: `${env.APP_URL}/${user.locale}/console` },
+      payload: { name: user.firstName, organisation: org.name, url: appLink(user.locale, `/console`) },
     });
     return m;
   });

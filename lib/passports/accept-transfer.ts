@@ -1,6 +1,5 @@
 import { db } from "../server/db";
 import type { Tx } from "../server/database";
-import { env } from "../server/env";
 import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
@@ -10,7 +9,8 @@ import { mailQueued } from "../server/mail/notify";
 import { startOwnerHolding } from "../linking/holdings";
 import { isSerializationFailure, linkActor } from "./common";
 import { assertOpen, profileUrl, transferByToken, transferForRecipient, type OpenTransfer } from "./recipient-transfer";
-import { settleMessages } from "./transfer-common";
+import { settleMessages, splitName } from "./transfer-common";
+import { appLink } from "../server/urls";
 
 type Buyer = { id: string; email: string; firstName: string; locale: "nl" | "en" | "fr" };
 
@@ -48,7 +48,7 @@ async function acceptInTx(tx: Tx, t: OpenTransfer, buyer: Buyer, actor: Actor): 
     to: buyer.email,
     locale: buyer.locale,
     template: "passport-transfer-completed",
-    payload: { name: buyer.firstName, garage: t.fromOrganisation.name, car: t.car, plate: t.plate, url: `${env.APP_URL}/${buyer.locale}/garage/vehicles/${vehicleId}` },
+    payload: { name: buyer.firstName, garage: t.fromOrganisation.name, car: t.car, plate: t.plate, url: appLink(buyer.locale, `/garage/vehicles/${vehicleId}`) },
   });
   await enqueueEmail(tx, {
     to: t.confirmedBy.email,
@@ -106,7 +106,8 @@ export async function acceptTransferWithNewAccount(input: { token: string; passw
     if (user.status === "ACTIVE") throw new AppError("CONFLICT", "transfer_sign_in_instead");
     const buyer = await tx.user.update({
       where: { id: user.id },
-      data: { passwordHash, status: "ACTIVE", emailVerifiedAt: new Date() },
+      // The buyer's details as the garage entered them for this transfer (not an older one's).
+      data: { passwordHash, status: "ACTIVE", emailVerifiedAt: new Date(), ...splitName(t.name), street: t.street, postalCode: t.postalCode, city: t.city },
       select: { id: true, email: true, firstName: true, locale: true },
     });
     // Other activation links of this account are spent: it is active now.

@@ -5,7 +5,7 @@ import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
 import { staffPassport } from "./common";
-import { settleMessages } from "./transfer-common";
+import { forgetUnclaimedRecipient, settleMessages } from "./transfer-common";
 
 /**
  * The garage withdraws a pending transfer (the sale fell through, a wrong buyer): its link stops
@@ -19,6 +19,7 @@ export async function cancelTransfer(input: { actor: Actor; passportId: string }
     const won = await tx.passportTransfer.updateMany({ where: { id: p.pending.id, status: "PENDING" }, data: { status: "CANCELLED", decidedAt: new Date() } });
     if (won.count !== 1) throw new AppError("CONFLICT", "transfer_not_pending");
     await settleMessages(tx, p.pending.id);
+    await forgetUnclaimedRecipient(tx, await tx.passportTransfer.findUniqueOrThrow({ where: { id: p.pending.id }, select: { toUserId: true, name: true } }));
     const buyer = p.pending.toUserId
       ? await tx.user.findUnique({ where: { id: p.pending.toUserId }, select: { locale: true, firstName: true, status: true } })
       : null;

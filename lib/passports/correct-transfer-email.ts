@@ -6,7 +6,7 @@ import { mailQueued } from "../server/mail/notify";
 import { newToken } from "../server/tokens";
 import { isUniqueConstraintError } from "../linking/holdings";
 import { carLabel, isSerializationFailure, plateLabel, TRANSFER_TTL_MS } from "./common";
-import { notifyRecipient, resolveRecipient, settleMessages } from "./transfer-common";
+import { forgetUnclaimedRecipient, notifyRecipient, resolveRecipient, settleMessages } from "./transfer-common";
 
 /**
  * Support corrects the buyer's e-mail address of a pending transfer (the garage cannot, seed 002):
@@ -24,6 +24,7 @@ export async function correctTransferEmail(input: { actor: Actor; transferId: st
           id: true,
           status: true,
           email: true,
+          toUserId: true,
           name: true,
           street: true,
           postalCode: true,
@@ -42,6 +43,7 @@ export async function correctTransferEmail(input: { actor: Actor; transferId: st
       const won = await tx.passportTransfer.updateMany({ where: { id: old.id, status: "PENDING" }, data: { status: "SUPERSEDED", decidedAt: new Date() } });
       if (won.count !== 1) throw new AppError("CONFLICT", "transfer_not_pending");
       await settleMessages(tx, old.id);
+      await forgetUnclaimedRecipient(tx, old);
 
       const recipient = await resolveRecipient(tx, {
         email: input.email,

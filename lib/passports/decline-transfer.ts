@@ -7,7 +7,7 @@ import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
 import { isSerializationFailure, linkActor } from "./common";
 import { assertOpen, profileUrl, transferByToken, transferForRecipient, type OpenTransfer } from "./recipient-transfer";
-import { settleMessages } from "./transfer-common";
+import { forgetUnclaimedRecipient, settleMessages } from "./transfer-common";
 
 /**
  * The buyer declines: the car stays in the garage's stock (its STOCK holding never ended), the
@@ -17,6 +17,7 @@ async function declineInTx(tx: Tx, t: OpenTransfer, actor: Actor): Promise<{ pas
   const won = await tx.passportTransfer.updateMany({ where: { id: t.id, status: "PENDING" }, data: { status: "DECLINED", decidedAt: new Date() } });
   if (won.count !== 1) throw new AppError("GONE", "transfer_used");
   await settleMessages(tx, t.id);
+  await forgetUnclaimedRecipient(tx, t);
   await tx.passport.update({
     where: { id: t.passport.id },
     data: { contactName: null, contactStreet: null, contactPostalCode: null, contactCity: null, contactEmail: null },

@@ -1,9 +1,9 @@
 /** Reading a transfer from the recipient's side: by its link or by its id, and whether it is still open. */
 import type { Tx } from "../server/database";
-import { env } from "../server/env";
 import { AppError } from "../server/errors";
 import { hashToken } from "../server/tokens";
 import { carLabel, plateLabel } from "./common";
+import { appLink } from "../server/urls";
 
 const SELECT = {
   id: true,
@@ -12,6 +12,9 @@ const SELECT = {
   toUserId: true,
   email: true,
   name: true,
+  street: true,
+  postalCode: true,
+  city: true,
   fromOrganisationId: true,
   fromOrganisation: { select: { name: true } },
   confirmedBy: { select: { email: true, locale: true, firstName: true } },
@@ -50,5 +53,5 @@ export function assertOpen(t: Loaded | null, now = new Date()): OpenTransfer {
 
 /** The confirming staff member's link back to the customer profile. */
 export function profileUrl(locale: string, passportId: string): string {
-  return `${env.APP_URL}/${locale}/console/passports/${passportId}`;
+  return appLink(locale, `/console/passports/${passportId}`);
 }

@@ -4,9 +4,9 @@
  * notification for an existing account, and the e-mail with the transfer link.
  */
 import type { Tx } from "../server/database";
-import { env } from "../server/env";
 import { AppError } from "../server/errors";
 import { enqueueEmail } from "../server/mail/outbox";
+import { appLink } from "../server/urls";
 
 type Locale = "nl" | "en" | "fr";
 export type RecipientKind = "new" | "existing";
@@ -23,6 +23,19 @@ export const TRANSFER_MESSAGE_KIND = "passport.transfer_offered";
 export function splitName(name: string): { firstName: string; lastName: string } {
   const parts = name.trim().split(/\s+/);
   return { firstName: (parts[0] ?? "").slice(0, 100), lastName: parts.slice(1).join(" ").slice(0, 100) };
+}
+
+/**
+ * A transfer that will not happen (withdrawn, declined, or sent to a mistyped address that support
+ * corrected) leaves nothing of the buyer's name and address on an account nobody activated: the
+ * details it was created with are cleared. They stay on the transfer row, the garage's record.
+ */
+export async function forgetUnclaimedRecipient(tx: Tx, transfer: { toUserId: string | null; name: string; street?: string | null; postalCode?: string | null; city?: string | null }): Promise<void> {
+  if (!transfer.toUserId) return;
+  await tx.user.updateMany({
+    where: { id: transfer.toUserId, status: "INVITED", passwordHash: null, ...splitName(transfer.name) },
+    data: { firstName: "", lastName: "", street: null, postalCode: null, city: null },
+  });
 }
 
 /** An active account is notified; an address without one gets an INVITED account that the transfer link activates. */
@@ -50,7 +63,7 @@ export async function resolveRecipient(
 }
 
 export function transferUrl(locale: Locale, token: string): string {
-  return `${env.APP_URL}/${locale}/transfers/${token}`;
+  return appLink(locale, `/transfers/${token}`);
 }
 
 /** The portal notification (existing accounts) and the e-mail carrying the transfer link. */

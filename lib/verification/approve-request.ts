@@ -14,7 +14,7 @@ import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
 import { findOrCreateVehicle } from "../linking/common";
-import { endOwnerHolding, isUniqueConstraintError, startOwnerHolding } from "../linking/holdings";
+import { assertNotInStock, endOwnerHolding, isUniqueConstraintError, startOwnerHolding } from "../linking/holdings";
 import { linkLocale, reviewableBy, reviewerOrganisation } from "./common";
 import { deleteCopies } from "./delete-copies";
 import type { ApproveInputT } from "./schemas";
@@ -70,6 +70,7 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
       const organisationId = reviewerOrganisation(request);
       const owner = request.requester;
       const vehicle = await findOrCreateVehicle(tx, input);
+      await assertNotInStock(tx, vehicle.id);
       const car = `${input.make} ${input.model}`;
       const active = await tx.holding.findFirst({
         where: { vehicleId: vehicle.id, kind: "OWNER", endedAt: null },

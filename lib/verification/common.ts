@@ -20,14 +20,15 @@ export function routeFor(locale: Locale, supportLocales: readonly string[]): Rou
 
 /**
  * The requests a reviewer may see: support sees the requests routed to support, dealer staff the
- * requests routed to their dealer. Anyone else sees none.
+ * requests routed to their dealer, never their own. Anyone else sees none.
  */
 export function reviewableBy(actor: Actor): Prisma.VerificationRequestWhereInput {
   const or: Prisma.VerificationRequestWhereInput[] = [];
   if (actor.platformRole === "SUPPORT") or.push({ route: "SUPPORT" });
   const dealers = organisationsWith(actor, "verification:review");
   if (dealers.length) or.push({ route: "DEALER", dealerId: { in: dealers } });
-  return or.length ? { channel: "SELF_UPLOAD", OR: or } : { id: { in: [] } };
+  // Nobody reviews their own request: it reads as not found to them in the queue.
+  return or.length ? { channel: "SELF_UPLOAD", requesterId: { not: actor.userId }, OR: or } : { id: { in: [] } };
 }
 
 /** The organisation a reviewer acts for on a request (the audit's actor organisation). */

@@ -43,6 +43,8 @@ export async function POST(request: NextRequest) {
   } catch (e) {
     if (isAppError(e)) return fail(e);
     console.error("[verification] upload failed", e);
-    return NextResponse.json({ ok: false, error: { code: "INTERNAL", message: "Internal error" } }, { status: 500 });
+    // The owner's language, no details: the client falls back to its own "upload failed" text.
+    const { message } = errorBody(new AppError("VALIDATION", "upload_failed"), locale).error;
+    return NextResponse.json({ ok: false, error: { code: "INTERNAL", message } }, { status: 500, headers: { "Cache-Control": "no-store" } });
   }
 }
