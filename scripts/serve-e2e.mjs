@@ -25,6 +25,6 @@ const env = {
   // they chose: both routes of self-registration run end to end (tests/e2e/verification.spec.ts).
   SUPPORT_LOCALES: process.env.E2E_SUPPORT_LOCALES ?? "nl",
 };
-const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", port], { stdio: "inherit", env });
+const child = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

@@ -38,6 +38,9 @@ if (!dev && !buildIsCurrent()) {
 }
 
 console.log(`[start] ${env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded database in ${env.DATA_DIR}`} · http://localhost:${env.PORT}`);
-const child = spawn(process.execPath, [next, dev ? "dev" : "start", "-p", env.PORT], { stdio: "inherit", env });
+// Production: our own server around Next's handler (scripts/server.mjs), so rate limits see the
+// real client address.
+const args = dev ? [next, "dev", "-p", env.PORT] : ["scripts/server.mjs"];
+const child = spawn(process.execPath, args, { stdio: "inherit", env: dev ? env : { ...env, NODE_ENV: "production" } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
 child.on("exit", (code) => process.exit(code ?? 0));

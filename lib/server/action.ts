@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { AppError, isAppError } from "./errors";
 import { getActor } from "./session";
+import { requestAddress } from "./request-address";
 import type { Actor } from "./authz";
 
 import type { ActionResult } from "./action-types";
@@ -85,7 +86,7 @@ export function action<S extends z.ZodType, T, Anon extends boolean = false>(
         }
         return { ok: false, error: { code: "VALIDATION", message: t("codes.VALIDATION"), fieldErrors }, values: keepValues(raw) };
       }
-      const address = (h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "unknown").slice(0, 64);
+      const address = requestAddress(h);
       data = await handler(parsed.data, { actor: actor as Ctx<Anon>["actor"], address, locale });
     } catch (e) {
       if (isAppError(e)) return fail(e);
