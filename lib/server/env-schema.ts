@@ -47,6 +47,11 @@ export const EnvSchema = z
     SUPPORT_LOCALES: list("nl,en"),
     /** Interval of the in-process outbox sender, in milliseconds. */
     MAIL_POLL_MS: z.coerce.number().int().min(50).default(2000),
+    /**
+     * Behind a reverse proxy that appends the client's address to X-Forwarded-For: take the
+     * address from its last entry. Off (default): the socket's address, whatever headers say.
+     */
+    TRUST_PROXY: bool,
     /** Sign-in attempts per client address per 15 minutes. */
     RATE_LIMIT_SIGNIN_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
     /** AES-256 key (32 bytes, base64) encrypting uploaded verification documents at rest. */
@@ -62,6 +67,15 @@ export const EnvSchema = z
       .transform((v) => (v && v.trim() ? v.trim() : undefined)),
   })
   .superRefine((e, ctx) => {
+    if (e.NODE_ENV === "production" && !e.SMTP_URL && !e.DEMO_MODE) {
+      // The built-in catcher shows every e-mail (activation and reset links) on /dev/mail: only
+      // for development and demos.
+      ctx.addIssue({
+        code: "custom",
+        path: ["SMTP_URL"],
+        message: "is not set: give the SMTP server that delivers e-mail (smtp://user:pass@host:587); the built-in mail catcher runs only in development or with DEMO_MODE=true",
+      });
+    }
     if (e.NODE_ENV === "production" && !e.DOCUMENT_KEY) {
       ctx.addIssue({
         code: "custom",

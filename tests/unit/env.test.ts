@@ -74,4 +74,17 @@ describe("parseEnv", () => {
     expect(msg).toMatch(/DEMO_MODE: /);
     expect(msg).toMatch(/APP_URL: /);
   });
+
+  it("requires SMTP_URL in production unless it is a demo: the built-in catcher shows every e-mail", () => {
+    const key = Buffer.alloc(32, 7).toString("base64");
+    expect(errorOf({ AUTH_SECRET: SECRET, NODE_ENV: "production", DOCUMENT_KEY: key })).toMatch(/SMTP_URL: is not set/);
+    expect(parseEnv({ AUTH_SECRET: SECRET, NODE_ENV: "production", DOCUMENT_KEY: key, DEMO_MODE: "true" }).SMTP_URL).toBeUndefined();
+    expect(parseEnv({ AUTH_SECRET: SECRET, NODE_ENV: "production", DOCUMENT_KEY: key, SMTP_URL: "smtp://mail:25" }).SMTP_URL).toBe("smtp://mail:25");
+    expect(parseEnv({ AUTH_SECRET: SECRET }).SMTP_URL).toBeUndefined();
+  });
+
+  it("trusts a proxy's X-Forwarded-For only when TRUST_PROXY says so", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET }).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ AUTH_SECRET: SECRET, TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);
+  });
 });
