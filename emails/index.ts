@@ -3,11 +3,11 @@
  * and may carry an action link; the recipient's language picks the file.
  */
 import { createTranslator } from "use-intl/core";
-import { MESSAGES as APP_MESSAGES, type Messages } from "../i18n/messages";
+import { messagesFor } from "../i18n/messages";
 import { renderParts } from "./layout";
 
-const MESSAGES = { nl: APP_MESSAGES.nl, en: APP_MESSAGES.en, fr: APP_MESSAGES.en } as const;
-export type EmailLocale = keyof typeof MESSAGES;
+/** A recipient's language; one without message files (French, so far) reads English. */
+export type EmailLocale = "nl" | "en" | "fr";
 
 type Params = Record<string, string | number>;
 
@@ -26,7 +26,7 @@ export const TEMPLATES = {
   "activation-reminder-existing": { paragraphs: ["p1", "p2"], action: { urlField: "url", labelKey: "action" } },
   "password-reset": { paragraphs: ["p1", "p2"], action: { urlField: "url", labelKey: "action" } },
   "password-changed": { paragraphs: ["p1", "p2"] },
-  "signed-out-everywhere": { paragraphs: ["p1"] },
+  "signed-out-everywhere": { paragraphs: ["p1", "p2"] },
   "member-added": { paragraphs: ["p1"], action: { urlField: "url", labelKey: "action" } },
   invitation: { paragraphs: ["p1", "p2", "p3"], action: { urlField: "url", labelKey: "action" } },
   "vehicle-linked": { paragraphs: ["p1", "p2"], action: { urlField: "url", labelKey: "action" } },
@@ -45,8 +45,8 @@ export function isTemplate(name: string): name is TemplateName {
 }
 
 export function renderEmail(name: TemplateName, locale: string, payload: Params) {
-  const lang = (Object.hasOwn(MESSAGES, locale) ? locale : "nl") as EmailLocale;
-  const t = createTranslator({ locale: lang, messages: MESSAGES[lang] as unknown as Messages, namespace: "emails" });
+  const { locale: lang, messages } = messagesFor(locale);
+  const t = createTranslator({ locale: lang, messages, namespace: "emails" });
   const def: TemplateDef = TEMPLATES[name];
   const tt = (key: string) => (t as unknown as (k: string, p?: Params) => string)(key, payload);
   return renderParts(

@@ -1,15 +1,21 @@
 /**
  * The message files, one per feature and language (messages/<locale>/<feature>.json), merged
- * into one tree. Adding a language is one more folder; adding a feature is one more line here.
+ * into one tree per language the portal speaks (i18n/routing.ts). Read from disk once, on the
+ * server (the client gets its messages from the server's provider).
+ *
+ * Adding a language: a folder messages/<locale>/ with the same files as messages/en/, and the
+ * locale in i18n/routing.ts. A user whose language has no folder yet (an account set to French)
+ * reads English. Adding a feature file: the file in every folder, and its type below.
  */
-import nlCore from "../messages/nl/core.json";
-import enCore from "../messages/en/core.json";
-import nlLinking from "../messages/nl/linking.json";
-import enLinking from "../messages/en/linking.json";
-import nlPassports from "../messages/nl/passports.json";
-import enPassports from "../messages/en/passports.json";
-import nlVerification from "../messages/nl/verification.json";
-import enVerification from "../messages/en/verification.json";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { isLocale, routing, type AppLocale } from "./routing";
+import type enCore from "../messages/en/core.json";
+import type enLinking from "../messages/en/linking.json";
+import type enPassports from "../messages/en/passports.json";
+import type enVerification from "../messages/en/verification.json";
+
+export type Messages = typeof enCore & typeof enLinking & typeof enPassports & typeof enVerification;
 
 type Tree = { [k: string]: string | Tree };
 
@@ -24,9 +30,19 @@ export function deepMerge(...trees: Tree[]): Tree {
   return out;
 }
 
-export const MESSAGES = {
-  nl: deepMerge(nlCore, nlLinking, nlPassports, nlVerification),
-  en: deepMerge(enCore, enLinking, enPassports, enVerification),
-} as const;
+export const MESSAGES_DIR = path.join(process.cwd(), "messages");
 
-export type Messages = typeof enCore & typeof enLinking & typeof enPassports & typeof enVerification;
+/** The merged messages of one language folder, its files in name order. */
+export function readMessages(locale: string, dir = MESSAGES_DIR): Tree {
+  const folder = path.join(dir, locale);
+  const files = readdirSync(folder).filter((f) => f.endsWith(".json")).sort();
+  return deepMerge(...files.map((f) => JSON.parse(readFileSync(path.join(folder, f), "utf8")) as Tree));
+}
+
+export const MESSAGES = Object.fromEntries(routing.locales.map((l) => [l, readMessages(l)])) as Record<AppLocale, Tree>;
+
+/** The messages for a user's language: their own where the portal speaks it, English otherwise. */
+export function messagesFor(locale: string | null | undefined): { locale: AppLocale; messages: Messages } {
+  const lang: AppLocale = isLocale(locale) ? locale : "en";
+  return { locale: lang, messages: MESSAGES[lang] as unknown as Messages };
+}

@@ -1,7 +1,7 @@
 import { getRequestConfig } from "next-intl/server";
 import { headers } from "next/headers";
 import { isLocale, routing, type AppLocale } from "./routing";
-import { MESSAGES } from "./messages";
+import { messagesFor } from "./messages";
 
 export default getRequestConfig(async ({ requestLocale }) => {
   const requested = await requestLocale;
@@ -11,5 +11,5 @@ export default getRequestConfig(async ({ requestLocale }) => {
     const fromProxy = (await headers()).get("x-locale");
     if (isLocale(fromProxy)) locale = fromProxy;
   }
-  return { locale, messages: MESSAGES[locale], timeZone: "Europe/Amsterdam" };
+  return { locale, messages: messagesFor(locale).messages, timeZone: "Europe/Amsterdam" };
 });

@@ -1,6 +1,9 @@
 import { defineRouting } from "next-intl/routing";
 
-/** Dutch first; French (Belgium) is one more message file and one more entry here. */
+/**
+ * The languages the portal speaks, Dutch first. French (Belgium) is one more folder
+ * messages/fr/ (the files of messages/en/, translated) and "fr" here; nothing else changes.
+ */
 export const routing = defineRouting({
   locales: ["nl", "en"],
   defaultLocale: "nl",

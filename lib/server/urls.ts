@@ -1,11 +1,11 @@
-import { isLocale } from "../../i18n/routing";
+import { isLocale, type AppLocale } from "../../i18n/routing";
 import { env } from "./env";
 
 /**
  * The interface language a link opens in: the recipient's own where the portal has it, English
  * otherwise (French-speaking accounts until a French message file exists).
  */
-export function uiLocale(locale: string): "nl" | "en" {
+export function uiLocale(locale: string): AppLocale {
   return isLocale(locale) ? locale : "en";
 }
 

@@ -1,11 +1,11 @@
 /** Helpers for the verification route handlers: translated error bodies and a bounded body read. */
 import { createTranslator } from "use-intl/core";
-import { MESSAGES, type Messages } from "../../i18n/messages";
+import { messagesFor } from "../../i18n/messages";
 import type { AppError } from "../server/errors";
 
 export function errorBody(error: AppError, locale: string | null) {
-  const lang = locale === "en" || locale === "fr" ? "en" : "nl";
-  const t = createTranslator({ locale: lang, messages: MESSAGES[lang] as unknown as Messages, namespace: "errors" }) as unknown as {
+  const { locale: lang, messages } = messagesFor(locale ?? "nl");
+  const t = createTranslator({ locale: lang, messages, namespace: "errors" }) as unknown as {
     (key: string, params?: Record<string, string | number>): string;
     has(key: string): boolean;
   };

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { MESSAGES } from "@/i18n/messages";
+import { mkdtempSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { MESSAGES, MESSAGES_DIR, messagesFor, readMessages } from "@/i18n/messages";
+import { routing } from "@/i18n/routing";
 
 type Tree = { [k: string]: string | Tree };
 const keys = (t: Tree, p = ""): string[] => Object.entries(t).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
@@ -20,5 +24,24 @@ describe("message files", () => {
       });
       expect(empty).toEqual([]);
     }
+  });
+
+  it("are one folder per language the portal speaks, no more and no fewer", () => {
+    const folders = readdirSync(MESSAGES_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    expect(folders).toEqual([...routing.locales].sort());
+  });
+
+  it("merge every file of a language folder, so a new feature or language needs no code to load", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "autodossier-messages-"));
+    mkdirSync(path.join(dir, "fr"));
+    writeFileSync(path.join(dir, "fr", "core.json"), JSON.stringify({ common: { yes: "Oui" } }));
+    writeFileSync(path.join(dir, "fr", "garage.json"), JSON.stringify({ common: { no: "Non" }, garage: { title: "Mon garage" } }));
+    expect(readMessages("fr", dir)).toEqual({ common: { yes: "Oui", no: "Non" }, garage: { title: "Mon garage" } });
+  });
+
+  it("give a language without a folder (an account set to French) the English texts", () => {
+    expect(messagesFor("fr").locale).toBe("en");
+    expect(messagesFor("fr").messages).toBe(MESSAGES.en);
+    expect(messagesFor("nl").messages).toBe(MESSAGES.nl);
   });
 });
