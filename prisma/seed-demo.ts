@@ -10,8 +10,9 @@ import { seedPassports } from "./seed-passports";
 const MONTH = 30.44 * 24 * 3600_000;
 
 export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = () => {}): Promise<void> {
-  const existing = await prisma.user.findUnique({ where: { email: "admin@demo.autodossier.test" }, select: { id: true } });
-  const passwordHash = existing ? "" : await hashPassword(DEMO_PASSWORD);
+  // Hashed on every seed: an account added to the demo world since an earlier seed is created
+  // now, and needs a real hash (existing accounts keep theirs: upserts never update).
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await prisma.$transaction(async (tx) => {
     const user = (email: string, firstName: string, lastName: string, extra: { platformRole?: "SUPPORT" | "ADMIN"; locale?: "nl" | "en" } = {}) =>

@@ -1,0 +1,85 @@
+/**
+ * The demo world (npm start, npm run db:seed): seeding again changes nothing, and a database
+ * seeded by an older version gets the demo accounts added since, each able to sign in.
+ * Runs on a database of its own, so the demo rows never meet the other tests' data.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { openDatabase, type Database } from "@/lib/server/database";
+import { verifyPassword } from "@/lib/server/password";
+import { seedDemo } from "@/prisma/seed-demo";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/demo-accounts";
+
+let database: Database;
+let dropDatabase = async () => {};
+
+beforeAll(async () => {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const name = `seed_${Date.now().toString(36)}_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+    const own = new URL(url);
+    own.pathname = `/${name}`;
+    database = openDatabase({ databaseUrl: own.toString(), dataDir: "unused" });
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.end();
+    };
+  } else {
+    database = openDatabase({ dataDir: "memory://" });
+  }
+  await database.migrate();
+});
+
+afterAll(async () => {
+  await database?.close();
+  await dropDatabase();
+});
+
+/** Every table's row count and a digest of its whole content. */
+async function snapshot(): Promise<Record<string, string>> {
+  const tables = await database.sql.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '_prisma_migrations' ORDER BY table_name`,
+  );
+  const out: Record<string, string> = {};
+  for (const { table_name } of tables) {
+    const [row] = await database.sql.query<{ n: string; digest: string | null }>(
+      `SELECT count(*)::text AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM "${table_name}" t`,
+    );
+    out[table_name] = `${row!.n}:${row!.digest ?? "-"}`;
+  }
+  return out;
+}
+
+describe("the demo seed", () => {
+  it("creates the demo world, and seeding again changes nothing", async () => {
+    await seedDemo(database.prisma);
+    const first = await snapshot();
+    expect(first.User).toMatch(new RegExp(`^${DEMO_ACCOUNTS.length}:`));
+    expect(Number(first.Holding!.split(":")[0])).toBeGreaterThanOrEqual(2);
+    expect(Number(first.Contract!.split(":")[0])).toBeGreaterThanOrEqual(2);
+    await seedDemo(database.prisma);
+    expect(await snapshot()).toEqual(first);
+  });
+
+  it("every demo account signs in with the demo password, also one added after the first seed", async () => {
+    // A database seeded before garage-b existed: the next seed adds it with a working password.
+    const late = "garage-b@demo.autodossier.test";
+    const user = await database.prisma.user.findUniqueOrThrow({ where: { email: late }, select: { id: true } });
+    await database.prisma.membership.deleteMany({ where: { userId: user.id } });
+    await database.prisma.user.delete({ where: { id: user.id } });
+    await seedDemo(database.prisma);
+    for (const { email } of DEMO_ACCOUNTS) {
+      const u = await database.prisma.user.findUniqueOrThrow({ where: { email }, select: { passwordHash: true, status: true } });
+      expect(u.status, email).toBe("ACTIVE");
+      expect(await verifyPassword(DEMO_PASSWORD, u.passwordHash), email).toBe(true);
+    }
+    const back = await database.prisma.user.findUniqueOrThrow({ where: { email: late }, select: { memberships: { select: { organisationId: true, role: true } } } });
+    expect(back.memberships).toEqual([{ organisationId: "demo-garage-b", role: "ADMIN" }]);
+  });
+});
