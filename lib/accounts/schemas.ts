@@ -3,10 +3,11 @@ import { z } from "zod";
 /** Values are message keys under `errors.fields` in the message files. */
 export const Email = z
   .string({ error: "required" })
+  // Before trimming: a line break or tab at either end is refused too, not silently cut off.
+  .refine((v) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(v), { error: "email_control_chars", abort: true })
   .trim()
   .min(1, { error: "required" })
   .max(254, { error: "email_invalid" })
-  .refine((v) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(v), { error: "email_control_chars" })
   .pipe(z.email({ error: "email_invalid" }))
   .transform((v) => v.toLowerCase());
 

@@ -15,6 +15,10 @@ describe("Email", () => {
     ["a@b\u0007.nl"],
     ["a\u007f@b.nl"],
     ["a@b.nl\u2028x@y.nl"],
+    ["a@b.nl\r\n"],
+    ["a@b.nl\n"],
+    ["\ta@b.nl"],
+    [" a@b.nl\u0000"],
   ])("refuses control characters and line breaks: %j", (input) => {
     const r = Email.safeParse(input);
     expect(r.success).toBe(false);
