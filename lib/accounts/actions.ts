@@ -26,6 +26,7 @@ import {
 import { endSession, signOutEverywhere } from "./sign-out";
 import { signUp } from "./sign-up";
 import { z } from "zod";
+import { isLocale, routing } from "../../i18n/routing";
 
 /** A same-site path only: never an open redirect. */
 function safeNext(next: string | undefined): string | undefined {
@@ -89,5 +90,5 @@ export async function signOutAction(): Promise<void> {
   if (actor) await endSession({ actor });
   await signOut({ redirect: false });
   const locale = (await headers()).get("x-locale") ?? "nl";
-  redirect(`/${["nl", "en", "fr"].includes(locale) ? locale : "nl"}/sign-in?signedOut=1`);
+  redirect(`/${isLocale(locale) ? locale : routing.defaultLocale}/sign-in?signedOut=1`);
 }

@@ -1,5 +1,6 @@
 import { db } from "../server/db";
 import { assertCan, type Actor } from "../server/authz";
+import { enqueueEmail } from "../server/mail/outbox";
 
 /** Ends this session on the server. */
 export async function endSession(input: { actor: Actor }): Promise<void> {
@@ -10,7 +11,15 @@ export async function endSession(input: { actor: Actor }): Promise<void> {
   });
 }
 
-/** Ends every session of the account, this one included: each is refused on its next request. */
+/** Ends the session a next-auth sign-out (its own /api/auth/signout route) names. */
+export async function endSessionById(sessionId: string): Promise<void> {
+  await db.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/**
+ * Ends every session of the account, this one included: each is refused on its next request.
+ * The owner is told by e-mail, so a sign-out they did not do themselves does not go unnoticed.
+ */
 export async function signOutEverywhere(input: { actor: Actor }): Promise<{ ended: number }> {
   assertCan(input.actor, "account:manage");
   return db.$transaction(async (tx) => {
@@ -18,6 +27,8 @@ export async function signOutEverywhere(input: { actor: Actor }): Promise<{ ende
     await tx.auditLog.create({
       data: { actorUserId: input.actor.userId, actorRole: "owner", action: "account.signed_out_everywhere", entityType: "User", entityId: input.actor.userId, subjectUserId: input.actor.userId },
     });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: input.actor.userId }, select: { email: true, locale: true, firstName: true } });
+    await enqueueEmail(tx, { to: user.email, locale: user.locale, template: "signed-out-everywhere", payload: { name: user.firstName } });
     return { ended: res.count };
   });
 }

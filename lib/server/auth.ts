@@ -3,7 +3,9 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { env } from "./env";
 import { verifyCredentials } from "../accounts/verify-credentials";
+import { endSessionById } from "../accounts/sign-out";
 import { isAppError } from "./errors";
+import { requestAddress } from "./request-address";
 
 declare module "next-auth" {
   interface Session {
@@ -24,8 +26,7 @@ class SignInRefused extends CredentialsSignin {
 export const SESSION_MAX_AGE_S = 30 * 24 * 3600;
 
 function clientAddress(request: Request | undefined): string {
-  const h = request?.headers;
-  return (h?.get("x-forwarded-for")?.split(",")[0]?.trim() || h?.get("x-real-ip") || "unknown").slice(0, 64);
+  return request ? requestAddress(request.headers) : "unknown";
 }
 
 /**
@@ -58,6 +59,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       },
     }),
   ],
+  logger: {
+    // A refused sign-in is an expected outcome (the form says so), not an error with a stack trace.
+    error(error) {
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth]", error);
+    },
+  },
+  events: {
+    // next-auth's own /api/auth/signout clears the cookie; the server session ends with it.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await endSessionById(sid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.sid) token.sid = user.sid;

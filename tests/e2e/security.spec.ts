@@ -45,16 +45,32 @@ test("a server action posted from a foreign origin is refused", async ({ page, r
     })(),
   ]);
   const headers = post.headers();
-  const res = await request.post("/nl/forgot-password", {
-    headers: {
-      "next-action": headers["next-action"],
-      "content-type": headers["content-type"],
-      origin: "https://evil.example",
-      accept: "text/x-component",
-    },
-    data: post.postDataBuffer() ?? "",
-  });
-  expect(res.status()).toBeGreaterThanOrEqual(400);
+  const replay = (origin: string) =>
+    request.post("/nl/forgot-password", {
+      headers: { "next-action": headers["next-action"], "content-type": headers["content-type"], origin, accept: "text/x-component" },
+      data: post.postDataBuffer() ?? "",
+    });
+  expect((await replay("https://evil.example")).status()).toBeGreaterThanOrEqual(400);
+  // The same request from the portal's own origin goes through: the origin alone made the difference.
+  expect((await replay(new URL(page.url()).origin)).status()).toBe(200);
+});
+
+test("next-auth's own sign-out route ends the session on the server, not only the cookie", async ({ browser, baseURL }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, "owner@demo.autodossier.test");
+  const cookies = await context.cookies();
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const out = await page.request.post("/api/auth/signout", { form: { csrfToken }, maxRedirects: 0 });
+  expect(out.status()).toBeLessThan(400);
+  // The old cookie, kept by an attacker who copied it, no longer opens the garage.
+  const replay = await browser.newContext();
+  await replay.addCookies(cookies.filter((c) => c.name.includes("authjs.session-token")));
+  const again = await replay.newPage();
+  await again.goto(`${baseURL}/nl/garage`);
+  await expect(again).toHaveURL(/\/nl\/sign-in/);
+  await context.close();
+  await replay.close();
 });
 
 test("sign out everywhere ends the other sessions on their next request", async ({ browser }) => {

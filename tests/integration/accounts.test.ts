@@ -9,7 +9,7 @@ import { verifyCredentials } from "@/lib/accounts/verify-credentials";
 import { requestPasswordReset } from "@/lib/accounts/request-password-reset";
 import { resetPassword } from "@/lib/accounts/reset-password";
 import { changePassword } from "@/lib/accounts/change-password";
-import { signOutEverywhere } from "@/lib/accounts/sign-out";
+import { endSessionById, signOutEverywhere } from "@/lib/accounts/sign-out";
 import {
   actorFor,
   createAuthToken,
@@ -341,5 +341,17 @@ describe("signOutEverywhere", () => {
     expect(await liveSessions(user.id)).toEqual([]);
     expect((await liveSessions(stranger.id)).map((s) => s.id)).toEqual([strangerSession.id]);
     expect(await db.auditLog.count({ where: { subjectUserId: user.id, action: "account.signed_out_everywhere" } })).toBe(1);
+    expect((await outboxFor(user.email)).map((m) => m.template)).toEqual(["signed-out-everywhere"]);
+    expect(await outboxFor(stranger.email)).toEqual([]);
+  });
+});
+
+describe("endSessionById (next-auth's own sign-out route)", () => {
+  it("revokes that session on the server, and only that one", async () => {
+    const user = await createUser();
+    const ended = await createSession(user.id);
+    const other = await createSession(user.id);
+    await endSessionById(ended.id);
+    expect((await liveSessions(user.id)).map((s) => s.id)).toEqual([other.id]);
   });
 });
