@@ -39,6 +39,16 @@ test("staff without the admin role cannot reach organisation administration", as
   expect(res?.status()).toBe(404);
 });
 
+test("an organisation's admin manages its members from the console's home, and no other organisation's", async ({ page }) => {
+  await signIn(page, "dealer@demo.autodossier.test");
+  await page.getByTestId("console-organisation").first().getByRole("link", { name: "Medewerkers" }).click();
+  await expect(page).toHaveURL(/\/nl\/console\/admin\/organisations\/demo-dealer$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Porsche Centrum Amsterdam");
+  await expect(page.getByTestId("member").filter({ hasText: "dealer@demo.autodossier.test" })).toBeVisible();
+  const other = await page.goto("/nl/console/admin/organisations/demo-dealer-b");
+  expect(other?.status()).toBe(404);
+});
+
 test("a signed-out visitor is sent to sign in and comes back afterwards", async ({ page }) => {
   await page.goto("/nl/account");
   await expect(page).toHaveURL(/\/nl\/sign-in\?next=%2Fnl%2Faccount/);

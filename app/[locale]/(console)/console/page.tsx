@@ -62,7 +62,11 @@ export default async function ConsoleHome({ params }: { params: Promise<{ locale
               <Badge>{t(`role.${m.role}`)}</Badge>
             </div>
             <p className="mt-3 text-sm text-zinc-600">{t(`kindLead.${m.kind}`)}</p>
-            <QuickLinks links={QUICK_LINKS[m.kind]} label={(k) => t(`quick.${k}`)} />
+            {/* An organisation's own admins manage its members (the admin pages check members:manage per organisation). */}
+            <QuickLinks
+              links={m.role === "ADMIN" ? [...QUICK_LINKS[m.kind], { key: "members", href: `/console/admin/organisations/${m.organisationId}` }] : QUICK_LINKS[m.kind]}
+              label={(k) => t(`quick.${k}`)}
+            />
           </Card>
         ))}
         {actor.platformRole === "SUPPORT" ? (
