@@ -8,7 +8,7 @@ import "../globals.css";
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale: isLocale(locale) ? locale : "nl", namespace: "common" });
-  return { title: { default: t("appName"), template: `%s · ${t("appName")}` }, description: t("tagline") };
+  return { title: { default: t("appName"), template: `%s · ${t("appName")}` }, description: t("tagline"), icons: { icon: "/icon.svg" } };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
