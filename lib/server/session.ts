@@ -4,6 +4,8 @@ import { auth } from "./auth";
 import { db } from "./db";
 import type { Actor } from "./authz";
 
+const SEEN_EVERY_MS = 5 * 60_000;
+
 /**
  * The signed-in actor, read from the database on every request (never from token claims):
  * a revoked session, an expired one or a user who is not ACTIVE reads as signed out.
@@ -16,6 +18,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     where: { id: sid, revokedAt: null, expiresAt: { gt: new Date() }, user: { status: "ACTIVE" } },
     select: {
       id: true,
+      lastSeenAt: true,
       user: {
         select: {
           id: true,
@@ -33,6 +36,11 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     },
   });
   if (!row) return null;
+  if (Date.now() - row.lastSeenAt.getTime() > SEEN_EVERY_MS) {
+    // The account page's device list shows when each session was last used; a write at most
+    // every few minutes per session, never failing the request.
+    void db.authSession.update({ where: { id: row.id }, data: { lastSeenAt: new Date() } }).catch(() => {});
+  }
   const u = row.user;
   return {
     userId: u.id,

@@ -31,5 +31,7 @@ describe("one active owner per vehicle (database constraint)", () => {
     const row = await db.auditLog.create({ data: { actorRole: "system", action: "test", entityType: "Vehicle", entityId: vehicle.id } });
     await expect(db.auditLog.update({ where: { id: row.id }, data: { action: "tampered" } })).rejects.toThrow();
     await expect(db.auditLog.delete({ where: { id: row.id } })).rejects.toThrow();
+    await expect(db.$executeRawUnsafe(`TRUNCATE "AuditLog"`)).rejects.toThrow(/append-only/);
+    expect(await db.auditLog.count({ where: { id: row.id } })).toBe(1);
   });
 });

@@ -44,7 +44,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
             {sessions.map((s) => (
               <li key={s.id} className="truncate">
                 {format.dateTime(s.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                {s.id === actor.sessionId ? ` · ${t("thisSession")}` : ""}
+                {s.id === actor.sessionId ? ` · ${t("thisSession")}` : ` · ${t("lastSeen", { time: format.relativeTime(s.lastSeenAt) })}`}
                 <span className="block truncate text-xs text-zinc-500">{s.userAgent ?? ""}</span>
               </li>
             ))}
