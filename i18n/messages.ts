@@ -30,13 +30,15 @@ export function deepMerge(...trees: Tree[]): Tree {
   return out;
 }
 
-export const MESSAGES_DIR = path.join(process.cwd(), "messages");
+// Read at run time from the project folder the server runs in (npm start); the ignore comments
+// keep Turbopack from tracing the whole project for these dynamic paths.
+export const MESSAGES_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "messages");
 
 /** The merged messages of one language folder, its files in name order. */
 export function readMessages(locale: string, dir = MESSAGES_DIR): Tree {
   const folder = path.join(dir, locale);
-  const files = readdirSync(folder).filter((f) => f.endsWith(".json")).sort();
-  return deepMerge(...files.map((f) => JSON.parse(readFileSync(path.join(folder, f), "utf8")) as Tree));
+  const files = readdirSync(/*turbopackIgnore: true*/ folder).filter((f) => f.endsWith(".json")).sort();
+  return deepMerge(...files.map((f) => JSON.parse(readFileSync(/*turbopackIgnore: true*/ path.join(folder, f), "utf8")) as Tree));
 }
 
 export const MESSAGES = Object.fromEntries(routing.locales.map((l) => [l, readMessages(l)])) as Record<AppLocale, Tree>;
