@@ -14,3 +14,27 @@ test("on a phone the navigation opens as a drawer", async ({ page }) => {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+/** Horizontal overflow of the page, in CSS pixels (0: nothing to scroll sideways). */
+const overflowOf = (page: import("@playwright/test").Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+for (const [email, paths] of [
+  ["owner@demo.autodossier.test", ["/nl/garage", "/nl/account", "/nl/garage/verifications/new", "/en/garage"]],
+  ["dealer@demo.autodossier.test", ["/nl/console", "/nl/console/invitations", "/nl/console/invitations/new", "/nl/console/vehicles", "/nl/console/vehicles/verify", "/nl/console/verifications"]],
+  ["garage@demo.autodossier.test", ["/nl/console/passports", "/nl/console/passports/new"]],
+] as const) {
+  test(`${email.split("@")[0]}'s pages fit a phone's width`, async ({ page }) => {
+    await signIn(page, email);
+    for (const path of paths) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(200);
+      expect(await overflowOf(page), path).toBeLessThanOrEqual(0);
+    }
+    // A detail page too: the first car or passport in the list.
+    const first = page.getByTestId(email.startsWith("owner") ? "garage-vehicle" : "passport-row").first();
+    if (email.startsWith("dealer")) return;
+    await first.getByRole("link").first().click();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await overflowOf(page), page.url()).toBeLessThanOrEqual(0);
+  });
+}

@@ -32,7 +32,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <dd>{account.lastSignInAt ? format.dateTime(account.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}</dd>
         </dl>
       </Card>
-      <div className="grid gap-6 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
         <Card>
           <h2 className="mb-3 font-semibold">{t("changePassword")}</h2>
           <ChangePasswordForm />

@@ -35,7 +35,7 @@ export default async function GaragePage({ params, searchParams }: { params: Pro
       {vehicles.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2" aria-label={t("title")}>
+        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2" aria-label={t("title")}>
           {vehicles.map((v) => (
             <li key={v.id}>
               <Card className={v.disconnected ? "opacity-60" : undefined} data-testid="garage-vehicle">
