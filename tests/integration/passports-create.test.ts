@@ -38,9 +38,19 @@ describe("createPassport", () => {
     expect(await db.licencePlate.findFirstOrThrow({ where: { vehicleId } })).toMatchObject({ country: "BE", plate: plate.replaceAll("-", "").toUpperCase() });
   });
 
+  it.each([["AE-{2}-{2}"], ["{2}-{2}-QU"], ["{2}-CO-{2}"]])("accepts any letter on an old plate of sidecodes 1-3: %s", async (pattern) => {
+    const staff = await garageStaff();
+    const plate = pattern.replace(/\{2\}/g, () => String(10 + Math.floor(Math.random() * 90)));
+    const { vehicleId } = await stockPassport(staff, { plate });
+    expect(await db.licencePlate.findFirstOrThrow({ where: { vehicleId } })).toMatchObject({ country: "NL", plate: plate.replaceAll("-", "") });
+  });
+
   it.each([
+    ["AB-12-CD", "NL"], // vowels and C in a sidecode 4 plate (no vowels since 1978)
+    ["RR-QH-02", "NL"], // Q, sidecode 5
+    ["88-XD-VE", "NL"], // vowel, sidecode 6
     ["GA-231-K", "NL"], // vowel in a sidecode 9 plate
-    ["GC-231-K", "NL"], // C is not used from sidecode 7 on
+    ["GC-231-K", "NL"], // C is not used from sidecode 4 on
     ["ABCDEF", "NL"],
     ["123456", "NL"],
     ["GZ-231-KK", "NL"],
