@@ -77,6 +77,20 @@ describe("createPassport", () => {
     expect(await db.passport.count({ where: { vehicle: { vin: first.vin } } })).toBe(1);
   });
 
+  it("refuses a plate that is the current plate of another car (without a passport), and creates nothing", async () => {
+    const staff = await garageStaff();
+    const known = await createVehicle();
+    const plate = randomNlPlate(4);
+    await db.licencePlate.create({ data: { vehicleId: known.id, country: "NL", plate: plate.replaceAll("-", "") } });
+    const vin = makeVin();
+    const e = await expectAppError(stockPassport(staff, { plate: plate.toLowerCase(), vin }), "CONFLICT", "plate_other_vehicle");
+    expect(e.fieldErrors).toEqual({ plate: ["plate_other_vehicle"] });
+    expect(await db.vehicle.count({ where: { vin } })).toBe(0);
+    // A former plate of another car is free again.
+    await db.licencePlate.updateMany({ where: { vehicleId: known.id }, data: { validTo: new Date() } });
+    await stockPassport(staff, { plate, vin });
+  });
+
   it("refuses a car that has an active owner", async () => {
     const staff = await garageStaff();
     const vehicle = await createVehicle();
@@ -110,6 +124,26 @@ describe("createPassport", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.passport.count({ where: { vehicle: { vin } } })).toBe(1);
     expect(await db.holding.count({ where: { vehicle: { vin }, kind: "STOCK", endedAt: null } })).toBe(1);
+  });
+});
+
+describe("one current plate, one car", () => {
+  // The embedded database runs one transaction at a time; run this on PostgreSQL (DATABASE_URL) to race for real.
+  it("admits exactly one of concurrent creations of the same plate for different VINs", async () => {
+    for (let round = 0; round < 5; round++) {
+      const [a, b] = [await garageStaff(), await garageStaff()];
+      const plate = randomNlPlate(round % 2 ? 9 : 5);
+      const vins = [makeVin(), makeVin()];
+      const results = await Promise.allSettled([stockPassport(a, { plate, vin: vins[0] }), stockPassport(b, { plate, vin: vins[1] })]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      expect(rejected?.reason).toMatchObject({ code: "CONFLICT", messageKey: "passport_exists_plate" });
+      expect(await db.licencePlate.count({ where: { plate: plate.replaceAll("-", ""), country: "NL", validTo: null } })).toBe(1);
+      // The loser's transaction rolled back whole: no car, no stock, no passport.
+      expect(await db.vehicle.count({ where: { vin: { in: vins } } })).toBe(1);
+      expect(await db.passport.count({ where: { vehicle: { vin: { in: vins } } } })).toBe(1);
+      expect(await db.holding.count({ where: { vehicle: { vin: { in: vins } }, kind: "STOCK" } })).toBe(1);
+    }
   });
 });
 
