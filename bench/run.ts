@@ -125,6 +125,7 @@ try {
     ["search: model 'golf'", (g) => listPassports(g.actor, { q: "golf" })],
     ["search: a plate with dashes", (g) => listPassports(g.actor, { q: `${g.plate.slice(0, 2)}-${g.plate.slice(2, 5)}-${g.plate.slice(5)}` })],
     ["search: a whole VIN", (g) => listPassports(g.actor, { q: g.vin })],
+    ["search: a complete plate not in stock (exact, then substring)", (g) => listPassports(g.actor, { q: "BDF-123" })],
     ["customers view (transferred)", (g) => listPassports(g.actor, { view: "customers" })],
   ];
   console.log(`\n| query | ${SMALL} passports | ${LARGE} passports | ratio |`);

@@ -27,7 +27,7 @@ import {
   updateContactAction,
   updatePassportAction,
 } from "@/lib/passports/actions";
-import { FUELS, PASSPORT_STATUSES } from "@/lib/passports/schemas";
+import { FUELS, PASSPORT_STATUSES, type PassportStatusT } from "@/lib/passports/schemas";
 import { LeaveGuard } from "./leave-guard";
 
 type Option = { id: string; name: string };
@@ -69,12 +69,23 @@ export function CreatePassportForm({ garages, fleets }: { garages: Option[]; fle
   );
 }
 
-export function StatusNotesForm({ passportId, status, notes }: { passportId: string; status: string; notes: string }) {
+/** Status and notes; `statuses` are those the garage may still set (lib/passports/rules.ts). */
+export function StatusNotesForm({ passportId, status, notes, statuses = PASSPORT_STATUSES, afterSale = false }: { passportId: string; status: string; notes: string; statuses?: readonly PassportStatusT[]; afterSale?: boolean }) {
   const t = useTranslations("passports");
   return (
     <ActionForm action={updatePassportAction} success={t("profile.saved")}>
       <input type="hidden" name="passportId" value={passportId} />
-      <SelectField name="status" label={t("profile.status")} defaultValue={status} options={PASSPORT_STATUSES.map((s) => ({ value: s, label: t(`statuses.${s}`) }))} />
+      <SelectField
+        name="status"
+        label={t("profile.status")}
+        defaultValue={statuses.some((s) => s === status) ? status : statuses[0]}
+        options={statuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
+      />
+      {afterSale ? (
+        <p className="-mt-2 text-xs text-zinc-500" data-testid="status-after-sale">
+          {t("profile.statusAfterSale")}
+        </p>
+      ) : null}
       <div>
         <label htmlFor="passport-notes" className="block text-sm font-medium text-zinc-800">
           {t("profile.notes")}

@@ -22,15 +22,32 @@ function leavingHref(e: MouseEvent): string | null {
   return url.pathname + url.search + url.hash;
 }
 
+/** The bits of the Navigation API used here (Chromium; not yet in TypeScript's DOM types). */
+type TraverseEvent = Event & { navigationType: string; cancelable: boolean; destination: { key: string; sameDocument: boolean } };
+type NavigationLike = EventTarget & { traverseTo: (key: string) => unknown };
+
+function navigationApi(): NavigationLike | null {
+  return (window as unknown as { navigation?: NavigationLike }).navigation ?? null;
+}
+
+/** Where the dialog's "no" goes: an in-app link, or a history entry the Back button was heading for. */
+type Target = { href: string } | { entryKey: string };
+
 /**
  * Leaving the customer profile of a stock car asks "Transfer this car to a customer?" (seed 002,
- * figure 2). Catches in-app link clicks before the router sees them; "yes" opens the contact
- * details, "no" follows the link.
+ * figure 2); "yes" opens the contact details, "no" leaves as asked.
+ * - In-app link clicks are caught before the router sees them.
+ * - The browser's Back (and Forward) within the app is caught through the Navigation API's
+ *   `navigate` event, which the browser lets a page cancel for same-document traversals (the App
+ *   Router's own entries); no history entries are added, so Next's router state is left alone.
+ *   Browsers without the Navigation API leave by Back without asking.
+ * - Closing the tab, reloading, typing another address or going Back to another document get
+ *   the browser's own confirmation (`beforeunload`), with its own generic text.
  */
 export function LeaveGuard({ enabled, onTransfer }: { enabled: boolean; onTransfer: () => void }) {
   const t = useTranslations("passports.leave");
   const router = useRouter();
-  const [target, setTarget] = useState<string | null>(null);
+  const [target, setTarget] = useState<Target | null>(null);
   const released = useRef(false);
 
   useEffect(() => {
@@ -41,11 +58,39 @@ export function LeaveGuard({ enabled, onTransfer }: { enabled: boolean; onTransf
       if (!href) return;
       e.preventDefault();
       e.stopPropagation();
-      setTarget(href);
+      setTarget({ href });
     };
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (released.current) return;
+      e.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      e.returnValue = "";
+    };
+    const onNavigate = (event: Event) => {
+      const e = event as TraverseEvent;
+      if (released.current || e.navigationType !== "traverse" || !e.cancelable || !e.destination.sameDocument) return;
+      e.preventDefault();
+      setTarget({ entryKey: e.destination.key });
+    };
+    const navigation = navigationApi();
     document.addEventListener("click", onClick, true);
-    return () => document.removeEventListener("click", onClick, true);
+    window.addEventListener("beforeunload", onBeforeUnload);
+    navigation?.addEventListener("navigate", onNavigate);
+    return () => {
+      document.removeEventListener("click", onClick, true);
+      window.removeEventListener("beforeunload", onBeforeUnload);
+      navigation?.removeEventListener("navigate", onNavigate);
+    };
   }, [enabled]);
+
+  const leave = () => {
+    const to = target;
+    released.current = true;
+    setTarget(null);
+    if (!to) return;
+    if ("href" in to) router.push(to.href);
+    else navigationApi()?.traverseTo(to.entryKey);
+  };
 
   return (
     <AlertDialog.Root open={target !== null} onOpenChange={(open) => (open ? null : setTarget(null))}>
@@ -66,12 +111,7 @@ export function LeaveGuard({ enabled, onTransfer }: { enabled: boolean; onTransf
           <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <AlertDialog.Cancel
               className={buttonClass("secondary")}
-              onClick={() => {
-                const href = target;
-                released.current = true;
-                setTarget(null);
-                if (href) router.push(href);
-              }}
+              onClick={leave}
             >
               {t("no")}
             </AlertDialog.Cancel>

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Lock, UserCheck } from "lucide-react";
 import { Alert } from "@/components/ui/primitives";
 import type { PassportProfile } from "@/lib/passports/queries";
+import { passportRules } from "@/lib/passports/rules";
 import { CancelTransferButton, ContactDetailsForm, StockTransferPanel } from "./forms";
 
 /** The owner / driver details of the customer profile, by the car's state: stock, transfer pending, transferred. */
@@ -12,6 +13,8 @@ export async function TransferCard({ profile: p, locale }: { profile: PassportPr
     return <StockTransferPanel passportId={p.id} locale={locale} fleetName={p.fleetAccount?.name ?? null} guard={!p.fleetAccountId} />;
   }
   const transfer = p.pending ?? p.accepted;
+  // Name and address while the transfer waits for the buyer; once the buyer holds the car, they keep them.
+  const canEditContact = passportRules(p).contact;
   const contact = { name: p.contactName, street: p.contactStreet, postalCode: p.contactPostalCode, city: p.contactCity };
   const address = [p.contactStreet, [p.contactPostalCode, p.contactCity].filter(Boolean).join(" ")].filter(Boolean).join(", ");
   return (
@@ -40,10 +43,12 @@ export async function TransferCard({ profile: p, locale }: { profile: PassportPr
           <Lock aria-label={t("emailLockedShort")} className="size-3.5 text-zinc-400" />
         </dd>
       </dl>
-      <p className="text-xs text-zinc-500">{t("emailLocked")}</p>
+      <p className="text-xs text-zinc-500" data-testid="contact-lock">
+        {canEditContact ? t("emailLocked") : t("contactAfterSale")}
+      </p>
       <div className="flex flex-wrap items-start gap-3">
         {p.pending ? <CancelTransferButton passportId={p.id} /> : null}
-        {transfer ? <ContactDetailsForm passportId={p.id} contact={contact} email={transfer.email} /> : null}
+        {transfer && canEditContact ? <ContactDetailsForm passportId={p.id} contact={contact} email={transfer.email} /> : null}
       </div>
     </div>
   );

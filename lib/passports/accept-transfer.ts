@@ -8,6 +8,7 @@ import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
 import { startOwnerHolding } from "../linking/holdings";
 import { isSerializationFailure, linkActor } from "./common";
+import { AFTER_SALE_STATUSES } from "./rules";
 import { assertOpen, profileUrl, transferByToken, transferForRecipient, type OpenTransfer } from "./recipient-transfer";
 import { settleMessages, splitName } from "./transfer-common";
 import { appLink } from "../server/urls";
@@ -31,10 +32,10 @@ async function acceptInTx(tx: Tx, t: OpenTransfer, buyer: Buyer, actor: Actor): 
   });
   if (stock.count !== 1) throw new AppError("CONFLICT", "not_in_stock");
   await startOwnerHolding(tx, { vehicleId, userId: buyer.id, origin: "TRANSFER", linkedByOrganisationId: t.fromOrganisationId });
-  await tx.passport.update({
-    where: { id: t.passport.id },
-    data: { ...(t.passport.status === "IN_STOCK" || t.passport.status === "RESERVED" ? { status: "SOLD" as const } : {}), fleetAccountId: null },
-  });
+  await tx.passport.update({ where: { id: t.passport.id }, data: { fleetAccountId: null } });
+  // A car its buyer holds is not in stock or reserved (lib/passports/rules.ts). Decided on the
+  // row as it is now, not as read above: staff may have saved a status in between.
+  await tx.passport.updateMany({ where: { id: t.passport.id, status: { notIn: [...AFTER_SALE_STATUSES] } }, data: { status: "SOLD" } });
   await settleMessages(tx, t.id);
   await audit(tx, actor, {
     action: "passport.transfer_accepted",

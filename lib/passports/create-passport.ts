@@ -1,4 +1,5 @@
 import { db } from "../server/db";
+import type { Tx } from "../server/database";
 import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
@@ -25,6 +26,12 @@ export interface CreatePassportInput {
 
 const field = (name: string, key: string) => ({ fieldErrors: { [name]: [key] } });
 
+/** Serialises the transactions that give a car this plate, until the transaction ends. */
+async function lockPlate(tx: Tx, country: "NL" | "BE", plate: string): Promise<void> {
+  // $executeRaw: the function returns void, which a query result cannot carry.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`licence-plate:${country}:${plate}`}))`;
+}
+
 /**
  * Flow 6: garage staff create an AutoPaspoort for a stock car by its licence plate. The garage
  * holds the car (a STOCK holding) and the passport is active at once; optionally it is linked to
@@ -45,6 +52,10 @@ export async function createPassport(input: CreatePassportInput): Promise<{ pass
         const fleet = await tx.organisation.findFirst({ where: { id: input.fleetAccountId, kind: "FLEET", parentId: garageId }, select: { id: true } });
         if (!fleet) throw new AppError("VALIDATION", "fleet_invalid", field("fleetAccountId", "fleet_invalid"));
       }
+      // One current plate, one car: creations with the same plate run one after the other (a
+      // transaction-level advisory lock on the plate, released at commit), so the second sees
+      // the first's plate below. The schema has no unique index on current plates.
+      await lockPlate(tx, plate.country, plate.plate);
       // The plate may already be on another car (a typing error in the VIN, or a known car).
       const plateOwner = await tx.licencePlate.findFirst({
         where: { plate: plate.plate, country: plate.country, validTo: null, vehicle: { vin: { not: vin.vin } } },

@@ -11,40 +11,51 @@ const currentPlate = { where: { validTo: null }, select: { plate: true, country:
 
 export type StockView = "stock" | "customers";
 
+/** Page size of the stock list; `pageSize` (1–100) only for tests and tools. */
+export const STOCK_PAGE_SIZE = PAGE;
+
 /**
  * The garage's passports, newest first, cursor-paginated: "stock" holds the cars the garage
  * still holds, "customers" those transferred to a buyer with the service relationship running.
  * Search by plate (dashes optional), VIN, make or model.
  */
-export async function listPassports(actor: Actor, opts: { q?: string; cursor?: string; view?: StockView } = {}) {
+export async function listPassports(actor: Actor, opts: { q?: string; cursor?: string; view?: StockView; pageSize?: number } = {}) {
   const garages = staffGarages(actor);
   const q = (opts.q ?? "").trim().slice(0, 60);
   const term = normalizePlate(q);
+  const size = Math.min(Math.max(Math.trunc(opts.pageSize ?? PAGE), 1), 100);
   const stockHolding = { kind: "STOCK" as const, endedAt: null, organisationId: { in: garages } };
-  const rows = await db.passport.findMany({
-    where: {
-      ...passportScope(actor),
-      vehicle: {
-        ...(opts.view === "customers" ? { holdings: { none: stockHolding } } : { holdings: { some: stockHolding } }),
-        ...(q ? searchFilter(q, term) : {}),
+  const find = (search: "exact" | "substring") =>
+    db.passport.findMany({
+      where: {
+        ...passportScope(actor),
+        vehicle: {
+          ...(opts.view === "customers" ? { holdings: { none: stockHolding } } : { holdings: { some: stockHolding } }),
+          ...(q ? searchFilter(q, term, search) : {}),
+        },
       },
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: PAGE + 1,
-    ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
-    select: {
-      id: true,
-      status: true,
-      createdAt: true,
-      contactName: true,
-      fleetAccount: { select: { name: true } },
-      garage: { select: { name: true } },
-      vehicle: { select: { vin: true, make: true, model: true, modelYear: true, plates: currentPlate } },
-      transfers: { where: { status: "PENDING" }, select: { email: true, expiresAt: true }, take: 1 },
-      _count: { select: { costItems: true } },
-    },
-  });
-  const items = rows.slice(0, PAGE).map((r) => ({
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: size + 1,
+      ...(opts.cursor ? { cursor: { id: opts.cursor }, skip: 1 } : {}),
+      select: {
+        id: true,
+        status: true,
+        createdAt: true,
+        contactName: true,
+        fleetAccount: { select: { name: true } },
+        garage: { select: { name: true } },
+        vehicle: { select: { vin: true, make: true, model: true, modelYear: true, plates: currentPlate } },
+        transfers: { where: { status: "PENDING" }, select: { email: true, expiresAt: true }, take: 1 },
+        _count: { select: { costItems: true } },
+      },
+    });
+  // A complete plate is looked up exactly (one indexed query, the common case); when that finds
+  // nothing it is searched as a substring too (a part of a VIN can look like a plate). Later
+  // pages of a plate search use the substring search: a superset in the same order, so no gaps.
+  const plateLike = !!q && isCompletePlate(q, term);
+  let rows = await find(plateLike && opts.cursor ? "substring" : "exact");
+  if (plateLike && !opts.cursor && rows.length === 0) rows = await find("substring");
+  const items = rows.slice(0, size).map((r) => ({
     id: r.id,
     status: r.status,
     createdAt: r.createdAt,
@@ -58,20 +69,45 @@ export async function listPassports(actor: Actor, opts: { q?: string; cursor?: s
     plate: r.vehicle.plates[0] ?? null,
     pending: r.transfers[0] ?? null,
   }));
-  return { items, nextCursor: rows.length > PAGE ? items[items.length - 1]?.id : undefined };
+  return { items, nextCursor: rows.length > size ? items[items.length - 1]?.id : undefined };
+}
+
+const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+
+/** The stored plates of a country that `term` is a complete plate of, by its letter/digit pattern. */
+function plateCountries(term: string): ("NL" | "BE")[] {
+  return [...(nlSidecode(term) ? (["NL"] as const) : []), ...(checkPlate(term, "BE").ok ? (["BE"] as const) : [])];
 }
 
 /**
- * The search: a complete VIN or plate (what staff type at the desk) is looked up by equality,
- * through the indexes; anything else is a substring of the VIN, the current plate, the make or
+ * A complete plate as typed, and every longer valid plate that contains it: "ABC123" (an older
+ * Belgian plate) is also the end of 1-ABC-123 and 2-ABC-123, "1BDF23" (Dutch sidecode 8) the
+ * start of 1-BDF-230…239. Plates have at most 7 characters, so these are few; all are looked up
+ * by equality through the (country, plate) index.
+ */
+function plateLookup(term: string): { country: "NL" | "BE"; plate: string | { in: string[] } }[] {
+  const exact = plateCountries(term).map((country) => ({ country, plate: term }));
+  if (!exact.length) return [];
+  const longer: Record<"NL" | "BE", string[]> = { NL: [], BE: [] };
+  for (const c of ALNUM) {
+    for (const candidate of [c + term, term + c]) for (const country of plateCountries(candidate)) longer[country].push(candidate);
+  }
+  const around = (["NL", "BE"] as const).filter((country) => longer[country].length).map((country) => ({ country, plate: { in: longer[country] } }));
+  return [...exact, ...around];
+}
+
+/**
+ * The search. A complete VIN or plate (what staff type at the desk) is looked up by equality,
+ * through the indexes; a plate also finds the longer plates that contain it. When that finds
+ * nothing, and for anything else, it is a substring of the VIN, the current plate, the make or
  * the model, which reads every passport of the garage (see bench/run.ts).
  */
-function searchFilter(q: string, term: string) {
-  const vin = checkVin(q);
-  if (vin.ok) return { vin: vin.vin };
-  const countries = [...(nlSidecode(term) ? (["NL"] as const) : []), ...(checkPlate(term, "BE").ok ? (["BE"] as const) : [])];
-  if (countries.length) {
-    return { plates: { some: { validTo: null, OR: countries.map((country) => ({ country, plate: term })) } } };
+function searchFilter(q: string, term: string, mode: "exact" | "substring") {
+  if (mode === "exact") {
+    const vin = checkVin(q);
+    if (vin.ok) return { vin: vin.vin };
+    const plates = plateLookup(term);
+    if (plates.length) return { plates: { some: { validTo: null, OR: plates } } };
   }
   return {
     OR: [
@@ -81,6 +117,11 @@ function searchFilter(q: string, term: string) {
       { make: { contains: q, mode: "insensitive" as const } },
     ],
   };
+}
+
+/** A complete plate, and not a VIN. */
+function isCompletePlate(q: string, term: string): boolean {
+  return !checkVin(q).ok && plateCountries(term).length > 0;
 }
 
 /** The fleet accounts of the actor's garages, for linking a passport. */

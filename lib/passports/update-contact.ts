@@ -3,6 +3,7 @@ import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { staffPassport } from "./common";
+import { passportRules } from "./rules";
 
 export interface UpdateContactInput {
   actor: Actor;
@@ -16,14 +17,16 @@ export interface UpdateContactInput {
 }
 
 /**
- * The garage corrects the buyer's name or address after confirming the transfer. The e-mail
- * address is locked from the confirmation on (seed 002): a different one is refused.
+ * The garage corrects the buyer's name or address after confirming the transfer, while it waits
+ * for the buyer. The e-mail address is locked from the confirmation on (seed 002): a different
+ * one is refused. Once the buyer holds the car they keep their own details in their account, so
+ * the garage's copy is no longer rewritten.
  */
 export async function updateContactDetails(input: UpdateContactInput): Promise<void> {
   await db.$transaction(async (tx) => {
     const p = await staffPassport(tx, input.actor, input.passportId, { lock: true });
-    const transfer = p.pending ?? p.accepted;
-    if (!transfer) throw new AppError("CONFLICT", "no_transfer");
+    const transfer = passportRules(p).contact ? p.pending : null;
+    if (!transfer) throw new AppError("CONFLICT", p.accepted || !p.inStock ? "contact_after_sale" : "no_transfer");
     if (input.email !== undefined && input.email.trim().toLowerCase() !== transfer.email) {
       throw new AppError("CONFLICT", "email_locked", { fieldErrors: { email: ["email_locked"] } });
     }

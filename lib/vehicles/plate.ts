@@ -47,10 +47,12 @@ const NL_SIDECODES: Readonly<Record<NlSidecode, readonly string[]>> = {
 
 const ALL_LETTERS = "A-Z";
 /**
- * Letters of sidecodes 7–14: never vowels (A E I O U), nor C or Q. Sidecodes 1–6 include old
- * plates that did use them, so any letter is accepted there.
+ * Letters of sidecodes 4–14: the RDW has used no vowels (A E I O U) since sidecode 4 (1978), and
+ * never C or Q in those series. Sidecodes 1–3 include old plates that did use them (and the royal
+ * AA plates), so any letter is accepted there.
  */
-const NEW_LETTERS = "BDFGHJKLMNPRSTVWXYZ";
+const RESTRICTED_LETTERS = "BDFGHJKLMNPRSTVWXYZ";
+const FIRST_RESTRICTED_SIDECODE = 4;
 
 type Matcher = { sidecode: NlSidecode; groups: readonly string[]; shape: RegExp; strict: RegExp };
 
@@ -61,7 +63,7 @@ function toRegExp(groups: readonly string[], letters: string): RegExp {
 
 const NL_MATCHERS: readonly Matcher[] = (Object.entries(NL_SIDECODES) as [string, readonly string[]][]).map(([code, groups]) => {
   const sidecode = Number(code) as NlSidecode;
-  return { sidecode, groups, shape: toRegExp(groups, ALL_LETTERS), strict: toRegExp(groups, sidecode >= 7 ? NEW_LETTERS : ALL_LETTERS) };
+  return { sidecode, groups, shape: toRegExp(groups, ALL_LETTERS), strict: toRegExp(groups, sidecode >= FIRST_RESTRICTED_SIDECODE ? RESTRICTED_LETTERS : ALL_LETTERS) };
 });
 
 const BE_FORMATS: readonly { format: BePlateFormat; re: RegExp }[] = [

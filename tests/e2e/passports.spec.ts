@@ -53,6 +53,13 @@ test("create a passport, link it to the fleet, transfer refused, unlink, transfe
 
   await staff.getByRole("button", { name: "Ontkoppelen van wagenparkaccount" }).click();
   await expect(staff.getByTestId("fleet-state")).toHaveText("Niet gekoppeld");
+  // Linked again later from the profile, and unlinked once more before the transfer.
+  await staff.getByLabel("Koppelen aan wagenparkaccount").selectOption({ label: FLEET_NAME });
+  await staff.getByRole("button", { name: "Koppelen", exact: true }).click();
+  await expect(staff.getByTestId("fleet-state")).toHaveText(FLEET_NAME);
+  await expect(staff.getByText(`gekoppeld aan het wagenparkaccount ${FLEET_NAME}`)).toBeVisible();
+  await staff.getByRole("button", { name: "Ontkoppelen van wagenparkaccount" }).click();
+  await expect(staff.getByTestId("fleet-state")).toHaveText("Niet gekoppeld");
 
   // The e-mail is typed twice; a difference is caught before anything happens.
   await staff.reload();
@@ -84,6 +91,21 @@ test("create a passport, link it to the fleet, transfer refused, unlink, transfe
   await staff.goto(`/nl/console/passports/${id}`);
   await expect(staff.getByTestId("passport-state")).toHaveText("Overgedragen");
   await expect(staff.getByTestId("contact-name")).toHaveText("Bram de Koper");
+  // After the sale: service work only. Not back in stock, no cost changes, no rewriting the buyer's details.
+  await expect(field(staff, "status").locator("option")).toHaveText(["Verkocht", "Afgeleverd"]);
+  await expect(staff.getByTestId("status-after-sale")).toBeVisible();
+  await expect(staff.getByRole("button", { name: "Kosten toevoegen" })).toHaveCount(0);
+  await expect(staff.getByTestId("cost-items").getByRole("button")).toHaveCount(0);
+  await expect(staff.getByTestId("costs-after-sale")).toBeVisible();
+  await expect(staff.getByRole("button", { name: "Naam en adres wijzigen" })).toHaveCount(0);
+  await expect(staff.getByTestId("contact-lock")).toContainText("beheert deze gegevens nu zelf");
+  const maintenance = staff.locator("section", { has: staff.getByRole("heading", { name: "Onderhoud", exact: true }) });
+  await maintenance.locator('[name="description"]').fill("Eerste servicebeurt");
+  await maintenance.getByRole("button", { name: "Toevoegen", exact: true }).click();
+  await expect(staff.getByTestId("maintenance-items")).toContainText("Eerste servicebeurt");
+  await field(staff, "status").selectOption("DELIVERED");
+  await staff.getByRole("button", { name: "Opslaan", exact: true }).click();
+  await expect(staff.getByTestId("form-success")).toHaveText("Opgeslagen.");
   await expect(staff.getByTestId("passport-history")).toContainText("Overgedragen");
   await staff.goto("/nl/console/passports?view=customers");
   await expect(staff.getByTestId("passport-row").filter({ hasText: plate })).toHaveCount(1);
@@ -118,6 +140,30 @@ test("leaving the profile of a stock car asks whether to transfer it", async ({ 
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Nee, sluiten" }).click();
   await expect(page).toHaveURL(/\/nl\/console$/);
+
+  // The browser's Back within the app asks the same (the profile opened from the stock list).
+  await page.goto(`/nl/console/passports?q=${plate}`);
+  await page.getByTestId("passport-row").getByRole("link").click();
+  await expect(page).toHaveURL(new RegExp(`/nl/console/passports/${id}$`));
+  await expect(page.getByText("Dit kenteken is als voorraadauto gekoppeld")).toBeVisible();
+  // The cancelled traversal never completes, so goBack times out by design.
+  await page.goBack({ timeout: 2_000 }).catch(() => null);
+  await expect(dialog).toContainText("Wil je deze auto overdragen aan een klant?");
+  await expect(page).toHaveURL(new RegExp(`/nl/console/passports/${id}$`));
+  await dialog.getByRole("button", { name: "Nee, sluiten" }).click();
+  await expect(page).toHaveURL(new RegExp(`/nl/console/passports\\?q=${plate}$`));
+
+  // Reloading, closing the tab or typing an address: the browser asks with its own text.
+  await page.getByTestId("passport-row").getByRole("link").click();
+  await expect(page.getByText("Dit kenteken is als voorraadauto gekoppeld")).toBeVisible();
+  const asked: string[] = [];
+  page.on("dialog", (d) => {
+    asked.push(d.type());
+    void d.accept();
+  });
+  await page.reload();
+  expect(asked).toEqual(["beforeunload"]);
+  await expect(page).toHaveURL(new RegExp(`/nl/console/passports/${id}$`));
   await context.close();
 });
 

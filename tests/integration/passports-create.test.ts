@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { createPassport } from "@/lib/passports/create-passport";
-import { getPassportProfile, listPassports } from "@/lib/passports/queries";
+import { getPassportProfile, listPassports, STOCK_PAGE_SIZE } from "@/lib/passports/queries";
 import type { NlSidecode } from "@/lib/vehicles/plate";
 import { actorFor, createUser, createVehicle, makeVin } from "../factories";
 import { expectAppError, garageStaff, randomNlPlate, stockPassport } from "../factories/passports";
@@ -38,9 +38,19 @@ describe("createPassport", () => {
     expect(await db.licencePlate.findFirstOrThrow({ where: { vehicleId } })).toMatchObject({ country: "BE", plate: plate.replaceAll("-", "").toUpperCase() });
   });
 
+  it.each([["AE-{2}-{2}"], ["{2}-{2}-QU"], ["{2}-CO-{2}"]])("accepts any letter on an old plate of sidecodes 1-3: %s", async (pattern) => {
+    const staff = await garageStaff();
+    const plate = pattern.replace(/\{2\}/g, () => String(10 + Math.floor(Math.random() * 90)));
+    const { vehicleId } = await stockPassport(staff, { plate });
+    expect(await db.licencePlate.findFirstOrThrow({ where: { vehicleId } })).toMatchObject({ country: "NL", plate: plate.replaceAll("-", "") });
+  });
+
   it.each([
+    ["AB-12-CD", "NL"], // vowels and C in a sidecode 4 plate (no vowels since 1978)
+    ["RR-QH-02", "NL"], // Q, sidecode 5
+    ["88-XD-VE", "NL"], // vowel, sidecode 6
     ["GA-231-K", "NL"], // vowel in a sidecode 9 plate
-    ["GC-231-K", "NL"], // C is not used from sidecode 7 on
+    ["GC-231-K", "NL"], // C is not used from sidecode 4 on
     ["ABCDEF", "NL"],
     ["123456", "NL"],
     ["GZ-231-KK", "NL"],
@@ -65,6 +75,20 @@ describe("createPassport", () => {
     // Another garage cannot take it either.
     await expectAppError(stockPassport(await garageStaff(), { vin: first.vin }), "CONFLICT", "passport_exists");
     expect(await db.passport.count({ where: { vehicle: { vin: first.vin } } })).toBe(1);
+  });
+
+  it("refuses a plate that is the current plate of another car (without a passport), and creates nothing", async () => {
+    const staff = await garageStaff();
+    const known = await createVehicle();
+    const plate = randomNlPlate(4);
+    await db.licencePlate.create({ data: { vehicleId: known.id, country: "NL", plate: plate.replaceAll("-", "") } });
+    const vin = makeVin();
+    const e = await expectAppError(stockPassport(staff, { plate: plate.toLowerCase(), vin }), "CONFLICT", "plate_other_vehicle");
+    expect(e.fieldErrors).toEqual({ plate: ["plate_other_vehicle"] });
+    expect(await db.vehicle.count({ where: { vin } })).toBe(0);
+    // A former plate of another car is free again.
+    await db.licencePlate.updateMany({ where: { vehicleId: known.id }, data: { validTo: new Date() } });
+    await stockPassport(staff, { plate, vin });
   });
 
   it("refuses a car that has an active owner", async () => {
@@ -103,6 +127,26 @@ describe("createPassport", () => {
   });
 });
 
+describe("one current plate, one car", () => {
+  // The embedded database runs one transaction at a time; run this on PostgreSQL (DATABASE_URL) to race for real.
+  it("admits exactly one of concurrent creations of the same plate for different VINs", async () => {
+    for (let round = 0; round < 5; round++) {
+      const [a, b] = [await garageStaff(), await garageStaff()];
+      const plate = randomNlPlate(round % 2 ? 9 : 5);
+      const vins = [makeVin(), makeVin()];
+      const results = await Promise.allSettled([stockPassport(a, { plate, vin: vins[0] }), stockPassport(b, { plate, vin: vins[1] })]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+      expect(rejected?.reason).toMatchObject({ code: "CONFLICT", messageKey: "passport_exists_plate" });
+      expect(await db.licencePlate.count({ where: { plate: plate.replaceAll("-", ""), country: "NL", validTo: null } })).toBe(1);
+      // The loser's transaction rolled back whole: no car, no stock, no passport.
+      expect(await db.vehicle.count({ where: { vin: { in: vins } } })).toBe(1);
+      expect(await db.passport.count({ where: { vehicle: { vin: { in: vins } } } })).toBe(1);
+      expect(await db.holding.count({ where: { vehicle: { vin: { in: vins } }, kind: "STOCK" } })).toBe(1);
+    }
+  });
+});
+
 describe("the stock list and the profile", () => {
   it("lists the garage's own stock newest first, searchable by plate, VIN and model, with cursors", async () => {
     const staff = await garageStaff();
@@ -124,6 +168,63 @@ describe("the stock list and the profile", () => {
     expect((await listPassports(staff.actor, { q: foreign.plate })).items).toEqual([]);
     const page = await listPassports(staff.actor, { cursor: made[2]!.passportId });
     expect(page.items.map((p) => p.id)).toEqual([made[1]!.passportId, made[0]!.passportId]);
+  });
+
+  it("walks every page of a stock larger than a page by the returned cursor: newest first, no duplicates, no gaps", async () => {
+    const staff = await garageStaff();
+    const made: string[] = [];
+    // Created one by one, so each is newer than the one before.
+    for (let i = 0; i < 2 * 4 + 3; i++) made.push((await stockPassport(staff)).passportId);
+    const newestFirst = [...made].reverse();
+    for (const pageSize of [4, 11, undefined]) {
+      const seen: string[] = [];
+      const sizes: number[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listPassports(staff.actor, { cursor, pageSize });
+        seen.push(...page.items.map((p) => p.id));
+        sizes.push(page.items.length);
+        cursor = page.nextCursor;
+        expect(page.items.map((p) => p.createdAt.getTime())).toEqual(page.items.map((p) => p.createdAt.getTime()).sort((a, b) => b - a));
+      } while (cursor && sizes.length < 20);
+      expect(seen).toEqual(newestFirst);
+      expect(new Set(seen).size).toBe(made.length);
+      expect(sizes).toEqual(pageSize === 4 ? [4, 4, 3] : pageSize === 11 ? [11] : [11]);
+    }
+  });
+
+  it("with the default page size of 25, the 26th passport is on the second page", async () => {
+    const staff = await garageStaff();
+    const made: string[] = [];
+    for (let i = 0; i < STOCK_PAGE_SIZE + 1; i++) made.push((await stockPassport(staff)).passportId);
+    const first = await listPassports(staff.actor);
+    expect(first.items).toHaveLength(STOCK_PAGE_SIZE);
+    expect(first.nextCursor).toBe(made[1]);
+    const second = await listPassports(staff.actor, { cursor: first.nextCursor });
+    expect(second.items.map((p) => p.id)).toEqual([made[0]]);
+    expect(second.nextCursor).toBeUndefined();
+    expect([...first.items, ...second.items].map((p) => p.id)).toEqual([...made].reverse());
+  });
+
+  it("a complete older Belgian plate also finds the current plates that contain it; a plate-shaped part of a VIN is still found", async () => {
+    const staff = await garageStaff();
+    const digits = String(100 + Math.floor(Math.random() * 900));
+    const letters = randomNlPlate(11).slice(0, 3); // three consonants
+    const older = await stockPassport(staff, { plate: `${letters}-${digits}`, plateCountry: "BE" });
+    const current = await stockPassport(staff, { plate: `1-${letters}-${digits}`, plateCountry: "BE" });
+    const ids = async (q: string) => (await listPassports(staff.actor, { q })).items.map((p) => p.id);
+    expect(await ids(`${letters}${digits}`)).toEqual([current.passportId, older.passportId]);
+    expect(await ids(`${letters.toLowerCase()}-${digits}`)).toEqual([current.passportId, older.passportId]);
+    // The longer plate is complete: only itself.
+    expect(await ids(`1${letters}${digits}`)).toEqual([current.passportId]);
+    // Without the older plate in stock, "ABC123" still finds 1-ABC-123.
+    const other = await garageStaff();
+    const alone = await stockPassport(other, { plate: `2-${letters}-${digits}`, plateCountry: "BE" });
+    expect((await listPassports(other.actor, { q: `${letters}${digits}` })).items.map((p) => p.id)).toEqual([alone.passportId]);
+    // "ZJM131" looks like an older Belgian plate; no plate matches, so the VIN's substring does.
+    const fragment = `${randomNlPlate(11).slice(0, 3)}${String(100 + Math.floor(Math.random() * 900))}`;
+    const byVin = await stockPassport(staff, { vin: `WVWZZZ${fragment}${String(10000 + Math.floor(Math.random() * 90000))}` });
+    expect(await ids(fragment)).toEqual([byVin.passportId]);
   });
 
   it("reads another garage's passport as not found", async () => {

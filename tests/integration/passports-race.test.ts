@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { acceptTransferWithNewAccount } from "@/lib/passports/accept-transfer";
+import { acceptTransfer, acceptTransferWithNewAccount } from "@/lib/passports/accept-transfer";
 import { cancelTransfer } from "@/lib/passports/cancel-transfer";
 import { confirmTransfer } from "@/lib/passports/confirm-transfer";
+import { updatePassport } from "@/lib/passports/update-passport";
 import { actorFor, createMembership, createUser, outboxFor, uniqueEmail } from "../factories";
 import { confirmTo, garageStaff, stockPassport } from "../factories/passports";
 
@@ -71,5 +72,24 @@ describe("concurrent transfers of one passport", () => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(settledErrors(results)[0]).toMatch(/^(GONE:transfer_used|CONFLICT:transfer_sign_in_instead)$/);
     expect(await db.holding.count({ where: { vehicleId, kind: "OWNER", endedAt: null } })).toBe(1);
+  });
+
+  it("staff putting the car back in stock while the buyer accepts: the car its buyer holds is never in stock", async () => {
+    for (let round = 0; round < 4; round++) {
+      const staff = await garageStaff();
+      const { passportId } = await stockPassport(staff);
+      await updatePassport({ actor: staff.actor, passportId, status: "SOLD", notes: "" });
+      const buyer = await createUser();
+      const buyerActor = await actorFor(buyer.id);
+      const { transferId } = await confirmTo(staff, passportId, buyer.email);
+      const results = await Promise.allSettled([
+        acceptTransfer({ actor: buyerActor, transferId }),
+        updatePassport({ actor: staff.actor, passportId, status: "IN_STOCK", notes: "" }),
+      ]);
+      expect(results[0]!.status).toBe("fulfilled");
+      // Either the status was saved first and the acceptance made it SOLD, or it was refused.
+      expect(settledErrors(results)).toEqual(results[1]!.status === "rejected" ? ["CONFLICT:status_after_sale"] : []);
+      expect((await db.passport.findUniqueOrThrow({ where: { id: passportId } })).status).toBe("SOLD");
+    }
   });
 });

@@ -10,7 +10,8 @@ import { declineTransfer, declineTransferByToken } from "@/lib/passports/decline
 import { endServiceRelationship } from "@/lib/passports/end-service-relationship";
 import { setFleetAccount } from "@/lib/passports/set-fleet-account";
 import { updateContactDetails } from "@/lib/passports/update-contact";
-import { addCostItem, updatePassport } from "@/lib/passports/update-passport";
+import { addCostItem, removeCostItem, updatePassport } from "@/lib/passports/update-passport";
+import { addMaintenanceItem, setMaintenanceDone } from "@/lib/passports/maintenance-items";
 import { getOwnerPassport, getPassportProfile, getTransferByToken, listTransferOffers } from "@/lib/passports/queries";
 import { removeVehicle } from "@/lib/linking/remove-vehicle";
 import { actorFor, createUser, outboxFor, PASSWORD, tokenFromPayload, uniqueEmail } from "../factories";
@@ -188,6 +189,53 @@ describe("after confirmation", () => {
   });
 });
 
+describe("after the sale: the buyer holds the car, the garage keeps a service relationship", () => {
+  async function sold() {
+    const staff = await garageStaff();
+    const { passportId, vehicleId } = await stockPassport(staff);
+    const { itemId: costId } = await addCostItem({ actor: staff.actor, passportId, description: "APK", amountCents: 4950 });
+    const buyer = await createUser();
+    const { transferId } = await confirmTo(staff, passportId, buyer.email);
+    // While the transfer is pending the garage still holds the car: everything stays open.
+    await updatePassport({ actor: staff.actor, passportId, status: "RESERVED", notes: "" });
+    await acceptTransfer({ actor: await actorFor(buyer.id), transferId });
+    return { staff, passportId, vehicleId, costId, buyer };
+  }
+
+  it("the status cannot go back to in stock or reserved; sold or delivered, with notes, can", async () => {
+    const { staff, passportId } = await sold();
+    expect((await db.passport.findUniqueOrThrow({ where: { id: passportId } })).status).toBe("SOLD");
+    for (const status of ["IN_STOCK", "RESERVED"] as const) {
+      const e = await expectAppError(updatePassport({ actor: staff.actor, passportId, status, notes: "terug" }), "CONFLICT", "status_after_sale");
+      expect(e.fieldErrors).toEqual({ status: ["status_after_sale"] });
+    }
+    expect(await db.passport.findUniqueOrThrow({ where: { id: passportId } })).toMatchObject({ status: "SOLD", notes: "" });
+    await updatePassport({ actor: staff.actor, passportId, status: "DELIVERED", notes: "Afgeleverd, APK gedaan." });
+    expect(await db.passport.findUniqueOrThrow({ where: { id: passportId } })).toMatchObject({ status: "DELIVERED", notes: "Afgeleverd, APK gedaan." });
+    expect(await db.auditLog.count({ where: { entityId: passportId, action: "passport.updated", data: { path: ["status"], equals: "IN_STOCK" } } })).toBe(0);
+  });
+
+  it("maintenance stays open for the garage's service work; delivery costs, contact details and the fleet account do not", async () => {
+    const { staff, passportId, costId, buyer } = await sold();
+    const { itemId } = await addMaintenanceItem({ actor: staff.actor, passportId, description: "Grote beurt" });
+    await setMaintenanceDone({ actor: staff.actor, passportId, itemId, done: true });
+    expect(await db.passportMaintenanceItem.findUniqueOrThrow({ where: { id: itemId } })).toMatchObject({ description: "Grote beurt", doneAt: expect.any(Date) });
+
+    await expectAppError(addCostItem({ actor: staff.actor, passportId, description: "Nagekomen", amountCents: 10000 }), "CONFLICT", "costs_after_sale");
+    await expectAppError(removeCostItem({ actor: staff.actor, passportId, itemId: costId }), "CONFLICT", "costs_after_sale");
+    expect((await db.passportCostItem.findMany({ where: { passportId } })).map((c) => [c.id, c.amountCents])).toEqual([[costId, 4950]]);
+
+    const before = await db.passport.findUniqueOrThrow({ where: { id: passportId } });
+    await expectAppError(updateContactDetails({ actor: staff.actor, passportId, name: "Iemand Anders", city: "Elders" }), "CONFLICT", "contact_after_sale");
+    await expectAppError(updateContactDetails({ actor: staff.actor, passportId, name: "Bram Buyer", email: uniqueEmail("other") }), "CONFLICT", "contact_after_sale");
+    const after = await db.passport.findUniqueOrThrow({ where: { id: passportId } });
+    expect([after.contactName, after.contactCity, after.contactEmail]).toEqual([before.contactName, before.contactCity, buyer.email]);
+    expect(await db.auditLog.count({ where: { entityId: passportId, action: { in: ["passport.contact_updated", "passport.cost_added", "passport.cost_removed"] } } })).toBe(1);
+
+    await expectAppError(setFleetAccount({ actor: staff.actor, passportId, fleetAccountId: staff.fleet.id }), "CONFLICT", "not_in_stock");
+  });
+});
+
 describe("tenancy and the service relationship", () => {
   it("another garage's staff can neither see, edit nor transfer the passport", async () => {
     const staff = await garageStaff();
@@ -198,11 +246,21 @@ describe("tenancy and the service relationship", () => {
     await expectAppError(addCostItem({ actor: other.actor, passportId, description: "x", amountCents: 100 }), "NOT_FOUND");
     await expectAppError(setFleetAccount({ actor: other.actor, passportId, fleetAccountId: other.fleet.id }), "NOT_FOUND");
     await expectAppError(confirmTransfer({ actor: other.actor, passportId, name: "x", email: uniqueEmail(), locale: "nl" }), "NOT_FOUND");
-    await confirmTo(staff, passportId);
+    const { itemId: costId } = await addCostItem({ actor: staff.actor, passportId, description: "APK", amountCents: 4950 });
+    await expectAppError(removeCostItem({ actor: other.actor, passportId, itemId: costId }), "NOT_FOUND");
+    await expectAppError(addMaintenanceItem({ actor: other.actor, passportId, description: "Ondergeschoven onderhoud" }), "NOT_FOUND");
+    const { email } = await confirmTo(staff, passportId);
     await expectAppError(cancelTransfer({ actor: other.actor, passportId }), "NOT_FOUND");
-    const p = await db.passport.findUniqueOrThrow({ where: { id: passportId }, include: { transfers: true } });
+    await expectAppError(updateContactDetails({ actor: other.actor, passportId, name: "Iemand Anders", city: "Elders" }), "NOT_FOUND");
+    await expectAppError(updateContactDetails({ actor: other.actor, passportId, name: "Iemand Anders", email }), "NOT_FOUND");
+    const p = await db.passport.findUniqueOrThrow({ where: { id: passportId }, include: { transfers: true, costItems: true, maintenanceItems: true } });
     expect(p.status).toBe("IN_STOCK");
     expect(p.transfers.map((t) => t.status)).toEqual(["PENDING"]);
+    expect(p.costItems.map((c) => c.id)).toEqual([costId]);
+    expect(p.maintenanceItems).toEqual([]);
+    expect([p.contactName, p.contactCity]).toEqual(["Bram Buyer", "Utrecht"]);
+    // Nothing of it reached the audit log under the other garage's staff.
+    expect(await db.auditLog.count({ where: { entityId: passportId, actorUserId: other.user.id } })).toBe(0);
   });
 
   it("the owner ends the service relationship; the garage no longer sees the car", async () => {

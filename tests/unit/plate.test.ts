@@ -5,19 +5,19 @@ import { formatPlate as formatPlateLegacy } from "@/lib/vehicles/plate-format";
 const messagesOf = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues.map((i) => i.message) ?? [];
 const INVALID = { ok: false, error: "plate_invalid" };
 
-// One plate per Dutch sidecode, in display form.
+// One plate per Dutch sidecode, in display form (REFERENCE-DATA's examples where it gives one).
 const NL_EXAMPLES: [number, string][] = [
-  [1, "PB-12-34"],
-  [2, "12-34-AB"],
-  [3, "12-AB-34"],
-  [4, "AB-12-CD"],
-  [5, "AB-CD-12"],
-  [6, "12-AB-CD"],
-  [7, "12-BDF-3"],
-  [8, "1-BDF-23"],
-  [9, "GZ-231-K"],
-  [10, "K-123-BD"],
-  [11, "BDF-12-G"],
+  [1, "GJ-55-55"],
+  [2, "89-67-NR"],
+  [3, "00-FB-63"],
+  [4, "MG-51-TH"],
+  [5, "RR-HH-02"],
+  [6, "88-XD-VV"],
+  [7, "46-GZB-8"],
+  [8, "6-VGF-86"],
+  [9, "FX-149-H"],
+  [10, "V-221-FX"],
+  [11, "DHN-19-D"],
   [12, "G-12-BDF"],
   [13, "1-BD-234"],
   [14, "123-BD-4"],
@@ -37,19 +37,30 @@ describe("checkPlate: Dutch", () => {
     expect(checkPlate(input)).toEqual({ ok: true, country: "NL", plate: "GZ231K", display: "GZ-231-K", sidecode: 9 });
   });
 
-  it("allows any letter in the old sidecodes 1-6", () => {
-    expect(checkPlate("AE-12-34")).toMatchObject({ ok: true, sidecode: 1 });
-    expect(checkPlate("12-QC-UO")).toMatchObject({ ok: true, sidecode: 6 });
+  it.each([
+    ["AE-12-34", 1],
+    ["AA-12-34", 1], // the royal AA plates
+    ["12-34-QU", 2],
+    ["12-CO-34", 3],
+  ] as const)("allows any letter in the old sidecodes 1-3: %j", (input, sidecode) => {
+    expect(checkPlate(input)).toMatchObject({ ok: true, country: "NL", sidecode });
   });
 
   it.each([
+    ["AB-12-CD"], // vowel, sidecode 4
+    ["MG-51-TC"], // C, sidecode 4
+    ["AB-CD-12"], // vowels and C, sidecode 5
+    ["RR-QH-02"], // Q, sidecode 5
+    ["12-AB-CD"], // sidecode 6
+    ["12-QC-UO"],
+    ["88-XD-VE"],
     ["GA-231-K"], // vowel in a sidecode 9 plate
     ["GZ-231-E"],
-    ["GC-231-K"], // C is not used since sidecode 7
+    ["GC-231-K"], // C and Q are not used from sidecode 4 on
     ["GQ-231-K"],
     ["12-BAF-3"], // vowel, sidecode 7
     ["1-BD-23U"],
-  ])("refuses vowels, C and Q in sidecodes 7-14: %j", (input) => {
+  ])("refuses vowels, C and Q in sidecodes 4-14: %j", (input) => {
     expect(checkPlate(input)).toEqual(INVALID);
     expect(checkPlate(input, "NL")).toEqual(INVALID);
   });
@@ -123,6 +134,9 @@ describe("formatPlate", () => {
 
   it("dashes a stored Dutch plate by its pattern even if its letters would be refused today", () => {
     expect(formatPlate("GA231K", "NL")).toBe("GA-231-K");
+    expect(formatPlate("AB12CD", "NL")).toBe("AB-12-CD");
+    expect(formatPlate("12QCUO", null)).toBe("12-QC-UO");
+    expect(nlSidecode("AB12CD")).toBe(4);
   });
 
   it("does not apply the other country's formats", () => {

@@ -15,6 +15,7 @@ import {
 } from "@/components/passports/forms";
 import { requireActor } from "@/lib/server/guards";
 import { getPassportProfile } from "@/lib/passports/queries";
+import { passportRules } from "@/lib/passports/rules";
 
 const STATUS_TONE = { IN_STOCK: "zinc", RESERVED: "amber", SOLD: "blue", DELIVERED: "green" } as const;
 const TRANSFER_TONE = { PENDING: "amber", ACCEPTED: "green", DECLINED: "red", CANCELLED: "zinc", SUPERSEDED: "zinc" } as const;
@@ -35,6 +36,8 @@ export default async function PassportProfilePage({ params, searchParams }: { pa
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium" }) : "—");
   const money = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
   const state = p.pending ? "pending" : p.inStock ? "stock" : "transferred";
+  // What the garage may still change: everything while it holds the car, its service work after.
+  const rules = passportRules(p);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-3">
@@ -79,7 +82,7 @@ export default async function PassportProfilePage({ params, searchParams }: { pa
             <dt className="text-zinc-500">{t("profile.fleet")}</dt>
             <dd data-testid="fleet-state">{p.fleetAccount ? p.fleetAccount.name : t("profile.fleetNone")}</dd>
           </dl>
-          {p.inStock && !p.pending ? (
+          {rules.fleet ? (
             <div className="mt-4 border-t pt-4">
               {p.fleets.length ? <FleetForm passportId={p.id} fleets={p.fleets} current={p.fleetAccountId} /> : <p className="text-sm text-zinc-500">{t("profile.fleetNoAccounts")}</p>}
             </div>
@@ -88,7 +91,7 @@ export default async function PassportProfilePage({ params, searchParams }: { pa
 
         <Card>
           <h2 className="mb-3 font-semibold">{t("profile.statusTitle")}</h2>
-          <StatusNotesForm passportId={p.id} status={p.status} notes={p.notes} />
+          <StatusNotesForm passportId={p.id} status={p.status} notes={p.notes} statuses={rules.statuses} afterSale={!p.inStock} />
         </Card>
 
         <Card>
@@ -102,9 +105,7 @@ export default async function PassportProfilePage({ params, searchParams }: { pa
                   <tr key={c.id}>
                     <td className="py-2 pr-2">{c.description}</td>
                     <td className="py-2 text-right tabular-nums">{money(c.amountCents)}</td>
-                    <td className="py-2 pl-2 text-right">
-                      <RemoveCostButton passportId={p.id} itemId={c.id} description={c.description} />
-                    </td>
+                    <td className="py-2 pl-2 text-right">{rules.costs ? <RemoveCostButton passportId={p.id} itemId={c.id} description={c.description} /> : null}</td>
                   </tr>
                 ))}
               </tbody>
@@ -119,7 +120,7 @@ export default async function PassportProfilePage({ params, searchParams }: { pa
               </tfoot>
             </table>
           )}
-          <AddCostForm passportId={p.id} />
+          {rules.costs ? <AddCostForm passportId={p.id} /> : <p className="text-xs text-zinc-500" data-testid="costs-after-sale">{t("profile.costsAfterSale")}</p>}
         </Card>
 
         <Card>
