@@ -11,8 +11,10 @@ import { endOwnerHolding } from "./holdings";
  * renewal off, authorised drivers through this owner lose access, an audit entry and a
  * confirmation e-mail are written. The car's service history stays with the car.
  */
-export async function removeVehicle(input: { actor: Actor; vehicleId: string }): Promise<{ contractsCancelled: number; driversEnded: number }> {
+export async function removeVehicle(input: { actor: Actor; vehicleId: string; understood: boolean }): Promise<{ contractsCancelled: number; driversEnded: number }> {
   assertCan(input.actor, "garage:use");
+  // The owner ticked "I understand": checked here too, not only by the form.
+  if (input.understood !== true) throw new AppError("VALIDATION", "confirm_required", { fieldErrors: { understood: ["confirm_required"] } });
   const result = await db.$transaction(async (tx) => {
     const holding = await tx.holding.findFirst({
       where: { vehicleId: input.vehicleId, userId: input.actor.userId, kind: "OWNER", endedAt: null },
