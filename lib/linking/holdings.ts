@@ -3,6 +3,7 @@
  * holding (the database admits one active owner per vehicle) and end one with everything that
  * hangs on it (contracts cancelled with renewal off, authorised drivers' access ended).
  */
+import { sameOwnerName } from "./owner-name";
 import type { Tx } from "../server/database";
 import { AppError } from "../server/errors";
 
@@ -75,4 +76,17 @@ export const isUniqueConstraintError = isUniqueViolation;
 export async function assertNotInStock(tx: Tx, vehicleId: string, field: "vin" | null = "vin"): Promise<void> {
   const stock = await tx.holding.findFirst({ where: { vehicleId, kind: "STOCK", endedAt: null }, select: { id: true } });
   if (stock) throw new AppError("CONFLICT", "vehicle_in_stock", field ? { fieldErrors: { [field]: ["vehicle_in_stock"] } } : undefined);
+}
+
+/**
+ * A car on another owner's account changes hands only on a registration certificate in the new
+ * owner's name (the name on their ID document) and with the reviewer's explicit confirmation.
+ */
+export function assertOwnershipChangeAllowed(input: { fullName: string; registeredOwnerName: string; confirmOwnershipChange: boolean }): void {
+  if (!sameOwnerName(input.fullName, input.registeredOwnerName)) {
+    throw new AppError("VALIDATION", "registered_owner_mismatch", { fieldErrors: { registeredOwnerName: ["registered_owner_mismatch"] } });
+  }
+  if (!input.confirmOwnershipChange) {
+    throw new AppError("CONFLICT", "ownership_change_needs_confirmation", { fieldErrors: { confirmOwnershipChange: ["ownership_change_needs_confirmation"] } });
+  }
 }

@@ -6,7 +6,7 @@ import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
 import { normalizePlate } from "../vehicles/plate";
 import { actingOrganisation, findOrCreateVehicle } from "./common";
-import { assertNotInStock, endOwnerHolding, startOwnerHolding, isUniqueConstraintError } from "./holdings";
+import { assertNotInStock, assertOwnershipChangeAllowed, endOwnerHolding, startOwnerHolding, isUniqueConstraintError } from "./holdings";
 import type { DeskVerificationInputT } from "./schemas";
 import { appLink } from "../server/urls";
 
@@ -53,9 +53,7 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
           holdingId = active.id;
         } else {
           if (active) {
-            if (!input.confirmOwnershipChange) {
-              throw new AppError("CONFLICT", "ownership_change_needs_confirmation", { fieldErrors: { confirmOwnershipChange: ["ownership_change_needs_confirmation"] } });
-            }
+            assertOwnershipChangeAllowed(input);
             const ended = await endOwnerHolding(tx, { holdingId: active.id, reason: "OWNERSHIP_CHANGED", cancellationReason: "ownership_changed" });
             await audit(tx, input.actor, {
               organisationId: dealerId,

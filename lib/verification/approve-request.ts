@@ -2,7 +2,8 @@
  * The reviewer approves: in one transaction the facts are kept (VerifiedFacts), the car is linked
  * (OWNER or DRIVER holding, origin SELF_REGISTRATION), the status changes, an audit entry and the
  * owner's e-mail are written. A car still on a previous owner's account changes hands only on a
- * registration certificate in the requester's name, which the reviewer confirms; the previous
+ * registration certificate in the requester's name (the name on the ID document, compared by
+ * lib/linking/owner-name.ts), which the reviewer confirms; the previous
  * owner's holding ends "as at removal" and they are told, without naming the new owner.
  * After the commit the document copies are deleted (or left to the purge job if that fails).
  */
@@ -14,7 +15,7 @@ import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
 import { findOrCreateVehicle } from "../linking/common";
-import { assertNotInStock, endOwnerHolding, isUniqueConstraintError, startOwnerHolding } from "../linking/holdings";
+import { assertNotInStock, assertOwnershipChangeAllowed, endOwnerHolding, isUniqueConstraintError, startOwnerHolding } from "../linking/holdings";
 import { linkLocale, reviewableBy, reviewerOrganisation } from "./common";
 import { deleteCopies } from "./delete-copies";
 import type { ApproveInputT } from "./schemas";
@@ -87,9 +88,7 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
           holdingId = active.id;
         } else {
           if (active) {
-            if (!input.confirmOwnershipChange) {
-              throw new AppError("CONFLICT", "ownership_change_needs_confirmation", { fieldErrors: { confirmOwnershipChange: ["ownership_change_needs_confirmation"] } });
-            }
+            assertOwnershipChangeAllowed(input);
             const ended = await endOwnerHolding(tx, { holdingId: active.id, reason: "OWNERSHIP_CHANGED", cancellationReason: "ownership_changed", now });
             await audit(tx, actor, {
               organisationId,

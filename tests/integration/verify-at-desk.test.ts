@@ -200,4 +200,46 @@ describe("verifyAtDesk", () => {
     const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user.email, { vin }));
     expect((await db.vehicle.findUniqueOrThrow({ where: { id: r.vehicleId } })).vin).toBe(vin);
   });
+
+  it("a change of owner needs a registration certificate in the name on the new owner's ID document, even when confirmed (VALIDATION; nothing changes)", async () => {
+    const dealer = await dealerStaff();
+    const previous = await ownedVehicle();
+    const buyer = await ownerAccount();
+    const base = { vin: previous.vehicle.vin, make: "Porsche", model: "Macan", fullName: "Zoë de Wit", confirmOwnershipChange: true };
+
+    const e = await expectAppError(verifyAtDesk(deskInput(dealer.actor, dealer.org.id, buyer.user.email, { ...base, registeredOwnerName: "Fenna Veldkamp" })), "VALIDATION", "registered_owner_mismatch");
+    expect(e.fieldErrors).toEqual({ registeredOwnerName: ["registered_owner_mismatch"] });
+    expect(await db.holding.findUniqueOrThrow({ where: { id: previous.holding.id } })).toMatchObject({ endedAt: null, endReason: null });
+    expect(await db.holding.findUniqueOrThrow({ where: { id: previous.driver.id } })).toMatchObject({ endedAt: null });
+    expect(await db.contract.count({ where: { holdingId: previous.holding.id, status: "ACTIVE" } })).toBe(2);
+    expect(await db.holding.count({ where: { userId: buyer.user.id } })).toBe(0);
+    expect(await db.verifiedFacts.count({ where: { vin: previous.vehicle.vin } })).toBe(0);
+    expect(await db.auditLog.count({ where: { vehicleId: previous.vehicle.id } })).toBe(0);
+    expect(await outboxFor(previous.owner.email)).toHaveLength(0);
+    expect(await outboxFor(buyer.user.email)).toHaveLength(0);
+
+    // The explicit confirmation is still needed with a matching name...
+    await expectAppError(
+      verifyAtDesk(deskInput(dealer.actor, dealer.org.id, buyer.user.email, { ...base, registeredOwnerName: "Zoë de Wit", confirmOwnershipChange: false })),
+      "CONFLICT",
+      "ownership_change_needs_confirmation",
+    );
+    // ...and the names are compared without case, diacritics, spacing or punctuation.
+    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, buyer.user.email, { ...base, registeredOwnerName: "DE WIT, ZOE" }));
+    expect(r.ownershipChanged).toBe(true);
+    expect(await db.holding.findUniqueOrThrow({ where: { id: r.holdingId } })).toMatchObject({ kind: "OWNER", userId: buyer.user.id, endedAt: null });
+  });
+
+  it("the first link of a car without an owner, and an authorised driver's link, do not need the certificate in the driver's or owner's name", async () => {
+    const dealer = await dealerStaff();
+    const owner = await ownerAccount();
+    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user.email, { fullName: "Eva Jansen", registeredOwnerName: "Leasemaatschappij BV" }));
+    expect(r.ownershipChanged).toBe(false);
+    const driver = await ownerAccount();
+    const d = await verifyAtDesk(
+      deskInput(dealer.actor, dealer.org.id, driver.user.email, { vin: (await db.vehicle.findUniqueOrThrow({ where: { id: r.vehicleId } })).vin, relationship: "DRIVER", authorisationSeen: true, fullName: "Bram Bakker", registeredOwnerName: "Eva Jansen" }),
+    );
+    expect(await db.holding.findUniqueOrThrow({ where: { id: d.holdingId } })).toMatchObject({ kind: "DRIVER", viaHoldingId: r.holdingId });
+  });
+
 });
