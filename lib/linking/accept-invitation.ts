@@ -35,7 +35,8 @@ async function acceptInTx(tx: Tx, inv: Awaited<ReturnType<typeof pendingInvitati
   if (owner) throw new AppError("CONFLICT", "vehicle_taken");
   const stock = await tx.holding.findFirst({ where: { vehicleId: inv.vehicleId, kind: "STOCK", endedAt: null }, select: { id: true } });
   if (stock) throw new AppError("CONFLICT", "vehicle_taken");
-  const holding = await startOwnerHolding(tx, { vehicleId: inv.vehicleId, userId: user.id, origin: "INVITATION", linkedByOrganisationId: inv.organisationId });
+  const acceptedBy = actor ?? { userId: user.id, email: user.email, name: "", locale: user.locale, platformRole: "NONE" as const, memberships: [], sessionId: null };
+  const holding = await startOwnerHolding(tx, { vehicleId: inv.vehicleId, userId: user.id, origin: "INVITATION", linkedByOrganisationId: inv.organisationId, actor: acceptedBy });
   const contracts = await tx.contract.findMany({ where: { invitationId: inv.id, status: "PENDING" }, select: { id: true, durationMonths: true } });
   const now = new Date();
   for (const c of contracts) {

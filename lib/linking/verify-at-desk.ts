@@ -73,7 +73,7 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
             });
             ownershipChanged = true;
           }
-          holdingId = (await startOwnerHolding(tx, { vehicleId: vehicle.id, userId: owner.id, origin: "DEALER_VERIFIED", linkedByOrganisationId: dealerId })).id;
+          holdingId = (await startOwnerHolding(tx, { vehicleId: vehicle.id, userId: owner.id, origin: "DEALER_VERIFIED", linkedByOrganisationId: dealerId, actor: input.actor })).id;
         }
       } else {
         const existing = await tx.holding.findFirst({ where: { vehicleId: vehicle.id, kind: "DRIVER", userId: owner.id, endedAt: null }, select: { id: true } });

@@ -30,7 +30,7 @@ async function acceptInTx(tx: Tx, t: OpenTransfer, buyer: Buyer, actor: Actor): 
     data: { endedAt: now, endReason: "TRANSFERRED" },
   });
   if (stock.count !== 1) throw new AppError("CONFLICT", "not_in_stock");
-  await startOwnerHolding(tx, { vehicleId, userId: buyer.id, origin: "TRANSFER", linkedByOrganisationId: t.fromOrganisationId });
+  await startOwnerHolding(tx, { vehicleId, userId: buyer.id, origin: "TRANSFER", linkedByOrganisationId: t.fromOrganisationId, actor, now });
   await tx.passport.update({
     where: { id: t.passport.id },
     data: { ...(t.passport.status === "IN_STOCK" || t.passport.status === "RESERVED" ? { status: "SOLD" as const } : {}), fleetAccountId: null },

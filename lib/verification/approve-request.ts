@@ -110,7 +110,7 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
             }
             ownershipChanged = true;
           }
-          holdingId = (await startOwnerHolding(tx, { vehicleId: vehicle.id, userId: owner.id, origin: "SELF_REGISTRATION", linkedByOrganisationId: organisationId })).id;
+          holdingId = (await startOwnerHolding(tx, { vehicleId: vehicle.id, userId: owner.id, origin: "SELF_REGISTRATION", linkedByOrganisationId: organisationId, actor, now })).id;
         }
       } else {
         const existing = await tx.holding.findFirst({ where: { vehicleId: vehicle.id, kind: "DRIVER", userId: owner.id, endedAt: null }, select: { id: true } });
