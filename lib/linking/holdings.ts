@@ -81,6 +81,8 @@ async function createOwnerHolding(tx: Tx, input: { vehicleId: string; userId: st
 export interface EndedHolding {
   contractsCancelled: number;
   driversEnded: number;
+  /** A garage's service relationship with the car (AutoPaspoort) ended with this owner. */
+  serviceRelationshipEnded: boolean;
 }
 
 export async function endOwnerHolding(
@@ -101,7 +103,13 @@ export async function endOwnerHolding(
     data: { endedAt: now, endReason: input.reason },
   });
   if (ended.count !== 1) throw new AppError("CONFLICT", "holding_already_ended");
-  return { contractsCancelled: contracts.count, driversEnded: drivers.count };
+  // The garage served this owner: it does not go on seeing the records of the car's next owner.
+  const holding = await tx.holding.findUniqueOrThrow({ where: { id: input.holdingId }, select: { vehicleId: true } });
+  const relationship = await tx.passport.updateMany({
+    where: { vehicleId: holding.vehicleId, serviceRelationshipEndedAt: null },
+    data: { serviceRelationshipEndedAt: now },
+  });
+  return { contractsCancelled: contracts.count, driversEnded: drivers.count, serviceRelationshipEnded: relationship.count > 0 };
 }
 
 export const isUniqueConstraintError = isUniqueViolation;

@@ -8,8 +8,9 @@ import { endOwnerHolding } from "./holdings";
 
 /**
  * Flow 4, all or nothing: the owner's holding ends, every active contract is cancelled with its
- * renewal off, authorised drivers through this owner lose access, an audit entry and a
- * confirmation e-mail are written. The car's service history stays with the car.
+ * renewal off, authorised drivers through this owner lose access, a garage's service relationship
+ * with the car ends, an audit entry and a confirmation e-mail are written. The car's service
+ * history stays with the car.
  */
 export async function removeVehicle(input: { actor: Actor; vehicleId: string; understood: boolean }): Promise<{ contractsCancelled: number; driversEnded: number }> {
   assertCan(input.actor, "garage:use");
@@ -29,7 +30,7 @@ export async function removeVehicle(input: { actor: Actor; vehicleId: string; un
       entityId: holding.id,
       vehicleId: input.vehicleId,
       subjectUserId: input.actor.userId,
-      data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded },
+      data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded, serviceRelationshipEnded: ended.serviceRelationshipEnded },
     });
     await enqueueEmail(tx, {
       to: holding.user!.email,
@@ -37,7 +38,7 @@ export async function removeVehicle(input: { actor: Actor; vehicleId: string; un
       template: "vehicle-removed",
       payload: { name: holding.user!.firstName, car: `${holding.vehicle.make} ${holding.vehicle.model}`, vin: holding.vehicle.vin, contracts: ended.contractsCancelled },
     });
-    return ended;
+    return { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded };
   });
   mailQueued();
   return result;

@@ -62,7 +62,7 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
               entityId: active.id,
               vehicleId: vehicle.id,
               subjectUserId: active.userId,
-              data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded },
+              data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded, serviceRelationshipEnded: ended.serviceRelationshipEnded },
             });
             // The previous owner learns that the car left their account, not who has it now.
             await enqueueEmail(tx, {

@@ -97,7 +97,7 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
               entityId: active.id,
               vehicleId: vehicle.id,
               subjectUserId: active.userId,
-              data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded, channel: "SELF_UPLOAD" },
+              data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded, serviceRelationshipEnded: ended.serviceRelationshipEnded, channel: "SELF_UPLOAD" },
             });
             // The previous owner learns that the car left their account, not who has it now.
             if (active.user) {

@@ -1,6 +1,7 @@
 /**
  * The rules every linking flow shares (lib/linking/holdings.ts): an owner holding that starts
- * ends the authorised drivers no active owner stands behind, on every path.
+ * ends the authorised drivers no active owner stands behind, on every path; an owner holding that
+ * ends (removal, change of owner) ends a garage's service relationship with the car.
  */
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
@@ -8,6 +9,7 @@ import { verifyAtDesk } from "@/lib/linking/verify-at-desk";
 import { acceptInvitation } from "@/lib/linking/accept-invitation";
 import { removeVehicle } from "@/lib/linking/remove-vehicle";
 import { acceptTransferByToken } from "@/lib/passports/accept-transfer";
+import { getOwnerPassport, getPassportProfile } from "@/lib/passports/queries";
 import { claimRequest } from "@/lib/verification/claim-request";
 import { approveRequest } from "@/lib/verification/approve-request";
 import { getVehicleDossier } from "@/lib/vehicles/queries";
@@ -95,5 +97,49 @@ describe("a new owner holding ends the authorised drivers no owner stands behind
     await acceptTransferByToken({ actor: buyer.actor, token });
     const holding = await db.holding.findFirstOrThrow({ where: { vehicleId: passport.vehicleId, kind: "OWNER", endedAt: null } });
     await expectEndedByNewOwner({ driver, holdingId: orphan.id, vehicleId: passport.vehicleId }, holding.id, buyer.user.id);
+  });
+});
+
+describe("an owner holding that ends ends the garage's service relationship", () => {
+  async function transferredCar() {
+    const garage = await garageStaff();
+    const passport = await stockPassport(garage);
+    const buyer = await ownerAccount();
+    const { token } = await confirmTo(garage, passport.passportId, buyer.user.email);
+    await acceptTransferByToken({ actor: buyer.actor, token });
+    expect(await getPassportProfile(garage.actor, passport.passportId)).not.toBeNull();
+    return { garage, passport, buyer };
+  }
+
+  it("on removal, in the same transaction: the garage no longer sees the car", async () => {
+    const { garage, passport, buyer } = await transferredCar();
+    const before = Date.now();
+    await removeVehicle({ actor: buyer.actor, vehicleId: passport.vehicleId, understood: true });
+    const p = await db.passport.findUniqueOrThrow({ where: { id: passport.passportId } });
+    expect(p.serviceRelationshipEndedAt?.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    const holding = await db.holding.findFirstOrThrow({ where: { vehicleId: passport.vehicleId, kind: "OWNER" } });
+    expect(p.serviceRelationshipEndedAt).toEqual(holding.endedAt);
+    expect(await getPassportProfile(garage.actor, passport.passportId)).toBeNull();
+    expect((await db.auditLog.findFirstOrThrow({ where: { action: "vehicle.removed", entityId: holding.id } })).data).toMatchObject({ serviceRelationshipEnded: true });
+  });
+
+  it("on a change of owner at the desk: the next owner's records are not the garage's to see", async () => {
+    const { garage, passport, buyer } = await transferredCar();
+    const dealer = await dealerStaff();
+    const next = await ownerAccount();
+    const name = `${next.user.firstName} ${next.user.lastName}`;
+    await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, next.user.email, { vin: passport.vin, fullName: name, registeredOwnerName: name, confirmOwnershipChange: true }));
+    expect((await db.passport.findUniqueOrThrow({ where: { id: passport.passportId } })).serviceRelationshipEndedAt).not.toBeNull();
+    expect(await getPassportProfile(garage.actor, passport.passportId)).toBeNull();
+    expect(await getOwnerPassport(next.actor, passport.vehicleId)).toMatchObject({ canEndRelationship: false });
+    expect(await getOwnerPassport(buyer.actor, passport.vehicleId)).toBeNull();
+  });
+
+  it("leaves a car without a passport alone", async () => {
+    const dealer = await dealerStaff();
+    const owner = await ownerAccount();
+    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user.email));
+    await removeVehicle({ actor: owner.actor, vehicleId: r.vehicleId, understood: true });
+    expect((await db.auditLog.findFirstOrThrow({ where: { action: "vehicle.removed", entityId: r.holdingId } })).data).toMatchObject({ serviceRelationshipEnded: false });
   });
 });
