@@ -36,7 +36,7 @@ export async function removeVehicle(input: { actor: Actor; vehicleId: string; un
       to: holding.user!.email,
       locale: holding.user!.locale,
       template: "vehicle-removed",
-      payload: { name: holding.user!.firstName, car: `${holding.vehicle.make} ${holding.vehicle.model}`, vin: holding.vehicle.vin, contracts: ended.contractsCancelled },
+      payload: { name: holding.user!.firstName, car: `${holding.vehicle.make} ${holding.vehicle.model}`, vin: holding.vehicle.vin, contracts: ended.contractsCancelled, drivers: ended.driversEnded },
     });
     return { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded };
   });

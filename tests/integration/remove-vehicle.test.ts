@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { removeVehicle } from "@/lib/linking/remove-vehicle";
 import { getRemovalPreview, getVehicleDossier, listGarage } from "@/lib/vehicles/queries";
+import { renderEmail } from "@/emails";
 import { actorFor, outboxFor, uid } from "../factories";
 import { expectAppError, ownedVehicle } from "../factories/linking";
 
@@ -24,6 +25,22 @@ describe("removeVehicle", () => {
     expect(e.fieldErrors).toEqual({ understood: ["confirm_required"] });
     await expectAppError(removeVehicle({ actor, vehicleId: car.vehicle.id } as Parameters<typeof removeVehicle>[0]), "VALIDATION", "confirm_required");
     expect(await state(car)).toEqual(before);
+  });
+
+  it("the confirmation e-mail mentions drivers only when some lost access", async () => {
+    const withDriver = await ownedVehicle();
+    await removeVehicle({ actor: await actorFor(withDriver.owner.id), vehicleId: withDriver.vehicle.id, understood: true });
+    const alone = await ownedVehicle();
+    await db.holding.update({ where: { id: alone.driver.id }, data: { endedAt: new Date(), endReason: "DRIVER_ACCESS_ENDED" } });
+    await removeVehicle({ actor: await actorFor(alone.owner.id), vehicleId: alone.vehicle.id, understood: true });
+
+    const [a] = await outboxFor(withDriver.owner.email);
+    const [b] = await outboxFor(alone.owner.email);
+    expect(a!.payload).toMatchObject({ drivers: 1 });
+    expect(b!.payload).toMatchObject({ drivers: 0 });
+    const text = (m: typeof a) => renderEmail("vehicle-removed", m!.locale, m!.payload as Record<string, string | number>).text;
+    expect(text(a)).toMatch(/gemachtigde bestuurder/i);
+    expect(text(b)).not.toMatch(/bestuurder/i);
   });
 
   it("ends the holding (REMOVED), cancels every active contract with renewal off, ends the drivers' access, and writes audit and e-mail", async () => {

@@ -101,6 +101,23 @@ describe("e-mail templates", () => {
     expect(renderEmail("activation", "xx", p).subject).toBe(renderEmail("activation", "nl", p).subject);
   });
 
+  it("the removal confirmation says drivers lost access only when some did", () => {
+    for (const locale of ["nl", "en"] as const) {
+      const base = { name: "Ann", car: "Porsche Macan", vin: "WP0ZZZ99ZTS392124", contracts: 1 };
+      const none = renderEmail("vehicle-removed", locale, { ...base, drivers: 0 });
+      const one = renderEmail("vehicle-removed", locale, { ...base, drivers: 1 });
+      const two = renderEmail("vehicle-removed", locale, { ...base, drivers: 2 });
+      const driverWord = locale === "nl" ? /bestuurder/i : /driver/i;
+      expect(none.text).not.toMatch(driverWord);
+      expect(none.html).not.toMatch(driverWord);
+      expect(none.html).not.toContain("<p></p>");
+      expect(none.text).not.toMatch(/\n\n\n/);
+      expect(one.text).toMatch(driverWord);
+      expect(two.text).toContain("2");
+      expect(two.html).toMatch(driverWord);
+    }
+  });
+
   it("uses the plain greeting without a name", () => {
     const mail = renderEmail("password-changed", "en", {});
     expect(mail.text.split("\n")[0]).toBe(expected("en", "greeting", {}));
