@@ -80,12 +80,14 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
 
       let holdingId: string;
       let ownershipChanged = false;
+      let relinked = false;
       if (request.relationship === "OWNER") {
         if (active?.userId === owner.id) {
           if (!active.disconnectedAt) throw new AppError("CONFLICT", "already_linked");
-          // The owner's own disconnected car: verifying again reconnects it.
+          // The owner's own disconnected car: verifying again reconnects it (audited as a re-link).
           await tx.holding.update({ where: { id: active.id }, data: { disconnectedAt: null } });
           holdingId = active.id;
+          relinked = true;
         } else {
           if (active) {
             assertOwnershipChangeAllowed(input);
@@ -154,7 +156,7 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
       });
       await audit(tx, actor, {
         organisationId,
-        action: request.relationship === "OWNER" ? "vehicle.linked" : "vehicle.driver_linked",
+        action: relinked ? "vehicle.relinked" : request.relationship === "OWNER" ? "vehicle.linked" : "vehicle.driver_linked",
         entityType: "Holding",
         entityId: holdingId,
         vehicleId: vehicle.id,
