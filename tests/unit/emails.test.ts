@@ -118,6 +118,19 @@ describe("e-mail templates", () => {
     }
   });
 
+  it("self-registration decisions do not claim the copies are already deleted (the deletion runs after the commit and may be retried)", () => {
+    const claims = { nl: /zijn verwijderd/i, en: /have been deleted/i };
+    for (const locale of ["nl", "en"] as const) {
+      for (const name of ["verification-approved", "verification-rejected", "verification-expired"] as const) {
+        const mail = renderEmail(name, locale, payloadFor(name));
+        expect(mail.text, `${name} ${locale}`).not.toMatch(claims[locale]);
+        expect(mail.text, `${name} ${locale}`).toMatch(locale === "nl" ? /kopieën van je documenten worden/i : /copies of your documents are/i);
+      }
+      const notice = (FILES[locale].verification as Tree).withdrawnNotice as string;
+      expect(notice).not.toMatch(claims[locale]);
+    }
+  });
+
   it("uses the plain greeting without a name", () => {
     const mail = renderEmail("password-changed", "en", {});
     expect(mail.text.split("\n")[0]).toBe(expected("en", "greeting", {}));
