@@ -1,7 +1,14 @@
 import { defineConfig, devices } from "@playwright/test";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const mailHttp = Number(process.env.E2E_MAIL_HTTP_PORT ?? 3126);
+// The server's folder of uploaded verification documents, known to the tests so they can check
+// that a request's files are gone from disk after the decision. One per port (runs on other ports
+// do not share it); scripts/serve-e2e.mjs empties it when the server starts. Set here so the
+// workers, which load this file too, see the same path.
+process.env.E2E_DOCUMENTS_DIR ??= path.join(tmpdir(), `autodossier-e2e-documents-${port}`);
 
 export default defineConfig({
   testDir: "tests/e2e",

@@ -1,4 +1,4 @@
-/** One layout for every e-mail: text and HTML from the same parts, every value escaped. */
+/** One layout for every e-mail: text and HTML from the same parts, every value escaped; empty paragraphs are left out. */
 export interface EmailParts {
   subject: string;
   greeting: string;
@@ -10,7 +10,9 @@ export interface EmailParts {
 const esc = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
-export function renderParts(p: EmailParts, lang: string): { subject: string; text: string; html: string } {
+export function renderParts(parts: EmailParts, lang: string): { subject: string; text: string; html: string } {
+  // A paragraph whose text came out empty (e.g. a plural's "=0 {}" branch) is left out.
+  const p = { ...parts, paragraphs: parts.paragraphs.filter((x) => x.trim() !== "") };
   const text = [
     p.greeting,
     "",

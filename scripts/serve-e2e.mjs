@@ -1,11 +1,20 @@
 // Starts the built portal for the end-to-end tests: demo data, the test mail catcher as SMTP
 // server, a fresh embedded database (or the DATABASE_URL given by the test command).
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 const port = process.env.E2E_PORT ?? "3100";
+
+/** The folder the tests were told about (playwright.config.ts), emptied for this run; else a fresh one. */
+function documentsDir() {
+  const dir = process.env.E2E_DOCUMENTS_DIR;
+  if (!dir) return mkdtempSync(path.join(tmpdir(), "autodossier-e2e-documents-"));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return dir;
+}
 const env = {
   ...process.env,
   NODE_ENV: "production",
@@ -18,8 +27,8 @@ const env = {
   MAIL_POLL_MS: "250",
   RATE_LIMIT_SIGNIN_PER_ADDRESS: "10000",
   DATA_DIR: process.env.DATABASE_URL ? "./data-e2e-unused" : mkdtempSync(path.join(tmpdir(), "autodossier-e2e-")),
-  // Uploaded verification documents: a fresh folder and a fixed key that is not for production.
-  DOCUMENTS_DIR: mkdtempSync(path.join(tmpdir(), "autodossier-e2e-documents-")),
+  // Uploaded verification documents: an empty folder and a fixed key that is not for production.
+  DOCUMENTS_DIR: documentsDir(),
   DOCUMENT_KEY: "ZTJlLWRvY3VtZW50LWtleS1ub3QtZm9yLXByb2R1Y3Q=",
   // Support reviews Dutch only here, so an English-speaking owner's request goes to the dealer
   // they chose: both routes of self-registration run end to end (tests/e2e/verification.spec.ts).

@@ -14,7 +14,18 @@ import { appLink } from "../server/urls";
 async function pendingInvitation(tx: Tx, token: string) {
   const inv = await tx.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, email: true, status: true, expiresAt: true, vehicleId: true, organisationId: true, locale: true, vehicle: { select: { make: true, model: true } } },
+    select: {
+      id: true,
+      email: true,
+      status: true,
+      expiresAt: true,
+      vehicleId: true,
+      organisationId: true,
+      createdById: true,
+      locale: true,
+      vehicle: { select: { make: true, model: true } },
+      organisation: { select: { kind: true } },
+    },
   });
   if (!inv) throw new AppError("NOT_FOUND", "invitation_invalid");
   if (inv.status === "ACCEPTED") throw new AppError("GONE", "invitation_used");
@@ -35,7 +46,8 @@ async function acceptInTx(tx: Tx, inv: Awaited<ReturnType<typeof pendingInvitati
   if (owner) throw new AppError("CONFLICT", "vehicle_taken");
   const stock = await tx.holding.findFirst({ where: { vehicleId: inv.vehicleId, kind: "STOCK", endedAt: null }, select: { id: true } });
   if (stock) throw new AppError("CONFLICT", "vehicle_taken");
-  const holding = await startOwnerHolding(tx, { vehicleId: inv.vehicleId, userId: user.id, origin: "INVITATION", linkedByOrganisationId: inv.organisationId });
+  const acceptedBy = actor ?? { userId: user.id, email: user.email, name: "", locale: user.locale, platformRole: "NONE" as const, memberships: [], sessionId: null };
+  const holding = await startOwnerHolding(tx, { vehicleId: inv.vehicleId, userId: user.id, origin: "INVITATION", linkedByOrganisationId: inv.organisationId, actor: acceptedBy });
   const contracts = await tx.contract.findMany({ where: { invitationId: inv.id, status: "PENDING" }, select: { id: true, durationMonths: true } });
   const now = new Date();
   for (const c of contracts) {
@@ -44,13 +56,21 @@ async function acceptInTx(tx: Tx, inv: Awaited<ReturnType<typeof pendingInvitati
       data: { status: "ACTIVE", holdingId: holding.id, startsAt: now, endsAt: addMonths(now, c.durationMonths) },
     });
   }
-  await audit(tx, actor ?? { userId: user.id, email: user.email, name: "", locale: user.locale, platformRole: "NONE", memberships: [], sessionId: null }, {
+  // The owner's trail names who linked the car: the inviting organisation and its staff member's role.
+  const inviter = await tx.membership.findFirst({ where: { userId: inv.createdById, organisationId: inv.organisationId }, select: { role: true } });
+  await audit(tx, acceptedBy, {
+    organisationId: inv.organisationId,
     action: "invitation.accepted",
     entityType: "Holding",
     entityId: holding.id,
     vehicleId: inv.vehicleId,
     subjectUserId: user.id,
-    data: { invitationId: inv.id, linkedBy: inv.organisationId, contractsStarted: contracts.length },
+    data: {
+      invitationId: inv.id,
+      linkedBy: inv.organisationId,
+      linkedByRole: `${inv.organisation.kind.toLowerCase()}:${(inviter?.role ?? "MEMBER").toLowerCase()}`,
+      contractsStarted: contracts.length,
+    },
   });
   await enqueueEmail(tx, {
     to: user.email,

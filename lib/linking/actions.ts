@@ -104,7 +104,7 @@ export const verifyAtDeskAction = action(
 export const removeVehicleAction = action(
   RemoveVehicleInput,
   async (input, { actor }) => {
-    const r = await removeVehicle({ actor, vehicleId: input.vehicleId });
+    const r = await removeVehicle({ actor, vehicleId: input.vehicleId, understood: input.understood });
     revalidatePath("/[locale]/garage", "page");
     return r;
   },
@@ -118,7 +118,7 @@ export const disconnectAction = action(DisconnectInput, async (input, { actor })
 });
 
 export const relinkAction = action(RelinkInput, async (input, { actor }) => {
-  await relinkHolding({ actor, holdingId: input.holdingId });
+  await relinkHolding({ actor, holdingId: input.holdingId, identityChecked: input.identityChecked });
   revalidatePath("/[locale]/console/vehicles", "page");
   return { done: true };
 });

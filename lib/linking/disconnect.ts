@@ -28,9 +28,10 @@ export async function disconnectHolding(input: { actor: Actor; holdingId: string
   });
 }
 
-/** Re-links a disconnected car to the same owner after staff checked their identity. */
-export async function relinkHolding(input: { actor: Actor; holdingId: string }): Promise<void> {
+/** Re-links a disconnected car to the same owner after staff checked their identity (and say so). */
+export async function relinkHolding(input: { actor: Actor; holdingId: string; identityChecked: boolean }): Promise<void> {
   const h = await dealerHolding(input.actor, input.holdingId);
+  if (input.identityChecked !== true) throw new AppError("VALIDATION", "confirm_required", { fieldErrors: { identityChecked: ["confirm_required"] } });
   if (!h.disconnectedAt) throw new AppError("CONFLICT", "not_disconnected");
   await db.$transaction(async (tx) => {
     const updated = await tx.holding.updateMany({ where: { id: h.id, endedAt: null, NOT: { disconnectedAt: null } }, data: { disconnectedAt: null } });

@@ -1,10 +1,14 @@
 /**
  * The two moves every linking flow shares, inside the caller's transaction: start an owner's
- * holding (the database admits one active owner per vehicle) and end one with everything that
- * hangs on it (contracts cancelled with renewal off, authorised drivers' access ended).
+ * holding (the database admits one active owner per vehicle; authorised drivers no owner stands
+ * behind lose access) and end one with everything that hangs on it (contracts cancelled with
+ * renewal off, authorised drivers' access ended, the garage's service relationship ended).
  */
+import { sameOwnerName } from "./owner-name";
 import type { Tx } from "../server/database";
+import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
+import { audit } from "../server/audit";
 
 type Origin = "INVITATION" | "DEALER_VERIFIED" | "SELF_REGISTRATION" | "TRANSFER" | "RELINK";
 type EndReason = "REMOVED" | "TRANSFERRED" | "DISCONNECTED" | "OWNERSHIP_CHANGED";
@@ -18,10 +22,45 @@ function isUniqueViolation(e: unknown): boolean {
   );
 }
 
+/**
+ * Starts the owner's holding. Authorised drivers of the car that no active owner holding stands
+ * behind (linked while the car had no owner, e.g. a lease car, or through an owner who has gone)
+ * lose access: the new owner decides who drives their car. Each ending is audited, by `actor`
+ * (the system when none is given) for the linking organisation.
+ */
 export async function startOwnerHolding(
   tx: Tx,
-  input: { vehicleId: string; userId: string; origin: Origin; linkedByOrganisationId?: string | null },
-): Promise<{ id: string }> {
+  input: { vehicleId: string; userId: string; origin: Origin; linkedByOrganisationId?: string | null; actor?: Actor | null; now?: Date },
+): Promise<{ id: string; driversEnded: number }> {
+  const holding = await createOwnerHolding(tx, input);
+  const now = input.now ?? new Date();
+  const orphans = await tx.holding.findMany({
+    where: {
+      vehicleId: input.vehicleId,
+      kind: "DRIVER",
+      endedAt: null,
+      OR: [{ viaHoldingId: null }, { viaHolding: { endedAt: { not: null } } }],
+    },
+    select: { id: true, userId: true },
+  });
+  if (orphans.length) {
+    await tx.holding.updateMany({ where: { id: { in: orphans.map((d) => d.id) }, endedAt: null }, data: { endedAt: now, endReason: "OWNERSHIP_CHANGED" } });
+    for (const d of orphans) {
+      await audit(tx, input.actor ?? null, {
+        organisationId: input.linkedByOrganisationId ?? null,
+        action: "vehicle.driver_access_ended",
+        entityType: "Holding",
+        entityId: d.id,
+        vehicleId: input.vehicleId,
+        subjectUserId: d.userId,
+        data: { reason: "OWNERSHIP_CHANGED", ownerHoldingId: holding.id },
+      });
+    }
+  }
+  return { id: holding.id, driversEnded: orphans.length };
+}
+
+async function createOwnerHolding(tx: Tx, input: { vehicleId: string; userId: string; origin: Origin; linkedByOrganisationId?: string | null }) {
   try {
     return await tx.holding.create({
       data: {
@@ -42,6 +81,8 @@ export async function startOwnerHolding(
 export interface EndedHolding {
   contractsCancelled: number;
   driversEnded: number;
+  /** A garage's service relationship with the car (AutoPaspoort) ended with this owner. */
+  serviceRelationshipEnded: boolean;
 }
 
 export async function endOwnerHolding(
@@ -62,7 +103,13 @@ export async function endOwnerHolding(
     data: { endedAt: now, endReason: input.reason },
   });
   if (ended.count !== 1) throw new AppError("CONFLICT", "holding_already_ended");
-  return { contractsCancelled: contracts.count, driversEnded: drivers.count };
+  // The garage served this owner: it does not go on seeing the records of the car's next owner.
+  const holding = await tx.holding.findUniqueOrThrow({ where: { id: input.holdingId }, select: { vehicleId: true } });
+  const relationship = await tx.passport.updateMany({
+    where: { vehicleId: holding.vehicleId, serviceRelationshipEndedAt: null },
+    data: { serviceRelationshipEndedAt: now },
+  });
+  return { contractsCancelled: contracts.count, driversEnded: drivers.count, serviceRelationshipEnded: relationship.count > 0 };
 }
 
 export const isUniqueConstraintError = isUniqueViolation;
@@ -75,4 +122,17 @@ export const isUniqueConstraintError = isUniqueViolation;
 export async function assertNotInStock(tx: Tx, vehicleId: string, field: "vin" | null = "vin"): Promise<void> {
   const stock = await tx.holding.findFirst({ where: { vehicleId, kind: "STOCK", endedAt: null }, select: { id: true } });
   if (stock) throw new AppError("CONFLICT", "vehicle_in_stock", field ? { fieldErrors: { [field]: ["vehicle_in_stock"] } } : undefined);
+}
+
+/**
+ * A car on another owner's account changes hands only on a registration certificate in the new
+ * owner's name (the name on their ID document) and with the reviewer's explicit confirmation.
+ */
+export function assertOwnershipChangeAllowed(input: { fullName: string; registeredOwnerName: string; confirmOwnershipChange: boolean }): void {
+  if (!sameOwnerName(input.fullName, input.registeredOwnerName)) {
+    throw new AppError("VALIDATION", "registered_owner_mismatch", { fieldErrors: { registeredOwnerName: ["registered_owner_mismatch"] } });
+  }
+  if (!input.confirmOwnershipChange) {
+    throw new AppError("CONFLICT", "ownership_change_needs_confirmation", { fieldErrors: { confirmOwnershipChange: ["ownership_change_needs_confirmation"] } });
+  }
 }

@@ -8,11 +8,14 @@ import { endOwnerHolding } from "./holdings";
 
 /**
  * Flow 4, all or nothing: the owner's holding ends, every active contract is cancelled with its
- * renewal off, authorised drivers through this owner lose access, an audit entry and a
- * confirmation e-mail are written. The car's service history stays with the car.
+ * renewal off, authorised drivers through this owner lose access, a garage's service relationship
+ * with the car ends, an audit entry and a confirmation e-mail are written. The car's service
+ * history stays with the car.
  */
-export async function removeVehicle(input: { actor: Actor; vehicleId: string }): Promise<{ contractsCancelled: number; driversEnded: number }> {
+export async function removeVehicle(input: { actor: Actor; vehicleId: string; understood: boolean }): Promise<{ contractsCancelled: number; driversEnded: number }> {
   assertCan(input.actor, "garage:use");
+  // The owner ticked "I understand": checked here too, not only by the form.
+  if (input.understood !== true) throw new AppError("VALIDATION", "confirm_required", { fieldErrors: { understood: ["confirm_required"] } });
   const result = await db.$transaction(async (tx) => {
     const holding = await tx.holding.findFirst({
       where: { vehicleId: input.vehicleId, userId: input.actor.userId, kind: "OWNER", endedAt: null },
@@ -27,15 +30,15 @@ export async function removeVehicle(input: { actor: Actor; vehicleId: string }):
       entityId: holding.id,
       vehicleId: input.vehicleId,
       subjectUserId: input.actor.userId,
-      data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded },
+      data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded, serviceRelationshipEnded: ended.serviceRelationshipEnded },
     });
     await enqueueEmail(tx, {
       to: holding.user!.email,
       locale: holding.user!.locale,
       template: "vehicle-removed",
-      payload: { name: holding.user!.firstName, car: `${holding.vehicle.make} ${holding.vehicle.model}`, vin: holding.vehicle.vin, contracts: ended.contractsCancelled },
+      payload: { name: holding.user!.firstName, car: `${holding.vehicle.make} ${holding.vehicle.model}`, vin: holding.vehicle.vin, contracts: ended.contractsCancelled, drivers: ended.driversEnded },
     });
-    return ended;
+    return { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded };
   });
   mailQueued();
   return result;

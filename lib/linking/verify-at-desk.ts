@@ -6,7 +6,7 @@ import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
 import { normalizePlate } from "../vehicles/plate";
 import { actingOrganisation, findOrCreateVehicle } from "./common";
-import { assertNotInStock, endOwnerHolding, startOwnerHolding, isUniqueConstraintError } from "./holdings";
+import { assertNotInStock, assertOwnershipChangeAllowed, endOwnerHolding, startOwnerHolding, isUniqueConstraintError } from "./holdings";
 import type { DeskVerificationInputT } from "./schemas";
 import { appLink } from "../server/urls";
 
@@ -15,7 +15,8 @@ export type VerifyAtDeskInput = DeskVerificationInputT & { actor: Actor; today?:
 /**
  * Flow 2: staff checked the owner's ID document and registration certificate in person. Only the
  * facts are kept, never a copy. A car still on a previous owner's account changes hands only on a
- * certificate in the new owner's name with staff's explicit confirmation.
+ * certificate in the new owner's name with staff's explicit confirmation. The owner's own
+ * disconnected car is re-linked (audited and e-mailed as a re-link).
  */
 export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleId: string; holdingId: string; ownershipChanged: boolean }> {
   assertCan(input.actor, "vehicles:link");
@@ -45,17 +46,17 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
 
       let holdingId: string;
       let ownershipChanged = false;
+      let relinked = false;
       if (input.relationship === "OWNER") {
         if (active?.userId === owner.id) {
           if (!active.disconnectedAt) throw new AppError("CONFLICT", "already_linked");
           // The owner's own disconnected car: verifying again reconnects it.
           await tx.holding.update({ where: { id: active.id }, data: { disconnectedAt: null } });
           holdingId = active.id;
+          relinked = true;
         } else {
           if (active) {
-            if (!input.confirmOwnershipChange) {
-              throw new AppError("CONFLICT", "ownership_change_needs_confirmation", { fieldErrors: { confirmOwnershipChange: ["ownership_change_needs_confirmation"] } });
-            }
+            assertOwnershipChangeAllowed(input);
             const ended = await endOwnerHolding(tx, { holdingId: active.id, reason: "OWNERSHIP_CHANGED", cancellationReason: "ownership_changed" });
             await audit(tx, input.actor, {
               organisationId: dealerId,
@@ -64,7 +65,7 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
               entityId: active.id,
               vehicleId: vehicle.id,
               subjectUserId: active.userId,
-              data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded },
+              data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded, serviceRelationshipEnded: ended.serviceRelationshipEnded },
             });
             // The previous owner learns that the car left their account, not who has it now.
             await enqueueEmail(tx, {
@@ -75,7 +76,7 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
             });
             ownershipChanged = true;
           }
-          holdingId = (await startOwnerHolding(tx, { vehicleId: vehicle.id, userId: owner.id, origin: "DEALER_VERIFIED", linkedByOrganisationId: dealerId })).id;
+          holdingId = (await startOwnerHolding(tx, { vehicleId: vehicle.id, userId: owner.id, origin: "DEALER_VERIFIED", linkedByOrganisationId: dealerId, actor: input.actor })).id;
         }
       } else {
         const existing = await tx.holding.findFirst({ where: { vehicleId: vehicle.id, kind: "DRIVER", userId: owner.id, endedAt: null }, select: { id: true } });
@@ -107,19 +108,24 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
       });
       await audit(tx, input.actor, {
         organisationId: dealerId,
-        action: input.relationship === "OWNER" ? "vehicle.linked" : "vehicle.driver_linked",
+        action: relinked ? "vehicle.relinked" : input.relationship === "OWNER" ? "vehicle.linked" : "vehicle.driver_linked",
         entityType: "Holding",
         entityId: holdingId,
         vehicleId: vehicle.id,
         subjectUserId: owner.id,
-        data: { channel: "DESK", ownershipChanged },
+        data: relinked ? { channel: "DESK", identityChecked: true } : { channel: "DESK", ownershipChanged },
       });
-      await enqueueEmail(tx, {
-        to: owner.email,
-        locale: owner.locale,
-        template: "vehicle-linked-desk",
-        payload: { name: owner.firstName, car: `${input.make} ${input.model}`, dealer: dealer.name, url: appLink(owner.locale, `/garage/vehicles/${vehicle.id}`) },
-      });
+      await enqueueEmail(
+        tx,
+        relinked
+          ? { to: owner.email, locale: owner.locale, template: "vehicle-relinked", payload: { name: owner.firstName, car: `${input.make} ${input.model}` } }
+          : {
+              to: owner.email,
+              locale: owner.locale,
+              template: "vehicle-linked-desk",
+              payload: { name: owner.firstName, car: `${input.make} ${input.model}`, dealer: dealer.name, url: appLink(owner.locale, `/garage/vehicles/${vehicle.id}`) },
+            },
+      );
       return { vehicleId: vehicle.id, holdingId, ownershipChanged };
     });
     mailQueued();

@@ -93,12 +93,22 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
       select: { id: true, kind: true, performedAt: true, mileageKm: true, description: true, organisation: { select: { name: true } } },
     }),
     // What happened to this user's link with the car, and who did it: never another owner's entries.
-    db.auditLog.findMany({
-      where: { vehicleId, subjectUserId: actor.userId, at: { gte: holding.startedAt } },
-      orderBy: { at: "desc" },
-      take: 50,
-      select: { id: true, at: true, action: true, actorRole: true, actorOrganisationId: true },
-    }),
+    // An owner also sees the linking of the authorised drivers who drive through their holding.
+    (isOwner ? db.holding.findMany({ where: { viaHoldingId: holding.id }, select: { id: true } }) : Promise.resolve([])).then((through) =>
+      db.auditLog.findMany({
+        where: {
+          vehicleId,
+          at: { gte: holding.startedAt },
+          OR: [
+            { subjectUserId: actor.userId },
+            ...(through.length ? [{ action: "vehicle.driver_linked", entityType: "Holding", entityId: { in: through.map((d) => d.id) } }] : []),
+          ],
+        },
+        orderBy: { at: "desc" },
+        take: 50,
+        select: { id: true, at: true, action: true, actorRole: true, actorOrganisationId: true, subjectUserId: true, data: true },
+      }),
+    ),
     holding.linkedByOrganisationId ? db.organisation.findUnique({ where: { id: holding.linkedByOrganisationId }, select: { name: true } }) : Promise.resolve(null),
   ]);
   const orgIds = [...new Set(history.map((h) => h.actorOrganisationId).filter((x): x is string => !!x))];
@@ -111,7 +121,18 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
     contracts,
     drivers,
     services,
-    history: history.map((h) => ({ ...h, organisation: h.actorOrganisationId ? (orgName.get(h.actorOrganisationId) ?? null) : null })),
+    history: history.map((h) => {
+      const data = (h.data ?? {}) as Record<string, unknown>;
+      return {
+        id: h.id,
+        at: h.at,
+        // Another user's entry here is an authorised driver added to this owner's car.
+        action: h.subjectUserId === actor.userId ? h.action : "vehicle.driver_added",
+        // An owner's own acceptance of an invitation names the role of the staff member who invited.
+        actorRole: typeof data.linkedByRole === "string" ? data.linkedByRole : h.actorRole,
+        organisation: h.actorOrganisationId ? (orgName.get(h.actorOrganisationId) ?? null) : null,
+      };
+    }),
   };
 }
 

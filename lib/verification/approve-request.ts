@@ -2,7 +2,8 @@
  * The reviewer approves: in one transaction the facts are kept (VerifiedFacts), the car is linked
  * (OWNER or DRIVER holding, origin SELF_REGISTRATION), the status changes, an audit entry and the
  * owner's e-mail are written. A car still on a previous owner's account changes hands only on a
- * registration certificate in the requester's name, which the reviewer confirms; the previous
+ * registration certificate in the requester's name (the name on the ID document, compared by
+ * lib/linking/owner-name.ts), which the reviewer confirms; the previous
  * owner's holding ends "as at removal" and they are told, without naming the new owner.
  * After the commit the document copies are deleted (or left to the purge job if that fails).
  */
@@ -14,7 +15,7 @@ import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
 import { findOrCreateVehicle } from "../linking/common";
-import { assertNotInStock, endOwnerHolding, isUniqueConstraintError, startOwnerHolding } from "../linking/holdings";
+import { assertNotInStock, assertOwnershipChangeAllowed, endOwnerHolding, isUniqueConstraintError, startOwnerHolding } from "../linking/holdings";
 import { linkLocale, reviewableBy, reviewerOrganisation } from "./common";
 import { deleteCopies } from "./delete-copies";
 import type { ApproveInputT } from "./schemas";
@@ -79,17 +80,17 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
 
       let holdingId: string;
       let ownershipChanged = false;
+      let relinked = false;
       if (request.relationship === "OWNER") {
         if (active?.userId === owner.id) {
           if (!active.disconnectedAt) throw new AppError("CONFLICT", "already_linked");
-          // The owner's own disconnected car: verifying again reconnects it.
+          // The owner's own disconnected car: verifying again reconnects it (audited as a re-link).
           await tx.holding.update({ where: { id: active.id }, data: { disconnectedAt: null } });
           holdingId = active.id;
+          relinked = true;
         } else {
           if (active) {
-            if (!input.confirmOwnershipChange) {
-              throw new AppError("CONFLICT", "ownership_change_needs_confirmation", { fieldErrors: { confirmOwnershipChange: ["ownership_change_needs_confirmation"] } });
-            }
+            assertOwnershipChangeAllowed(input);
             const ended = await endOwnerHolding(tx, { holdingId: active.id, reason: "OWNERSHIP_CHANGED", cancellationReason: "ownership_changed", now });
             await audit(tx, actor, {
               organisationId,
@@ -98,7 +99,7 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
               entityId: active.id,
               vehicleId: vehicle.id,
               subjectUserId: active.userId,
-              data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded, channel: "SELF_UPLOAD" },
+              data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded, serviceRelationshipEnded: ended.serviceRelationshipEnded, channel: "SELF_UPLOAD" },
             });
             // The previous owner learns that the car left their account, not who has it now.
             if (active.user) {
@@ -111,7 +112,7 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
             }
             ownershipChanged = true;
           }
-          holdingId = (await startOwnerHolding(tx, { vehicleId: vehicle.id, userId: owner.id, origin: "SELF_REGISTRATION", linkedByOrganisationId: organisationId })).id;
+          holdingId = (await startOwnerHolding(tx, { vehicleId: vehicle.id, userId: owner.id, origin: "SELF_REGISTRATION", linkedByOrganisationId: organisationId, actor, now })).id;
         }
       } else {
         const existing = await tx.holding.findFirst({ where: { vehicleId: vehicle.id, kind: "DRIVER", userId: owner.id, endedAt: null }, select: { id: true } });
@@ -155,7 +156,7 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
       });
       await audit(tx, actor, {
         organisationId,
-        action: request.relationship === "OWNER" ? "vehicle.linked" : "vehicle.driver_linked",
+        action: relinked ? "vehicle.relinked" : request.relationship === "OWNER" ? "vehicle.linked" : "vehicle.driver_linked",
         entityType: "Holding",
         entityId: holdingId,
         vehicleId: vehicle.id,

@@ -9,7 +9,7 @@ import { env } from "../server/env";
 import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
-import { isUniqueConstraintError } from "../linking/holdings";
+import { assertNotInStock, isUniqueConstraintError } from "../linking/holdings";
 import { OPEN_STATUSES, routeFor, type Route } from "./common";
 import type { DocumentKindT, SubmitRequestInputT } from "./schemas";
 import { verifyUpload, type UploadClaims } from "./upload-token";
@@ -73,6 +73,8 @@ export async function submitVerificationRequest(input: SubmitRequestInput): Prom
           select: { id: true },
         });
         if (held) throw new AppError("CONFLICT", "already_linked");
+        // A garage's stock car is handed over by that garage (flow 6): no request around it.
+        await assertNotInStock(tx, vehicle.id);
       }
       const created = await tx.verificationRequest.create({
         data: {

@@ -1,6 +1,8 @@
 /** Helpers for the self-registration journeys: documents made in the test, accounts, the form. */
 import { expect, type APIRequestContext, type APIResponse, type Browser, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
 import sharp from "sharp";
 import { PDFDocument } from "pdf-lib";
 import { linkIn, signIn, uniqueEmail, waitForMail } from "./support";
@@ -91,10 +93,36 @@ export async function fillRequest(page: Page, opts: { locale: "nl" | "en"; vin: 
 
 /** Fills the "Add a car" form and sends it; returns the request id. */
 export async function submitRequest(page: Page, opts: { locale: "nl" | "en"; vin: string; dealer?: string }): Promise<string> {
+  return (await submitRequestWithKeys(page, opts)).requestId;
+}
+
+/** Like submitRequest, also returning the storage keys of the request's uploaded files. */
+export async function submitRequestWithKeys(page: Page, opts: { locale: "nl" | "en"; vin: string; dealer?: string }): Promise<{ requestId: string; keys: string[] }> {
   await fillRequest(page, opts);
+  const keys = await uploadedKeys(page);
   await page.getByRole("button", { name: opts.locale === "nl" ? "Aanvraag versturen" : "Send request" }).click();
   await expect(page).toHaveURL(/\/garage\/verifications\/[\w]+\?submitted=1/);
-  return new URL(page.url()).pathname.split("/").pop()!;
+  return { requestId: new URL(page.url()).pathname.split("/").pop()!, keys };
+}
+
+/**
+ * The storage keys of the files uploaded in the open "Add a car" form: each upload id the form
+ * posts carries its key (signed, not secret: lib/verification/upload-token.ts).
+ */
+export async function uploadedKeys(page: Page): Promise<string[]> {
+  const ids = await page.locator('input[type="hidden"][name^="upload_"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value).filter(Boolean));
+  return ids.map((id) => String((JSON.parse(Buffer.from(id.split(".")[0]!, "base64url").toString("utf8")) as unknown[])[0]));
+}
+
+/**
+ * Which of these files are in the server's document folder (E2E_DOCUMENTS_DIR, set by
+ * playwright.config.ts). Checked per request, never "the folder is empty": the other worker's
+ * requests have files there too.
+ */
+export function filesOnDisk(keys: string[]): string[] {
+  const dir = process.env.E2E_DOCUMENTS_DIR;
+  if (!dir) throw new Error("E2E_DOCUMENTS_DIR is not set (playwright.config.ts sets it)");
+  return keys.filter((k) => /^[a-f0-9]{64}$/.test(k) && existsSync(path.join(dir, k)));
 }
 
 /** Captures the next server action the page posts (and stops it reaching the server). */

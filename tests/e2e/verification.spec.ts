@@ -1,14 +1,14 @@
 /**
  * Flow 3, self-registration with uploaded documents, end to end: the owner's request with upload
  * progress, routing by language, claim, review with the documents inline, approve or reject, the
- * e-mails, withdrawal, and the document URLs answering "not found" after the decision. (That the
- * files are gone from disk is checked in tests/integration/verification-*.test.ts.)
+ * e-mails, withdrawal, and the document URLs answering "not found" and the files gone from the
+ * server's disk after the decision (the folder is E2E_DOCUMENTS_DIR, see playwright.config.ts).
  * The e2e server sets SUPPORT_LOCALES=nl: a Dutch-speaking owner's request goes to support, an
  * English-speaking owner's to the dealer they choose.
  */
 import { expect as baseExpect, test, type Page } from "@playwright/test";
 import { waitForMail } from "./support";
-import { PASSWORD, attach, fillRequest, largePng, login, makeVin, newOwner, png, submitRequest, zeroPagePdf } from "./verification-support";
+import { PASSWORD, attach, filesOnDisk, fillRequest, largePng, login, makeVin, newOwner, png, submitRequestWithKeys, uploadedKeys, zeroPagePdf } from "./verification-support";
 
 // Long journeys through several accounts: generous limits for a busy machine.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -29,7 +29,9 @@ test("a Dutch-speaking owner's request goes to support: review with the document
   await owner.getByRole("link", { name: "Auto toevoegen" }).click();
   await expect(owner.getByRole("heading", { name: "Auto toevoegen" })).toBeVisible();
   await expect(owner.getByTestId("route-info")).toContainText("Ons supportteam controleert je documenten");
-  const requestId = await submitRequest(owner, { locale: "nl", vin });
+  const { requestId, keys } = await submitRequestWithKeys(owner, { locale: "nl", vin });
+  expect(keys).toHaveLength(3);
+  expect(filesOnDisk(keys)).toEqual(keys);
   await expect(owner.getByTestId("notice")).toBeVisible();
   await expect(owner.getByTestId("request-status")).toHaveText("Ingediend");
   await expect(owner.getByTestId("timeline-submitted")).toHaveAttribute("data-state", "done");
@@ -85,6 +87,8 @@ test("a Dutch-speaking owner's request goes to support: review with the document
   await expect(support.getByTestId("documents-state")).toContainText("verwijderd");
   await expect(support.getByTestId("facts")).toContainText("Haarlem");
   for (const url of urls) expect((await support.request.get(url)).status()).toBe(404);
+  // The files themselves are gone from the server's disk.
+  await expect.poll(() => filesOnDisk(keys)).toEqual([]);
 
   // The owner: an e-mail, the car in the garage, the request approved with its copies deleted.
   const mail = await waitForMail(email, (m) => m.subject.includes("staat in je garage"));
@@ -113,10 +117,13 @@ test("an English-speaking owner's request goes to the chosen dealer, who rejects
   await expect(owner.getByText("Choose the dealer that will check your documents.")).toBeVisible();
   await expect(owner.getByTestId("uploaded-REGISTRATION")).toBeVisible();
   await owner.getByLabel("Dealer", { exact: true }).selectOption({ label: "Porsche Centrum Amsterdam" });
+  const keys = await uploadedKeys(owner);
+  expect(keys).toHaveLength(3);
   await owner.getByRole("button", { name: "Send request" }).click();
   await expect(owner).toHaveURL(/\/garage\/verifications\/\w+\?submitted=1/);
   const requestId = new URL(owner.url()).pathname.split("/").pop()!;
   await expect(owner.getByText("Checked by Porsche Centrum Amsterdam")).toBeVisible();
+  expect(filesOnDisk(keys)).toEqual(keys);
 
   // Support does not see it; the chosen dealer's staff do.
   const support = await (await browser.newContext()).newPage();
@@ -136,6 +143,7 @@ test("an English-speaking owner's request goes to the chosen dealer, who rejects
   await expect(dealer.getByTestId("notice")).toContainText("Afgewezen");
   await expect(dealer.getByTestId("request-status")).toHaveText("Afgewezen");
   for (const url of urls) expect((await dealer.request.get(url)).status()).toBe(404);
+  await expect.poll(() => filesOnDisk(keys)).toEqual([]);
 
   const mail = await waitForMail(email, (m) => m.subject.includes("was not approved"));
   expect(mail.text).toContain("the ID document is not readable");
@@ -151,7 +159,9 @@ test("the owner withdraws a request in review: the reviewer's document links ans
   const email = await newOwner(browser, "nl");
   const owner = await (await browser.newContext()).newPage();
   await login(owner, email, PASSWORD);
-  const requestId = await submitRequest(owner, { locale: "nl", vin: makeVin() });
+  const { requestId, keys } = await submitRequestWithKeys(owner, { locale: "nl", vin: makeVin() });
+  expect(keys).toHaveLength(3);
+  expect(filesOnDisk(keys)).toEqual(keys);
 
   const support = await (await browser.newContext()).newPage();
   await login(support, "support@demo.autodossier.test");
@@ -167,6 +177,7 @@ test("the owner withdraws a request in review: the reviewer's document links ans
   await expect(owner.getByTestId("copies-state")).toContainText("Verwijderd op");
   await expect(owner.getByRole("button", { name: "Aanvraag intrekken" })).toHaveCount(0);
   for (const url of urls) expect((await support.request.get(url)).status()).toBe(404);
+  await expect.poll(() => filesOnDisk(keys)).toEqual([]);
   await support.goto("/nl/console/verifications");
   await expect(support.locator(`[data-request-id="${requestId}"]`)).toHaveCount(0);
 });

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/server/errors";
 import { verifyPassword } from "@/lib/server/password";
 import { acceptInvitation, acceptInvitationWithNewAccount } from "@/lib/linking/accept-invitation";
 import { getInvitationByToken } from "@/lib/linking/queries";
-import { listGarage } from "@/lib/vehicles/queries";
+import { getVehicleDossier, listGarage } from "@/lib/vehicles/queries";
 import { actorFor, createUser, outboxFor } from "../factories";
 import { dealerStaff, expectAppError, invite } from "../factories/linking";
 
@@ -46,6 +46,26 @@ describe("acceptInvitation", () => {
     // Single use.
     await expectAppError(acceptInvitation({ actor: buyer, token: inv.token }), "GONE", "invitation_used");
     expect((await getInvitationByToken(inv.token))?.state).toBe("accepted");
+  });
+
+  it("the acceptance is audited with the inviting dealer and its staff member's role, so the owner's car page names the dealer", async () => {
+    const dealer = await dealerStaff("ADMIN");
+    const inv = await invite(dealer);
+    const buyer = await actorFor((await createUser({ email: inv.email })).id);
+    await acceptInvitation({ actor: buyer, token: inv.token });
+
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "invitation.accepted", vehicleId: inv.vehicleId } });
+    expect(entry).toMatchObject({ actorUserId: buyer.userId, actorOrganisationId: dealer.org.id, subjectUserId: buyer.userId });
+    expect(entry.data).toMatchObject({ invitationId: inv.invitationId, linkedBy: dealer.org.id, linkedByRole: "dealer:admin" });
+    const dossier = await getVehicleDossier(buyer, inv.vehicleId);
+    expect(dossier?.history.map((h) => [h.action, h.organisation, h.actorRole])).toEqual([["invitation.accepted", dealer.org.name, "dealer:admin"]]);
+
+    // A new account accepting names the inviting member's role too.
+    const member = await dealerStaff("MEMBER");
+    const inv2 = await invite(member);
+    const r = await acceptInvitationWithNewAccount({ token: inv2.token, firstName: "Nina", lastName: "Nieuw", password: "a-long-password-8", locale: "nl" });
+    const newOwner = await actorFor((await db.user.findUniqueOrThrow({ where: { email: r.email } })).id);
+    expect((await getVehicleDossier(newOwner, inv2.vehicleId))?.history.map((h) => [h.action, h.organisation, h.actorRole])).toEqual([["invitation.accepted", member.org.name, "dealer:member"]]);
   });
 
   it("20 truly concurrent accepts by the invited user give exactly one owner holding and start the contracts once", async () => {

@@ -29,7 +29,7 @@ describe("disconnectHolding and relinkHolding", () => {
     expect((await getVehicleDossier(owner.actor, vehicleId))?.holding.disconnectedAt).not.toBeNull();
     await expectAppError(disconnectHolding({ actor: dealer.actor, holdingId }), "CONFLICT", "already_disconnected");
 
-    await relinkHolding({ actor: dealer.actor, holdingId });
+    await relinkHolding({ actor: dealer.actor, holdingId, identityChecked: true });
     const relinked = await db.holding.findUniqueOrThrow({ where: { id: holdingId } });
     expect(relinked).toMatchObject({ disconnectedAt: null, endedAt: null, userId: owner.user.id });
     const audit = await db.auditLog.findMany({ where: { action: "vehicle.relinked", entityId: holdingId } });
@@ -40,7 +40,7 @@ describe("disconnectHolding and relinkHolding", () => {
     // The owner sees who did it in the car's history.
     expect((await getVehicleDossier(owner.actor, vehicleId))?.history.map((h) => h.action)).toEqual(expect.arrayContaining(["vehicle.relinked", "vehicle.disconnected"]));
 
-    await expectAppError(relinkHolding({ actor: dealer.actor, holdingId }), "CONFLICT", "not_disconnected");
+    await expectAppError(relinkHolding({ actor: dealer.actor, holdingId, identityChecked: true }), "CONFLICT", "not_disconnected");
   });
 
   it("staff of another dealer can neither disconnect nor re-link it, nor see it in their list (NOT_FOUND; nothing changes)", async () => {
@@ -52,11 +52,11 @@ describe("disconnectHolding and relinkHolding", () => {
 
     await disconnectHolding({ actor: dealer.actor, holdingId });
     const at = (await db.holding.findUniqueOrThrow({ where: { id: holdingId } })).disconnectedAt;
-    await expectAppError(relinkHolding({ actor: other.actor, holdingId }), "NOT_FOUND");
+    await expectAppError(relinkHolding({ actor: other.actor, holdingId, identityChecked: true }), "NOT_FOUND");
     expect((await db.holding.findUniqueOrThrow({ where: { id: holdingId } })).disconnectedAt).toEqual(at);
 
     // Nor can the owner themselves, through the staff use case.
-    await expectAppError(relinkHolding({ actor: owner.actor, holdingId }), "NOT_FOUND");
+    await expectAppError(relinkHolding({ actor: owner.actor, holdingId, identityChecked: true }), "NOT_FOUND");
 
     expect(await db.auditLog.count({ where: { entityId: holdingId, actorUserId: { in: [other.user.id, owner.user.id] } } })).toBe(0);
     expect((await outboxFor(owner.user.email)).map((m) => m.template)).toEqual(["vehicle-linked-desk"]);
@@ -64,11 +64,29 @@ describe("disconnectHolding and relinkHolding", () => {
     expect((await listDealerVehicles(dealer.actor)).map((h) => h.id)).toContain(holdingId);
   });
 
+  it("re-linking needs staff's confirmation that they checked the owner's identity, in the use case too (VALIDATION; nothing changes)", async () => {
+    const { dealer, owner, holdingId } = await linkedByDealer();
+    await disconnectHolding({ actor: dealer.actor, holdingId });
+    const at = (await db.holding.findUniqueOrThrow({ where: { id: holdingId } })).disconnectedAt;
+
+    const e = await expectAppError(relinkHolding({ actor: dealer.actor, holdingId, identityChecked: false }), "VALIDATION", "confirm_required");
+    expect(e.fieldErrors).toEqual({ identityChecked: ["confirm_required"] });
+    // A caller that leaves the flag out (not the form) is refused the same way.
+    await expectAppError(relinkHolding({ actor: dealer.actor, holdingId } as Parameters<typeof relinkHolding>[0]), "VALIDATION", "confirm_required");
+
+    expect((await db.holding.findUniqueOrThrow({ where: { id: holdingId } })).disconnectedAt).toEqual(at);
+    expect(await db.auditLog.count({ where: { action: "vehicle.relinked", entityId: holdingId } })).toBe(0);
+    expect((await outboxFor(owner.user.email)).map((m) => m.template)).toEqual(["vehicle-linked-desk"]);
+    // Another tenant's link still reads as not found, whatever the flag.
+    const other = await dealerStaff();
+    await expectAppError(relinkHolding({ actor: other.actor, holdingId, identityChecked: false }), "NOT_FOUND");
+  });
+
   it("an ended link cannot be disconnected or re-linked", async () => {
     const { dealer, owner, holdingId, vehicleId } = await linkedByDealer();
     await disconnectHolding({ actor: dealer.actor, holdingId });
-    await removeVehicle({ actor: owner.actor, vehicleId });
-    await expectAppError(relinkHolding({ actor: dealer.actor, holdingId }), "NOT_FOUND");
+    await removeVehicle({ actor: owner.actor, vehicleId, understood: true });
+    await expectAppError(relinkHolding({ actor: dealer.actor, holdingId, identityChecked: true }), "NOT_FOUND");
     await expectAppError(disconnectHolding({ actor: dealer.actor, holdingId }), "NOT_FOUND");
     expect(await db.holding.findUniqueOrThrow({ where: { id: holdingId } })).toMatchObject({ endReason: "REMOVED" });
   });

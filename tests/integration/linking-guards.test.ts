@@ -77,11 +77,23 @@ describe("a garage's stock car is handed over by its garage", () => {
     await unchanged(car);
   });
 
-  it("refuses to approve a self-registration for it", async () => {
+  it("refuses a self-registration request for it, with the same message, and stores no request", async () => {
     const car = await stockCar();
     const owner = await ownerAccount();
+    const e = await expectAppError(submittedRequest(owner.actor, { vin: car.passport.vin }), "CONFLICT", "vehicle_in_stock");
+    expect(e.fieldErrors).toEqual({ vin: ["vehicle_in_stock"] });
+    expect(await db.verificationRequest.count({ where: { vin: car.passport.vin } })).toBe(0);
+    expect(await db.auditLog.count({ where: { action: "verification.submitted", subjectUserId: owner.user.id } })).toBe(0);
+    await unchanged(car);
+  });
+
+  it("refuses to approve a self-registration for it (a request sent before the car came into stock)", async () => {
+    const owner = await ownerAccount();
     const support = await supportUser();
-    const r = await submittedRequest(owner.actor, { vin: car.passport.vin });
+    const r = await submittedRequest(owner.actor);
+    const garage = await garageStaff();
+    const passport = await stockPassport(garage, { vin: r.vin });
+    const car = { garage, passport, vehicle: await db.vehicle.findUniqueOrThrow({ where: { vin: r.vin }, include: { plates: { where: { validTo: null } } } }) };
     await claimRequest({ actor: support, requestId: r.requestId });
     await expectAppError(approveRequest({ actor: support, ...facts(r.requestId, r.vin) }), "CONFLICT", "vehicle_in_stock");
     expect(await db.verificationRequest.findUniqueOrThrow({ where: { id: r.requestId } })).toMatchObject({ status: "IN_REVIEW" });

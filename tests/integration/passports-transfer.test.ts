@@ -284,7 +284,7 @@ describe("tenancy and the service relationship", () => {
     const first = await createUser();
     const { transferId } = await confirmTo(staff, passportId, first.email, { name: "Private Person" });
     await acceptTransfer({ actor: await actorFor(first.id), transferId });
-    await removeVehicle({ actor: await actorFor(first.id), vehicleId });
+    await removeVehicle({ actor: await actorFor(first.id), vehicleId, understood: true });
     const next = await createUser({ password: PASSWORD });
     await db.holding.create({ data: { vehicleId, kind: "OWNER", userId: next.id, origin: "DEALER_VERIFIED" } });
     const view = await getOwnerPassport(await actorFor(next.id), vehicleId);

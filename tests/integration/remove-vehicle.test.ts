@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { removeVehicle } from "@/lib/linking/remove-vehicle";
 import { getRemovalPreview, getVehicleDossier, listGarage } from "@/lib/vehicles/queries";
+import { renderEmail } from "@/emails";
 import { actorFor, outboxFor, uid } from "../factories";
 import { expectAppError, ownedVehicle } from "../factories/linking";
 
@@ -16,6 +17,32 @@ async function state(car: Awaited<ReturnType<typeof ownedVehicle>>) {
 }
 
 describe("removeVehicle", () => {
+  it("needs the owner's \"I understand\" in the use case too (VALIDATION; nothing changes)", async () => {
+    const car = await ownedVehicle();
+    const actor = await actorFor(car.owner.id);
+    const before = await state(car);
+    const e = await expectAppError(removeVehicle({ actor, vehicleId: car.vehicle.id, understood: false }), "VALIDATION", "confirm_required");
+    expect(e.fieldErrors).toEqual({ understood: ["confirm_required"] });
+    await expectAppError(removeVehicle({ actor, vehicleId: car.vehicle.id } as Parameters<typeof removeVehicle>[0]), "VALIDATION", "confirm_required");
+    expect(await state(car)).toEqual(before);
+  });
+
+  it("the confirmation e-mail mentions drivers only when some lost access", async () => {
+    const withDriver = await ownedVehicle();
+    await removeVehicle({ actor: await actorFor(withDriver.owner.id), vehicleId: withDriver.vehicle.id, understood: true });
+    const alone = await ownedVehicle();
+    await db.holding.update({ where: { id: alone.driver.id }, data: { endedAt: new Date(), endReason: "DRIVER_ACCESS_ENDED" } });
+    await removeVehicle({ actor: await actorFor(alone.owner.id), vehicleId: alone.vehicle.id, understood: true });
+
+    const [a] = await outboxFor(withDriver.owner.email);
+    const [b] = await outboxFor(alone.owner.email);
+    expect(a!.payload).toMatchObject({ drivers: 1 });
+    expect(b!.payload).toMatchObject({ drivers: 0 });
+    const text = (m: typeof a) => renderEmail("vehicle-removed", m!.locale, m!.payload as Record<string, string | number>).text;
+    expect(text(a)).toMatch(/gemachtigde bestuurder/i);
+    expect(text(b)).not.toMatch(/bestuurder/i);
+  });
+
   it("ends the holding (REMOVED), cancels every active contract with renewal off, ends the drivers' access, and writes audit and e-mail", async () => {
     const car = await ownedVehicle();
     const actor = await actorFor(car.owner.id);
@@ -23,7 +50,7 @@ describe("removeVehicle", () => {
     expect(preview?.contracts.map((c) => c.id).sort()).toEqual(car.active.map((c) => c.id).sort());
     expect(preview?.drivers.map((d) => d.id)).toEqual([car.driver.id]);
 
-    expect(await removeVehicle({ actor, vehicleId: car.vehicle.id })).toEqual({ contractsCancelled: 2, driversEnded: 1 });
+    expect(await removeVehicle({ actor, vehicleId: car.vehicle.id, understood: true })).toEqual({ contractsCancelled: 2, driversEnded: 1 });
 
     const holding = await db.holding.findUniqueOrThrow({ where: { id: car.holding.id } });
     expect(holding.endReason).toBe("REMOVED");
@@ -48,10 +75,10 @@ describe("removeVehicle", () => {
   it("removing twice is NOT_FOUND vehicle_not_held and writes nothing more", async () => {
     const car = await ownedVehicle();
     const actor = await actorFor(car.owner.id);
-    await removeVehicle({ actor, vehicleId: car.vehicle.id });
+    await removeVehicle({ actor, vehicleId: car.vehicle.id, understood: true });
     const after = await state(car);
 
-    await expectAppError(removeVehicle({ actor, vehicleId: car.vehicle.id }), "NOT_FOUND", "vehicle_not_held");
+    await expectAppError(removeVehicle({ actor, vehicleId: car.vehicle.id, understood: true }), "NOT_FOUND", "vehicle_not_held");
     expect(await state(car)).toEqual(after);
   });
 
@@ -60,9 +87,9 @@ describe("removeVehicle", () => {
     const mine = await ownedVehicle();
     const before = await state(car);
 
-    await expectAppError(removeVehicle({ actor: await actorFor(mine.owner.id), vehicleId: car.vehicle.id }), "NOT_FOUND", "vehicle_not_held");
-    await expectAppError(removeVehicle({ actor: await actorFor(car.driverUser.id), vehicleId: car.vehicle.id }), "NOT_FOUND", "vehicle_not_held");
-    await expectAppError(removeVehicle({ actor: await actorFor(car.owner.id), vehicleId: "no-such-vehicle" }), "NOT_FOUND", "vehicle_not_held");
+    await expectAppError(removeVehicle({ actor: await actorFor(mine.owner.id), vehicleId: car.vehicle.id, understood: true }), "NOT_FOUND", "vehicle_not_held");
+    await expectAppError(removeVehicle({ actor: await actorFor(car.driverUser.id), vehicleId: car.vehicle.id, understood: true }), "NOT_FOUND", "vehicle_not_held");
+    await expectAppError(removeVehicle({ actor: await actorFor(car.owner.id), vehicleId: "no-such-vehicle", understood: true }), "NOT_FOUND", "vehicle_not_held");
 
     expect(await state(car)).toEqual(before);
     expect(await getRemovalPreview(await actorFor(mine.owner.id), car.vehicle.id)).toBeNull();
@@ -76,7 +103,7 @@ describe("removeVehicle", () => {
     expect((await getVehicleDossier(actor, car.vehicle.id))?.services.map((s) => s.id)).toEqual([car.service.id]);
     expect(await getVehicleDossier(driver, car.vehicle.id)).not.toBeNull();
 
-    await removeVehicle({ actor, vehicleId: car.vehicle.id });
+    await removeVehicle({ actor, vehicleId: car.vehicle.id, understood: true });
 
     expect(await getVehicleDossier(actor, car.vehicle.id)).toBeNull();
     expect(await getRemovalPreview(actor, car.vehicle.id)).toBeNull();
@@ -97,7 +124,7 @@ describe("removeVehicle", () => {
     await db.$executeRawUnsafe(`CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$`);
     await db.$executeRawUnsafe(`CREATE TRIGGER ${name} BEFORE UPDATE ON "Holding" FOR EACH ROW WHEN (OLD.id = '${car.holding.id}') EXECUTE FUNCTION ${name}()`);
     try {
-      const e = await removeVehicle({ actor, vehicleId: car.vehicle.id }).then(
+      const e = await removeVehicle({ actor, vehicleId: car.vehicle.id, understood: true }).then(
         () => null,
         (err: unknown) => err,
       );
@@ -116,7 +143,7 @@ describe("removeVehicle", () => {
     expect(await getVehicleDossier(actor, car.vehicle.id)).not.toBeNull();
 
     // Without the fault the same removal goes through.
-    await removeVehicle({ actor, vehicleId: car.vehicle.id });
+    await removeVehicle({ actor, vehicleId: car.vehicle.id, understood: true });
     expect((await db.holding.findUniqueOrThrow({ where: { id: car.holding.id } })).endReason).toBe("REMOVED");
   });
 });

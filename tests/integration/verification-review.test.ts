@@ -156,6 +156,27 @@ describe("the decision", () => {
     expect(JSON.stringify(told!.payload)).not.toContain(buyer.email);
   });
 
+  it("a change of owner is refused when the certificate is not in the name on the requester's ID document, even when confirmed", async () => {
+    const first = await ownerActor();
+    const r0 = await submittedRequest(first);
+    await claimRequest({ actor: support, requestId: r0.requestId });
+    const linked = await approveRequest({ actor: support, ...facts(r0.requestId, r0.vin) });
+
+    const buyer = await ownerActor();
+    const r = await submittedRequest(buyer, { vin: r0.vin });
+    await claimRequest({ actor: support, requestId: r.requestId });
+    const e = await refusal(approveRequest({ actor: support, ...facts(r.requestId, r.vin, { fullName: "Buyer Person", registeredOwnerName: "Lease Company BV" }), confirmOwnershipChange: true }));
+    expect(e).toMatchObject({ code: "VALIDATION", messageKey: "registered_owner_mismatch", fieldErrors: { registeredOwnerName: ["registered_owner_mismatch"] } });
+    expect(await db.verificationRequest.findUniqueOrThrow({ where: { id: r.requestId } })).toMatchObject({ status: "IN_REVIEW", decidedAt: null });
+    expect(await db.holding.findUniqueOrThrow({ where: { id: linked.holdingId } })).toMatchObject({ endedAt: null, userId: first.userId });
+    expect(await db.holding.count({ where: { userId: buyer.userId } })).toBe(0);
+    expect((await outboxFor(first.email)).map((m) => m.template)).toEqual(["verification-approved"]);
+
+    // The same name written differently is the same name.
+    const result = await approveRequest({ actor: support, ...facts(r.requestId, r.vin, { fullName: "Buyer Person", registeredOwnerName: "PERSON, BÜYER" }), confirmOwnershipChange: true });
+    expect(result.ownershipChanged).toBe(true);
+  });
+
   it("rejects with a reason: e-mail with the reason, no facts, copies gone from disk", async () => {
     const requester = await ownerActor();
     const r = await submittedRequest(requester);

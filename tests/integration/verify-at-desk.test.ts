@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { verifyAtDesk } from "@/lib/linking/verify-at-desk";
+import { disconnectHolding } from "@/lib/linking/disconnect";
 import { DeskVerificationInput } from "@/lib/linking/schemas";
 import { getVehicleDossier, listGarage } from "@/lib/vehicles/queries";
 import { renderEmail } from "@/emails";
@@ -199,5 +200,95 @@ describe("verifyAtDesk", () => {
     const vin = makeVin();
     const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user.email, { vin }));
     expect((await db.vehicle.findUniqueOrThrow({ where: { id: r.vehicleId } })).vin).toBe(vin);
+  });
+
+  it("a change of owner needs a registration certificate in the name on the new owner's ID document, even when confirmed (VALIDATION; nothing changes)", async () => {
+    const dealer = await dealerStaff();
+    const previous = await ownedVehicle();
+    const buyer = await ownerAccount();
+    const base = { vin: previous.vehicle.vin, make: "Porsche", model: "Macan", fullName: "Zoë de Wit", confirmOwnershipChange: true };
+
+    const e = await expectAppError(verifyAtDesk(deskInput(dealer.actor, dealer.org.id, buyer.user.email, { ...base, registeredOwnerName: "Fenna Veldkamp" })), "VALIDATION", "registered_owner_mismatch");
+    expect(e.fieldErrors).toEqual({ registeredOwnerName: ["registered_owner_mismatch"] });
+    expect(await db.holding.findUniqueOrThrow({ where: { id: previous.holding.id } })).toMatchObject({ endedAt: null, endReason: null });
+    expect(await db.holding.findUniqueOrThrow({ where: { id: previous.driver.id } })).toMatchObject({ endedAt: null });
+    expect(await db.contract.count({ where: { holdingId: previous.holding.id, status: "ACTIVE" } })).toBe(2);
+    expect(await db.holding.count({ where: { userId: buyer.user.id } })).toBe(0);
+    expect(await db.verifiedFacts.count({ where: { vin: previous.vehicle.vin } })).toBe(0);
+    expect(await db.auditLog.count({ where: { vehicleId: previous.vehicle.id } })).toBe(0);
+    expect(await outboxFor(previous.owner.email)).toHaveLength(0);
+    expect(await outboxFor(buyer.user.email)).toHaveLength(0);
+
+    // The explicit confirmation is still needed with a matching name...
+    await expectAppError(
+      verifyAtDesk(deskInput(dealer.actor, dealer.org.id, buyer.user.email, { ...base, registeredOwnerName: "Zoë de Wit", confirmOwnershipChange: false })),
+      "CONFLICT",
+      "ownership_change_needs_confirmation",
+    );
+    // ...and the names are compared without case, diacritics, spacing or punctuation.
+    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, buyer.user.email, { ...base, registeredOwnerName: "DE WIT, ZOE" }));
+    expect(r.ownershipChanged).toBe(true);
+    expect(await db.holding.findUniqueOrThrow({ where: { id: r.holdingId } })).toMatchObject({ kind: "OWNER", userId: buyer.user.id, endedAt: null });
+  });
+
+  it("the first link of a car without an owner, and an authorised driver's link, do not need the certificate in the driver's or owner's name", async () => {
+    const dealer = await dealerStaff();
+    const owner = await ownerAccount();
+    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user.email, { fullName: "Eva Jansen", registeredOwnerName: "Leasemaatschappij BV" }));
+    expect(r.ownershipChanged).toBe(false);
+    const driver = await ownerAccount();
+    const d = await verifyAtDesk(
+      deskInput(dealer.actor, dealer.org.id, driver.user.email, { vin: (await db.vehicle.findUniqueOrThrow({ where: { id: r.vehicleId } })).vin, relationship: "DRIVER", authorisationSeen: true, fullName: "Bram Bakker", registeredOwnerName: "Eva Jansen" }),
+    );
+    expect(await db.holding.findUniqueOrThrow({ where: { id: d.holdingId } })).toMatchObject({ kind: "DRIVER", viaHoldingId: r.holdingId });
+  });
+
+  it("verifying the owner of their own disconnected car re-links it: audited as a re-link by the dealer, the 'linked again' e-mail, the facts kept", async () => {
+    const dealer = await dealerStaff();
+    const owner = await ownerAccount({ locale: "en" });
+    const first = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user.email));
+    await disconnectHolding({ actor: dealer.actor, holdingId: first.holdingId });
+    const vin = (await db.vehicle.findUniqueOrThrow({ where: { id: first.vehicleId } })).vin;
+
+    // Another dealer's staff reconnect it after checking the documents at their desk.
+    const other = await dealerStaff();
+    const r = await verifyAtDesk(deskInput(other.actor, other.org.id, owner.user.email, { vin }));
+
+    expect(r).toEqual({ vehicleId: first.vehicleId, holdingId: first.holdingId, ownershipChanged: false });
+    expect(await db.holding.findUniqueOrThrow({ where: { id: first.holdingId } })).toMatchObject({ disconnectedAt: null, endedAt: null, userId: owner.user.id });
+    expect(await db.holding.count({ where: { vehicleId: first.vehicleId } })).toBe(1);
+    const relinked = await db.auditLog.findMany({ where: { action: "vehicle.relinked", entityId: first.holdingId } });
+    expect(relinked).toHaveLength(1);
+    expect(relinked[0]).toMatchObject({ actorUserId: other.user.id, actorOrganisationId: other.org.id, actorRole: "dealer:member", subjectUserId: owner.user.id, vehicleId: first.vehicleId, data: { channel: "DESK", identityChecked: true } });
+    expect(await db.auditLog.count({ where: { action: "vehicle.linked", entityId: first.holdingId } })).toBe(1); // the first link only
+    expect(await db.verifiedFacts.count({ where: { holdingId: first.holdingId, organisationId: other.org.id } })).toBe(1);
+
+    const mails = await outboxFor(owner.user.email);
+    expect(mails.map((m) => m.template)).toEqual(["vehicle-linked-desk", "vehicle-relinked"]);
+    expect(mails[1]).toMatchObject({ locale: "en", payload: { car: "Porsche Cayenne" } });
+
+    // The owner's page: connected again, and the trail names who re-linked it.
+    const dossier = await getVehicleDossier(owner.actor, first.vehicleId);
+    expect(dossier?.holding.disconnectedAt).toBeNull();
+    expect(dossier?.history[0]).toMatchObject({ action: "vehicle.relinked", organisation: other.org.name, actorRole: "dealer:member" });
+    await expectAppError(verifyAtDesk(deskInput(other.actor, other.org.id, owner.user.email, { vin })), "CONFLICT", "already_linked");
+  });
+
+  it("an authorised driver added at the desk appears in the owner's trail, with the dealer that added them", async () => {
+    const dealer = await dealerStaff("ADMIN");
+    const owned = await ownedVehicle();
+    const owner = await actorFor(owned.owner.id);
+    const driver = await ownerAccount();
+    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, driver.user.email, { vin: owned.vehicle.vin, relationship: "DRIVER", authorisationSeen: true }));
+
+    const trail = (await getVehicleDossier(owner, owned.vehicle.id))!.history;
+    expect(trail.map((h) => [h.action, h.organisation, h.actorRole])).toEqual([["vehicle.driver_added", dealer.org.name, "dealer:admin"]]);
+    // The driver's own trail has their link; neither sees the other's unrelated entries.
+    expect((await getVehicleDossier(driver.actor, owned.vehicle.id))!.history.map((h) => h.action)).toEqual(["vehicle.driver_linked"]);
+    expect(await db.auditLog.count({ where: { action: "vehicle.driver_linked", entityId: r.holdingId } })).toBe(1);
+    // Another owner's driver link of another car is not in this owner's trail.
+    const elsewhere = await ownedVehicle();
+    await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, (await ownerAccount()).user.email, { vin: elsewhere.vehicle.vin, relationship: "DRIVER", authorisationSeen: true }));
+    expect((await getVehicleDossier(owner, owned.vehicle.id))!.history).toHaveLength(1);
   });
 });

@@ -102,6 +102,36 @@ describe("e-mail templates", () => {
     expect(renderEmail("activation", "fr", p).html).toContain('<html lang="en">');
   });
 
+  it("the removal confirmation says drivers lost access only when some did", () => {
+    for (const locale of ["nl", "en"] as const) {
+      const base = { name: "Ann", car: "Porsche Macan", vin: "WP0ZZZ99ZTS392124", contracts: 1 };
+      const none = renderEmail("vehicle-removed", locale, { ...base, drivers: 0 });
+      const one = renderEmail("vehicle-removed", locale, { ...base, drivers: 1 });
+      const two = renderEmail("vehicle-removed", locale, { ...base, drivers: 2 });
+      const driverWord = locale === "nl" ? /bestuurder/i : /driver/i;
+      expect(none.text).not.toMatch(driverWord);
+      expect(none.html).not.toMatch(driverWord);
+      expect(none.html).not.toContain("<p></p>");
+      expect(none.text).not.toMatch(/\n\n\n/);
+      expect(one.text).toMatch(driverWord);
+      expect(two.text).toContain("2");
+      expect(two.html).toMatch(driverWord);
+    }
+  });
+
+  it("self-registration decisions do not claim the copies are already deleted (the deletion runs after the commit and may be retried)", () => {
+    const claims = { nl: /zijn verwijderd/i, en: /have been deleted/i };
+    for (const locale of ["nl", "en"] as const) {
+      for (const name of ["verification-approved", "verification-rejected", "verification-expired"] as const) {
+        const mail = renderEmail(name, locale, payloadFor(name));
+        expect(mail.text, `${name} ${locale}`).not.toMatch(claims[locale]);
+        expect(mail.text, `${name} ${locale}`).toMatch(locale === "nl" ? /kopieën van je documenten worden/i : /copies of your documents are/i);
+      }
+      const notice = (FILES[locale].verification as Tree).withdrawnNotice as string;
+      expect(notice).not.toMatch(claims[locale]);
+    }
+  });
+
   it("uses the plain greeting without a name", () => {
     const mail = renderEmail("password-changed", "en", {});
     expect(mail.text.split("\n")[0]).toBe(expected("en", "greeting", {}));

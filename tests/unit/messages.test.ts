@@ -44,4 +44,40 @@ describe("message files", () => {
     expect(messagesFor("fr").messages).toBe(MESSAGES.en);
     expect(messagesFor("nl").messages).toBe(MESSAGES.nl);
   });
+
+  it("name every action and role that can reach an owner's trail on the car page, with a generic label for the rest", () => {
+    // Written with the car and the owner (or their driver) as subject, after the link started.
+    const actions = [
+      "invitation.accepted",
+      "vehicle.linked",
+      "vehicle.relinked",
+      "vehicle.driver_linked",
+      "vehicle.driver_added",
+      "vehicle.driver_access_ended",
+      "vehicle.disconnected",
+      "vehicle.removed",
+      "vehicle.ownership_ended",
+      "verification.submitted",
+      "verification.claimed",
+      "verification.released",
+      "verification.approved",
+      "verification.rejected",
+      "verification.withdrawn",
+      "verification.expired",
+      "verification.document_viewed",
+      "passport.transfer_accepted",
+      "passport.service_relationship_ended",
+    ];
+    // lib/server/audit.ts actorRole(): "<kind>:<role>", support, admin, owner, system.
+    const roles = ["dealer:admin", "dealer:member", "garage:admin", "garage:member", "fleet:admin", "fleet:member", "support", "admin", "owner", "system"];
+    for (const locale of Object.keys(MESSAGES) as (keyof typeof MESSAGES)[]) {
+      const garage = (MESSAGES[locale] as unknown as Tree).garage as Tree;
+      const audit = garage.audit as Tree;
+      const roleNames = garage.roles as Tree;
+      expect(actions.filter((a) => typeof audit[a.replace(/\./g, "_")] !== "string"), `${locale}: garage.audit`).toEqual([]);
+      expect(roles.filter((r) => typeof roleNames[r.replace(":", "_")] !== "string"), `${locale}: garage.roles`).toEqual([]);
+      expect(typeof audit.other).toBe("string");
+      expect(typeof roleNames.other).toBe("string");
+    }
+  });
 });

@@ -21,6 +21,16 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
   const { vehicle: v, holding, contracts, drivers, services, history, isOwner } = dossier;
   const passport = await getOwnerPassport(actor, id);
   const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium" }) : "—");
+  const km = (n: number) => format.number(n, { style: "unit", unit: "kilometer" });
+  // A code the message files do not know yet reads as a generic label, never as the raw code.
+  const auditLabel = (action: string) => {
+    const key = `audit.${action.replace(/\./g, "_")}`;
+    return t.has(key) ? t(key) : t("audit.other");
+  };
+  const roleLabel = (role: string) => {
+    const key = `roles.${role.replace(":", "_")}`;
+    return t.has(key) ? t(key) : t("roles.other");
+  };
   return (
     <div className="space-y-6">
       <PageTitle sub={`${v.modelYear} · ${v.plate ? formatPlate(v.plate, v.plateCountry) : t("noPlate")}`}>
@@ -40,7 +50,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
             <dt className="text-zinc-500">{t("fuel")}</dt>
             <dd>{t(`fuels.${v.fuel}`)}</dd>
             <dt className="text-zinc-500">{t("mileage")}</dt>
-            <dd>{v.mileageKm != null ? `${format.number(v.mileageKm)} km` : "—"}</dd>
+            <dd>{v.mileageKm != null ? km(v.mileageKm) : "—"}</dd>
             <dt className="text-zinc-500">{t("relationship")}</dt>
             <dd>{isOwner ? t("owner") : t("driver")}</dd>
             <dt className="text-zinc-500">{t("since")}</dt>
@@ -93,7 +103,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
                   <p className="font-medium">{s.description}</p>
                   <p className="text-zinc-600">
                     {date(s.performedAt)}
-                    {s.mileageKm != null ? ` · ${format.number(s.mileageKm)} km` : ""}
+                    {s.mileageKm != null ? ` · ${km(s.mileageKm)}` : ""}
                     {s.organisation ? ` · ${s.organisation.name}` : ""}
                   </p>
                 </li>
@@ -106,10 +116,10 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
           <ul className="divide-y text-sm" data-testid="audit-trail">
             {history.map((h) => (
               <li key={h.id} className="py-2">
-                <p className="font-medium">{t.has(`audit.${h.action.replace(/\./g, "_")}`) ? t(`audit.${h.action.replace(/\./g, "_")}`) : h.action}</p>
+                <p className="font-medium">{auditLabel(h.action)}</p>
                 <p className="text-zinc-600">
                   {format.dateTime(h.at, { dateStyle: "medium", timeStyle: "short" })} · {h.organisation ?? t("you")}
-                  {h.organisation ? ` (${t.has(`roles.${h.actorRole.replace(":", "_")}`) ? t(`roles.${h.actorRole.replace(":", "_")}`) : h.actorRole})` : ""}
+                  {h.organisation ? ` (${roleLabel(h.actorRole)})` : ""}
                 </p>
               </li>
             ))}
