@@ -31,19 +31,11 @@ async function acceptInTx(tx: Tx, t: OpenTransfer, buyer: Buyer, actor: Actor): 
     data: { endedAt: now, endReason: "TRANSFERRED" },
   });
   if (stock.count !== 1) throw new AppError("CONFLICT", "not_in_stock");
-<<<<<<< HEAD
-  await startOwnerHolding(tx, { vehicleId, userId: buyer.id, origin: "TRANSFER", linkedByOrganisationId: t.fromOrganisationId });
+  await startOwnerHolding(tx, { vehicleId, userId: buyer.id, origin: "TRANSFER", linkedByOrganisationId: t.fromOrganisationId, actor, now });
   await tx.passport.update({ where: { id: t.passport.id }, data: { fleetAccountId: null } });
   // A car its buyer holds is not in stock or reserved (lib/passports/rules.ts). Decided on the
   // row as it is now, not as read above: staff may have saved a status in between.
   await tx.passport.updateMany({ where: { id: t.passport.id, status: { notIn: [...AFTER_SALE_STATUSES] } }, data: { status: "SOLD" } });
-=======
-  await startOwnerHolding(tx, { vehicleId, userId: buyer.id, origin: "TRANSFER", linkedByOrganisationId: t.fromOrganisationId, actor, now });
-  await tx.passport.update({
-    where: { id: t.passport.id },
-    data: { ...(t.passport.status === "IN_STOCK" || t.passport.status === "RESERVED" ? { status: "SOLD" as const } : {}), fleetAccountId: null },
-  });
->>>>>>> fix/linking
   await settleMessages(tx, t.id);
   await audit(tx, actor, {
     action: "passport.transfer_accepted",
