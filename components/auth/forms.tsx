@@ -50,7 +50,7 @@ export function SignUpForm({ locale }: { locale: string }) {
     <ActionForm action={signUpAction}>
       <SignUpDone />
       <input type="hidden" name="locale" value={locale} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field name="firstName" label={t("firstName")} autoComplete="given-name" required />
         <Field name="lastName" label={t("lastName")} autoComplete="family-name" required />
       </div>

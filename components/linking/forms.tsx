@@ -47,12 +47,12 @@ function VehicleFields() {
     <fieldset className="space-y-4">
       <legend className="text-sm font-semibold">{t("vehicle")}</legend>
       <Field name="vin" label={t("vin")} hint={t("vinHint")} autoComplete="off" spellCheck={false} required className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 font-mono text-sm uppercase" />
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Field name="make" label={t("make")} required />
         <Field name="model" label={t("model")} required />
         <Field name="modelYear" label={t("modelYear")} inputMode="numeric" required />
       </div>
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <SelectField name="fuel" label={t("fuel")} defaultValue="PETROL" options={["PETROL", "DIESEL", "HYBRID", "PLUGIN_HYBRID", "ELECTRIC", "OTHER"].map((f) => ({ value: f, label: t(`fuels.${f}`) }))} />
         <Field name="plate" label={t("plateOptional")} autoComplete="off" />
         <SelectField name="plateCountry" label={t("plateCountry")} defaultValue="NL" options={[{ value: "NL", label: "NL" }, { value: "BE", label: "BE" }]} />
@@ -70,7 +70,7 @@ export function InviteBuyerForm({ organisations, locale }: { organisations: Org[
       <VehicleFields />
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold">{t("buyer")}</legend>
-        <div className="grid gap-4 sm:grid-cols-[1fr_auto]">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-[1fr_auto]">
           <Field name="email" type="email" label={t("buyerEmail")} required />
           <SelectField name="locale" label={t("buyerLanguage")} defaultValue={locale} options={[{ value: "nl", label: "Nederlands" }, { value: "en", label: "English" }]} />
         </div>
@@ -128,7 +128,7 @@ export function AcceptWithAccountForm({ token, locale, email }: { token: string;
       <input type="hidden" name="token" value={token} />
       <input type="hidden" name="locale" value={locale} />
       <p className="text-sm text-zinc-700">{t("newAccountFor", { email })}</p>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field name="firstName" label={ta("firstName")} autoComplete="given-name" required />
         <Field name="lastName" label={ta("lastName")} autoComplete="family-name" required />
       </div>
@@ -184,7 +184,7 @@ export function DeskVerification({ organisations }: { organisations: Org[] }) {
         <legend className="text-sm font-semibold">{t("idDocument")}</legend>
         <SelectField name="idDocumentType" label={t("idDocumentType")} defaultValue="DRIVING_LICENCE" options={["DRIVING_LICENCE", "PASSPORT", "IDENTITY_CARD"].map((d) => ({ value: d, label: t(`idTypes.${d}`) }))} />
         <Field name="fullName" label={t("fullName")} required />
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <Field name="dateOfBirth" type="date" label={t("dateOfBirth")} required />
           <Field name="placeOfBirth" label={t("placeOfBirth")} required />
         </div>

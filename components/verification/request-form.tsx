@@ -169,7 +169,7 @@ export function VerificationRequestForm({ route, dealers }: { route: "SUPPORT" |
       <fieldset className="space-y-3">
         <legend className="text-sm font-semibold">{t("documents")}</legend>
         <p className="text-xs text-zinc-600">{t("documentsLead")}</p>
-        <div className="grid gap-3 md:grid-cols-2">
+        <div className="grid grid-cols-1 gap-3 md:grid-cols-2">
           {kinds.map((k) => (
             <UploadSlot key={k} kind={k} onBusy={onBusy} />
           ))}

@@ -107,7 +107,7 @@ export function ApproveForm({ requestId, vin, vehicle, askOwnershipChange }: { r
         <legend className="text-sm font-semibold">{t("idDocument")}</legend>
         <SelectField name="idDocumentType" label={t("facts.idDocumentType")} defaultValue="DRIVING_LICENCE" options={(["DRIVING_LICENCE", "PASSPORT", "IDENTITY_CARD"] as const).map((d) => ({ value: d, label: t(`idTypes.${d}`) }))} />
         <Field name="fullName" label={t("facts.fullName")} autoComplete="off" required />
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <Field name="dateOfBirth" type="date" label={t("facts.dateOfBirth")} required />
           <Field name="placeOfBirth" label={t("facts.placeOfBirth")} autoComplete="off" required />
         </div>
@@ -117,12 +117,12 @@ export function ApproveForm({ requestId, vin, vehicle, askOwnershipChange }: { r
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold">{t("vehicle")}</legend>
         <Field name="vin" label={t("facts.vin")} defaultValue={vin} autoComplete="off" spellCheck={false} required className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 font-mono text-sm uppercase" />
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <Field name="make" label={tl("make")} defaultValue={vehicle?.make} required />
           <Field name="model" label={tl("model")} defaultValue={vehicle?.model} required />
           <Field name="modelYear" label={tl("modelYear")} defaultValue={vehicle ? String(vehicle.modelYear) : undefined} inputMode="numeric" required />
         </div>
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <SelectField name="fuel" label={tl("fuel")} defaultValue={vehicle?.fuel ?? "PETROL"} options={["PETROL", "DIESEL", "HYBRID", "PLUGIN_HYBRID", "ELECTRIC", "OTHER"].map((f) => ({ value: f, label: tl(`fuels.${f}`) }))} />
           <Field name="plate" label={tl("plateOptional")} defaultValue={vehicle?.plate ?? undefined} autoComplete="off" />
           <SelectField name="plateCountry" label={tl("plateCountry")} defaultValue={vehicle?.plateCountry ?? "NL"} options={[{ value: "NL", label: "NL" }, { value: "BE", label: "BE" }]} />

@@ -26,7 +26,18 @@ export function parsePlate(input: VehicleFieldsT): { plate: string; country: "NL
   return { plate: r.plate, country: r.country };
 }
 
-/** Finds the vehicle by VIN or creates it; records a plate it does not have yet. */
+/** Serialises the transactions that give a car this plate, until the transaction ends. */
+export async function lockPlate(tx: Tx, country: "NL" | "BE", plate: string): Promise<void> {
+  // $executeRaw: the function returns void, which a query result cannot carry.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`licence-plate:${country}:${plate}`}))`;
+}
+
+/**
+ * Finds the vehicle by VIN or creates it; records a plate it does not have yet. A Dutch plate
+ * stays with its car for life, so one that is another car's current plate is refused (a typing
+ * error in the VIN or the plate); a Belgian plate follows its owner to the next car, so it ends
+ * on the previous one.
+ */
 export async function findOrCreateVehicle(tx: Tx, input: VehicleFieldsT): Promise<{ id: string; created: boolean }> {
   const plate = parsePlate(input);
   let vehicle = await tx.vehicle.findUnique({ where: { vin: input.vin }, select: { id: true } });
@@ -39,6 +50,15 @@ export async function findOrCreateVehicle(tx: Tx, input: VehicleFieldsT): Promis
     created = true;
   }
   if (plate) {
+    await lockPlate(tx, plate.country, plate.plate);
+    const elsewhere = await tx.licencePlate.findFirst({
+      where: { plate: plate.plate, country: plate.country, validTo: null, vehicleId: { not: vehicle.id } },
+      select: { id: true },
+    });
+    if (elsewhere && plate.country === "NL") {
+      throw new AppError("CONFLICT", "plate_other_vehicle", { fieldErrors: { plate: ["plate_other_vehicle"] } });
+    }
+    if (elsewhere) await tx.licencePlate.update({ where: { id: elsewhere.id }, data: { validTo: new Date() } });
     const current = await tx.licencePlate.findFirst({ where: { vehicleId: vehicle.id, validTo: null }, select: { id: true, plate: true, country: true } });
     if (!current || current.plate !== plate.plate || current.country !== plate.country) {
       if (current) await tx.licencePlate.update({ where: { id: current.id }, data: { validTo: new Date() } });

@@ -1,11 +1,10 @@
 import { db } from "../server/db";
-import type { Tx } from "../server/database";
 import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { checkPlate } from "../vehicles/plate";
 import { checkVin } from "../vehicles/vin";
-import { actingOrganisation, findOrCreateVehicle } from "../linking/common";
+import { actingOrganisation, findOrCreateVehicle, lockPlate } from "../linking/common";
 import { isUniqueConstraintError } from "../linking/holdings";
 import { staffGarages } from "./common";
 import type { CreatePassportInputT } from "./schemas";
@@ -25,12 +24,6 @@ export interface CreatePassportInput {
 }
 
 const field = (name: string, key: string) => ({ fieldErrors: { [name]: [key] } });
-
-/** Serialises the transactions that give a car this plate, until the transaction ends. */
-async function lockPlate(tx: Tx, country: "NL" | "BE", plate: string): Promise<void> {
-  // $executeRaw: the function returns void, which a query result cannot carry.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`licence-plate:${country}:${plate}`}))`;
-}
 
 /**
  * Flow 6: garage staff create an AutoPaspoort for a stock car by its licence plate. The garage

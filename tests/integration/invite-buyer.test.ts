@@ -8,6 +8,7 @@ import { getInvitationByToken, listInvitations } from "@/lib/linking/queries";
 import { InviteInput } from "@/lib/linking/schemas";
 import { actorFor, createUser, makeVin, outboxFor, tokenFromPayload, uniqueEmail } from "../factories";
 import { dealerStaff, expectAppError, invite } from "../factories/linking";
+import { randomNlPlate } from "../factories/passports";
 
 const sale = (dealer: Awaited<ReturnType<typeof dealerStaff>>, vin: string, email = uniqueEmail("buyer")) => ({
   actor: dealer.actor,
@@ -233,3 +234,29 @@ describe("VIN checks on a recorded sale (the form's input through the schema and
     expect(await outboxFor(r.email)).toEqual([]);
   });
 });
+
+describe("a plate on another car", () => {
+  it("a Dutch plate that is another car's current plate is refused on the plate field, nothing stored; a Belgian one moves to the new car", async () => {
+    const dealer = await dealerStaff();
+    const first = sale(dealer, makeVin());
+    await inviteBuyer({ ...first, plate: randomNlPlate() });
+    const nlPlate = (await db.licencePlate.findFirstOrThrow({ where: { vehicle: { vin: first.vin } } })).plate;
+
+    const second = sale(dealer, makeVin());
+    const err = await expectAppError(inviteBuyer({ ...second, plate: nlPlate }), "CONFLICT", "plate_other_vehicle");
+    expect(err.fieldErrors).toEqual({ plate: ["plate_other_vehicle"] });
+    expect(await db.vehicle.count({ where: { vin: second.vin } })).toBe(0);
+    expect(await db.invitation.count({ where: { email: second.email } })).toBe(0);
+    expect(await outboxFor(second.email)).toEqual([]);
+
+    const bePlate = `1-${["BCD", "FGH", "JKL", "MNP"][Math.floor(Math.random() * 4)]}-${100 + Math.floor(Math.random() * 899)}`;
+    const a = sale(dealer, makeVin());
+    await inviteBuyer({ ...a, plateCountry: "BE", plate: bePlate });
+    const b = sale(dealer, makeVin());
+    await inviteBuyer({ ...b, plateCountry: "BE", plate: bePlate });
+    const plates = await db.licencePlate.findMany({ where: { country: "BE", plate: bePlate.replace(/-/g, "") }, select: { validTo: true, vehicle: { select: { vin: true } } } });
+    expect(plates.find((p) => p.vehicle.vin === a.vin)?.validTo).not.toBeNull();
+    expect(plates.find((p) => p.vehicle.vin === b.vin)?.validTo).toBeNull();
+  });
+});
+

@@ -50,7 +50,7 @@ export default async function ConsoleHome({ params }: { params: Promise<{ locale
   return (
     <div className="space-y-6">
       <PageTitle sub={t("lead", { name: actor.name || actor.email })}>{t("title")}</PageTitle>
-      <div className="grid gap-4 md:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
         {actor.memberships.map((m) => (
           <Card key={m.organisationId} data-testid="console-organisation">
             <div className="flex items-center gap-2">

@@ -56,7 +56,7 @@ export default async function PassportProfilePage({ params, searchParams }: { pa
       {sp.created ? <Alert tone="success" testId="notice">{t("profile.createdNotice")}</Alert> : null}
       {sp.transfer === "new" || sp.transfer === "existing" ? <Alert tone="success" testId="notice">{t(`profile.transferNotice.${sp.transfer}`)}</Alert> : null}
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card className="lg:col-span-2" data-testid="owner-card">
           <h2 className="mb-3 font-semibold">{t("contact.title")}</h2>
           <TransferCard profile={p} locale={locale} />
@@ -176,7 +176,7 @@ export default async function PassportProfilePage({ params, searchParams }: { pa
                   <p className="font-medium">{s.description}</p>
                   <p className="text-zinc-600">
                     {date(s.performedAt)}
-                    {s.mileageKm != null ? ` · ${format.number(s.mileageKm)} km` : ""}
+                    {s.mileageKm != null ? ` · ${format.number(s.mileageKm, { style: "unit", unit: "kilometer" })}` : ""}
                     {s.organisation ? ` · ${s.organisation.name}` : ""}
                   </p>
                 </li>

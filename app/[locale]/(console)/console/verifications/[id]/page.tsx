@@ -90,7 +90,7 @@ export default async function ReviewVerificationPage({ params, searchParams }: {
       <Card className="space-y-4">
         <h2 className="font-semibold">{t("documentsTitle")}</h2>
         {r.mine ? (
-          <div className="grid gap-4 lg:grid-cols-2" data-testid="documents">
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2" data-testid="documents">
             {r.documents.map((d) => {
               const src = `/api/verification/documents/${d.id}`;
               const label = t(`kinds.${d.kind}`);

@@ -38,7 +38,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
       </PageTitle>
       {sp.linked ? <Alert tone="success" testId="notice">{t("linkedNotice")}</Alert> : null}
       {holding.disconnectedAt ? <Alert tone="error" testId="disconnected">{t("disconnectedLead")}</Alert> : null}
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         {passport ? <OwnerPassportSection passport={passport} /> : null}
         <Card>
           <h2 className="mb-3 font-semibold">{t("details")}</h2>
