@@ -54,6 +54,8 @@ test("a Dutch-speaking owner's request goes to support: review with the document
   await expect(support.getByTestId("document-ID_FRONT").locator("img")).toHaveJSProperty("complete", true);
   expect(await support.getByTestId("document-ID_FRONT").locator("img").evaluate((i: HTMLImageElement) => i.naturalWidth)).toBe(120);
   await expect(support.getByTestId("document-REGISTRATION").locator("iframe")).toBeVisible();
+  // The PDF opens in Chromium's own viewer inside the frame, despite the route's strict CSP.
+  await expect.poll(() => support.frames().some((f) => f.url().startsWith("chrome-extension://mhjfbmdgcfjbbpaeojofohoefgiehjai/"))).toBe(true);
   for (const url of urls) {
     const res = await support.request.get(url);
     expect(res.status()).toBe(200);
