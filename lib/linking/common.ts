@@ -38,7 +38,12 @@ export async function lockPlate(tx: Tx, country: "NL" | "BE", plate: string): Pr
  * error in the VIN or the plate); a Belgian plate follows its owner to the next car, so it ends
  * on the previous one.
  */
-export async function findOrCreateVehicle(tx: Tx, input: VehicleFieldsT): Promise<{ id: string; created: boolean }> {
+export async function findOrCreateVehicle(
+  tx: Tx,
+  input: VehicleFieldsT,
+  /** The caller's checks on the car itself (owner, stock), run before the plate is looked at: they say more. */
+  guard?: (vehicleId: string) => Promise<void>,
+): Promise<{ id: string; created: boolean }> {
   const plate = parsePlate(input);
   let vehicle = await tx.vehicle.findUnique({ where: { vin: input.vin }, select: { id: true } });
   let created = false;
@@ -49,6 +54,7 @@ export async function findOrCreateVehicle(tx: Tx, input: VehicleFieldsT): Promis
     });
     created = true;
   }
+  if (guard) await guard(vehicle.id);
   if (plate) {
     await lockPlate(tx, plate.country, plate.plate);
     const elsewhere = await tx.licencePlate.findFirst({

@@ -27,10 +27,11 @@ export async function inviteBuyer(input: InviteBuyerInput): Promise<{ invitation
   const { token, hash } = newToken();
   try {
     const result = await db.$transaction(async (tx) => {
-      const vehicle = await findOrCreateVehicle(tx, input);
-      const owner = await tx.holding.findFirst({ where: { vehicleId: vehicle.id, kind: "OWNER", endedAt: null }, select: { id: true } });
-      if (owner) throw new AppError("CONFLICT", "vehicle_has_owner_invite", { fieldErrors: { vin: ["vehicle_has_owner_invite"] } });
-      await assertNotInStock(tx, vehicle.id);
+      const vehicle = await findOrCreateVehicle(tx, input, async (vehicleId) => {
+        const owner = await tx.holding.findFirst({ where: { vehicleId, kind: "OWNER", endedAt: null }, select: { id: true } });
+        if (owner) throw new AppError("CONFLICT", "vehicle_has_owner_invite", { fieldErrors: { vin: ["vehicle_has_owner_invite"] } });
+        await assertNotInStock(tx, vehicleId);
+      });
       const pending = await tx.invitation.findFirst({ where: { vehicleId: vehicle.id, status: "PENDING", expiresAt: { gt: new Date() } }, select: { id: true } });
       if (pending) throw new AppError("CONFLICT", "invitation_pending", { fieldErrors: { vin: ["invitation_pending"] } });
       // An expired pending invitation gives way to the new one.

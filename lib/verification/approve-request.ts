@@ -70,8 +70,7 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
 
       const organisationId = reviewerOrganisation(request);
       const owner = request.requester;
-      const vehicle = await findOrCreateVehicle(tx, input);
-      await assertNotInStock(tx, vehicle.id);
+      const vehicle = await findOrCreateVehicle(tx, input, (vehicleId) => assertNotInStock(tx, vehicleId));
       const car = `${input.make} ${input.model}`;
       const active = await tx.holding.findFirst({
         where: { vehicleId: vehicle.id, kind: "OWNER", endedAt: null },
