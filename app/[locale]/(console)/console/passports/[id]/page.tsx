@@ -77,7 +77,8 @@ export default async function PassportProfilePage({ params, searchParams }: { pa
             <dd>{p.garage.name}</dd>
             <dt className="text-zinc-500">{t("profile.activated")}</dt>
             <dd>
-              {date(p.activatedAt)} · {`${p.createdBy.firstName} ${p.createdBy.lastName}`.trim()}
+              {date(p.activatedAt)}
+              {p.createdBy ? ` · ${`${p.createdBy.firstName} ${p.createdBy.lastName}`.trim()}` : null}
             </dd>
             <dt className="text-zinc-500">{t("profile.fleet")}</dt>
             <dd data-testid="fleet-state">{p.fleetAccount ? p.fleetAccount.name : t("profile.fleetNone")}</dd>
@@ -149,17 +150,23 @@ export default async function PassportProfilePage({ params, searchParams }: { pa
             {p.history.map((h) => (
               <li key={h.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
                 <div>
-                  <p className="font-medium">{t("profile.historyTransfer", { from: p.garage.name, to: h.name })}</p>
+                  <p className="font-medium">{t("profile.historyTransfer", { from: h.from, to: h.name ?? t("profile.historyPrivateOwner") })}</p>
                   <p className="text-xs text-zinc-500">
-                    {h.email} · {t("profile.confirmedBy", { date: date(h.confirmedAt), name: `${h.confirmedBy.firstName} ${h.confirmedBy.lastName}`.trim() })}
+                    {h.own ? `${h.email} · ${t("profile.confirmedBy", { date: date(h.confirmedAt), name: h.confirmedBy ?? "" })}` : date(h.confirmedAt)}
                     {h.decidedAt ? ` · ${date(h.decidedAt)}` : ""}
                   </p>
                 </div>
                 <Badge tone={TRANSFER_TONE[h.status]}>{t(`profile.transferStates.${h.status}`)}</Badge>
               </li>
             ))}
+            {p.restockedAt ? (
+              <li className="py-2">
+                <p className="font-medium">{t("profile.historyRestocked", { garage: p.garage.name })}</p>
+                <p className="text-xs text-zinc-500">{date(p.restockedAt)}</p>
+              </li>
+            ) : null}
             <li className="py-2">
-              <p className="font-medium">{t("profile.historyCreated", { garage: p.garage.name })}</p>
+              <p className="font-medium">{t("profile.historyCreated", { garage: p.createdByGarage })}</p>
               <p className="text-xs text-zinc-500">{date(p.createdAt)}</p>
             </li>
           </ul>
