@@ -26,7 +26,7 @@ export async function generateMetadata() {
 }
 
 /** The customer profile of one AutoPaspoort (seed 002): keep it up to date, transfer it to the buyer. */
-export default async function PassportProfilePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ created?: string; transfer?: string }> }) {
+export default async function PassportProfilePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ created?: string; restocked?: string; transfer?: string }> }) {
   const { locale, id } = await params;
   const sp = await searchParams;
   const actor = await requireActor(locale, "passports:manage");
@@ -54,6 +54,7 @@ export default async function PassportProfilePage({ params, searchParams }: { pa
         </Badge>
       </div>
       {sp.created ? <Alert tone="success" testId="notice">{t("profile.createdNotice")}</Alert> : null}
+      {sp.restocked ? <Alert tone="success" testId="notice">{t("profile.restockedNotice")}</Alert> : null}
       {sp.transfer === "new" || sp.transfer === "existing" ? <Alert tone="success" testId="notice">{t(`profile.transferNotice.${sp.transfer}`)}</Alert> : null}
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
