@@ -74,7 +74,7 @@ export async function OwnerPassportSection({ passport: p }: { passport: OwnerPas
           <h3 className="mb-2 text-sm font-semibold">{t("history")}</h3>
           <ul className="space-y-1 text-sm" data-testid="owner-passport-history">
             <li>
-              {date(p.activatedAt)} · {t("created", { garage: p.garage })}
+              {date(p.createdAt)} · {t("created", { garage: p.createdBy })}
             </li>
             {p.history.map((h) => (
               <li key={h.id}>

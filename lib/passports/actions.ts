@@ -44,7 +44,7 @@ export const createPassportAction = action(
     lists();
     return r;
   },
-  { redirectTo: (r, { locale }) => `/${locale}/console/passports/${r.passportId}?created=1` },
+  { redirectTo: (r, { locale }) => `/${locale}/console/passports/${r.passportId}?${r.restocked ? "restocked" : "created"}=1` },
 );
 
 export const updatePassportAction = action(UpdatePassportInput, async (input, { actor }) => {

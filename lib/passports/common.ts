@@ -39,8 +39,20 @@ export function plateLabel(plates: { plate: string; country: "NL" | "BE" }[]): s
 }
 
 /**
+ * Whether a transfer belongs to the passport's current stock period. A passport is one per car
+ * for life: a garage that takes the car back into stock (a trade-in, `restock-passport.ts`) starts
+ * a new period at `activatedAt`, and the transfers before it are history, not the car's state.
+ * Both times are the database's `now()` (row defaults; the re-stock sets it in SQL), and a
+ * transfer is confirmed in a later transaction than the period's start, so `>=` is exact.
+ */
+export function inCurrentPeriod(t: { confirmedAt: Date }, p: { activatedAt: Date }): boolean {
+  return t.confirmedAt.getTime() >= p.activatedAt.getTime();
+}
+
+/**
  * One of the actor's passports with what the rules need: whether the garage still holds the car
- * as stock, and its pending transfer. Locks the row first when asked (inside a transaction).
+ * as stock, and the pending or accepted transfer of the current stock period. Locks the row first
+ * when asked (inside a transaction).
  */
 export async function staffPassport(tx: Tx, actor: Actor, passportId: string, opts: { lock?: boolean } = {}) {
   const scope = passportScope(actor);
@@ -53,6 +65,7 @@ export async function staffPassport(tx: Tx, actor: Actor, passportId: string, op
       vehicleId: true,
       fleetAccountId: true,
       status: true,
+      activatedAt: true,
       contactEmail: true,
       garage: { select: { name: true } },
       vehicle: {
@@ -62,7 +75,7 @@ export async function staffPassport(tx: Tx, actor: Actor, passportId: string, op
           plates: { where: { validTo: null }, select: { plate: true, country: true }, take: 1, orderBy: { validFrom: "desc" } },
         },
       },
-      transfers: { where: { status: { in: ["PENDING", "ACCEPTED"] } }, select: { id: true, status: true, email: true, expiresAt: true, toUserId: true }, orderBy: { confirmedAt: "desc" } },
+      transfers: { where: { status: { in: ["PENDING", "ACCEPTED"] } }, select: { id: true, status: true, email: true, expiresAt: true, toUserId: true, confirmedAt: true }, orderBy: { confirmedAt: "desc" } },
     },
   });
   if (!p) throw new AppError("NOT_FOUND");
@@ -70,12 +83,14 @@ export async function staffPassport(tx: Tx, actor: Actor, passportId: string, op
     where: { vehicleId: p.vehicleId, kind: "STOCK", organisationId: p.garageId, endedAt: null },
     select: { id: true },
   });
+  const current = p.transfers.filter((t) => inCurrentPeriod(t, p));
   return {
     ...p,
+    transfers: current,
     stockHoldingId: stock?.id ?? null,
     inStock: !!stock,
-    pending: p.transfers.find((t) => t.status === "PENDING") ?? null,
-    accepted: p.transfers.find((t) => t.status === "ACCEPTED") ?? null,
+    pending: current.find((t) => t.status === "PENDING") ?? null,
+    accepted: current.find((t) => t.status === "ACCEPTED") ?? null,
     car: carLabel(p.vehicle),
     plate: plateLabel(p.vehicle.plates),
   };

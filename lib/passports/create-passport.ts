@@ -6,7 +6,8 @@ import { checkPlate } from "../vehicles/plate";
 import { checkVin } from "../vehicles/vin";
 import { actingOrganisation, findOrCreateVehicle, lockPlate } from "../linking/common";
 import { isUniqueConstraintError } from "../linking/holdings";
-import { staffGarages } from "./common";
+import { isSerializationFailure, staffGarages } from "./common";
+import { restockPassport } from "./restock-passport";
 import type { CreatePassportInputT } from "./schemas";
 
 export interface CreatePassportInput {
@@ -28,10 +29,11 @@ const field = (name: string, key: string) => ({ fieldErrors: { [name]: [key] } }
 /**
  * Flow 6: garage staff create an AutoPaspoort for a stock car by its licence plate. The garage
  * holds the car (a STOCK holding) and the passport is active at once; optionally it is linked to
- * one of the garage's fleet accounts. A car that already has a passport, an owner or another
- * holder's stock cannot get one: the message says which.
+ * one of the garage's fleet accounts. A car that has an owner or is in another holder's stock
+ * cannot get one: the message says which. A car whose passport nobody holds any more (its owner
+ * removed it, e.g. a trade-in) is taken back into stock with that passport (`restocked`).
  */
-export async function createPassport(input: CreatePassportInput): Promise<{ passportId: string; vehicleId: string }> {
+export async function createPassport(input: CreatePassportInput): Promise<{ passportId: string; vehicleId: string; restocked: boolean }> {
   staffGarages(input.actor);
   const garageId = actingOrganisation(input.actor, input.garageId, "passports:manage");
   const plate = checkPlate(input.plate, input.plateCountry ?? "NL");
@@ -64,11 +66,8 @@ export async function createPassport(input: CreatePassportInput): Promise<{ pass
           holdings: { where: { endedAt: null, kind: { in: ["OWNER", "STOCK"] } }, select: { kind: true } },
         },
       });
-      if (known?.passport) throw new AppError("CONFLICT", "passport_exists", field("vin", "passport_exists"));
-      if (known?.holdings.some((h) => h.kind === "OWNER")) throw new AppError("CONFLICT", "vehicle_has_owner_passport", field("vin", "vehicle_has_owner_passport"));
-      if (known?.holdings.some((h) => h.kind === "STOCK")) throw new AppError("CONFLICT", "vehicle_in_stock_elsewhere", field("vin", "vehicle_in_stock_elsewhere"));
-
-      const vehicle = await findOrCreateVehicle(tx, {
+      if (known?.passport && known.holdings.length) throw new AppError("CONFLICT", "passport_exists", field("vin", "passport_exists"));
+      const vehicleFields = {
         vin: vin.vin,
         make: input.make,
         model: input.model,
@@ -76,7 +75,15 @@ export async function createPassport(input: CreatePassportInput): Promise<{ pass
         fuel: input.fuel ?? "PETROL",
         plate: plate.plate,
         plateCountry: plate.country,
-      });
+      };
+      if (known?.passport) {
+        const r = await restockPassport(tx, { actor: input.actor, garageId, fleetAccountId: input.fleetAccountId ?? null, passportId: known.passport.id, vehicle: vehicleFields });
+        return { ...r, restocked: true };
+      }
+      if (known?.holdings.some((h) => h.kind === "OWNER")) throw new AppError("CONFLICT", "vehicle_has_owner_passport", field("vin", "vehicle_has_owner_passport"));
+      if (known?.holdings.some((h) => h.kind === "STOCK")) throw new AppError("CONFLICT", "vehicle_in_stock_elsewhere", field("vin", "vehicle_in_stock_elsewhere"));
+
+      const vehicle = await findOrCreateVehicle(tx, vehicleFields);
       await tx.holding.create({
         data: { vehicleId: vehicle.id, kind: "STOCK", organisationId: garageId, origin: "STOCK", linkedByOrganisationId: garageId },
       });
@@ -92,11 +99,11 @@ export async function createPassport(input: CreatePassportInput): Promise<{ pass
         vehicleId: vehicle.id,
         data: { plate: plate.plate, country: plate.country, fleetLinked: !!input.fleetAccountId, vehicleCreated: vehicle.created },
       });
-      return { passportId: passport.id, vehicleId: vehicle.id };
+      return { passportId: passport.id, vehicleId: vehicle.id, restocked: false };
     });
   } catch (e) {
-    // Two staff creating a passport for the same car at once: the database admits one.
-    if (isUniqueConstraintError(e) && !(e instanceof AppError)) throw new AppError("CONFLICT", "passport_exists", field("vin", "passport_exists"));
+    // Two staff creating (or re-stocking) a passport for the same car at once: one wins.
+    if ((isUniqueConstraintError(e) || isSerializationFailure(e)) && !(e instanceof AppError)) throw new AppError("CONFLICT", "passport_exists", field("vin", "passport_exists"));
     throw e;
   }
 }

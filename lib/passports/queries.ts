@@ -4,7 +4,7 @@ import { hashToken } from "../server/tokens";
 import { checkPlate, nlSidecode, normalizePlate } from "../vehicles/plate";
 import { checkVin } from "../vehicles/vin";
 import { totalCents } from "./amount";
-import { passportScope, staffGarages } from "./common";
+import { inCurrentPeriod, passportScope, staffGarages } from "./common";
 
 const PAGE = 25;
 const currentPlate = { where: { validTo: null }, select: { plate: true, country: true }, take: 1, orderBy: { validFrom: "desc" as const } };
@@ -158,7 +158,18 @@ export async function getPassportProfile(actor: Actor, passportId: string) {
       transfers: {
         orderBy: { confirmedAt: "desc" },
         take: 50,
-        select: { id: true, status: true, email: true, name: true, confirmedAt: true, decidedAt: true, expiresAt: true, confirmedBy: { select: { firstName: true, lastName: true } } },
+        select: {
+          id: true,
+          status: true,
+          email: true,
+          name: true,
+          confirmedAt: true,
+          decidedAt: true,
+          expiresAt: true,
+          fromOrganisationId: true,
+          fromOrganisation: { select: { name: true } },
+          confirmedBy: { select: { firstName: true, lastName: true } },
+        },
       },
     },
   });
@@ -174,11 +185,15 @@ export async function getPassportProfile(actor: Actor, passportId: string) {
     }),
     db.organisation.findMany({ where: { kind: "FLEET", parentId: p.garageId }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 100 }),
   ]);
-  const pending = p.transfers.find((t) => t.status === "PENDING") ?? null;
-  const accepted = p.transfers.find((t) => t.status === "ACCEPTED") ?? null;
+  // The car's state is that of the current stock period; earlier transfers are history only.
+  const current = p.transfers.filter((t) => inCurrentPeriod(t, p));
+  const pending = current.find((t) => t.status === "PENDING") ?? null;
+  const accepted = current.find((t) => t.status === "ACCEPTED") ?? null;
   const now = new Date();
+  const { transfers, ...rest } = p;
+  const restocked = transfers.length > current.length;
   return {
-    ...p,
+    ...rest,
     plate: p.vehicle.plates[0] ?? null,
     inStock: !!stock,
     ownerSince: owner?.startedAt ?? null,
@@ -187,12 +202,54 @@ export async function getPassportProfile(actor: Actor, passportId: string) {
     totalCents: totalCents(p.costItems),
     services,
     fleets,
-    /** Staff see the transfers of their own garage with the contact details they entered. */
-    history: p.transfers,
+    history: staffHistory(transfers, p.garageId),
+    /** The garage that created the passport: the sender of its first transfer (only it held the car first). */
+    createdByGarage: transfers[transfers.length - 1]?.fromOrganisation.name ?? p.garage.name,
+    /** When the car was last taken back into stock (a trade-in), if it ever was. */
+    restockedAt: restocked ? p.activatedAt : null,
+    /** Who created it, unless another stock period has begun since (maybe another garage's staff member). */
+    createdBy: restocked ? null : p.createdBy,
   };
 }
 
 export type PassportProfile = NonNullable<Awaited<ReturnType<typeof getPassportProfile>>>;
+
+type StaffTransferRow = {
+  id: string;
+  status: "PENDING" | "ACCEPTED" | "DECLINED" | "CANCELLED" | "SUPERSEDED";
+  email: string;
+  name: string;
+  confirmedAt: Date;
+  decidedAt: Date | null;
+  fromOrganisationId: string;
+  fromOrganisation: { name: string };
+  confirmedBy: { firstName: string; lastName: string };
+};
+
+/**
+ * The passport's history as the viewing garage sees it. Its own transfers come with the contact
+ * details it entered and who confirmed them; another garage's (before a trade-in) only as what
+ * happened to the car: the date, that garage and "a private owner" (`to: null`), and only the
+ * transfers that took place (the other garage's withdrawn or declined offers are its own business).
+ */
+function staffHistory(transfers: StaffTransferRow[], garageId: string) {
+  return transfers
+    .filter((t) => t.fromOrganisationId === garageId || t.status === "ACCEPTED")
+    .map((t) => {
+      const own = t.fromOrganisationId === garageId;
+      return {
+        id: t.id,
+        status: t.status,
+        confirmedAt: t.confirmedAt,
+        decidedAt: t.decidedAt,
+        from: t.fromOrganisation.name,
+        own,
+        name: own ? t.name : null,
+        email: own ? t.email : null,
+        confirmedBy: own ? `${t.confirmedBy.firstName} ${t.confirmedBy.lastName}`.trim() : null,
+      };
+    });
+}
 
 export type TransferLinkState = "valid" | "accepted" | "declined" | "cancelled" | "expired" | "invalid";
 
@@ -206,11 +263,13 @@ export async function getTransferByToken(token: string) {
       status: true,
       expiresAt: true,
       email: true,
+      confirmedAt: true,
       toUser: { select: { id: true, status: true } },
       fromOrganisation: { select: { name: true } },
       passport: {
         select: {
           status: true,
+          activatedAt: true,
           costItems: { select: { amountCents: true } },
           vehicle: { select: { make: true, model: true, modelYear: true, plates: currentPlate } },
         },
@@ -229,7 +288,8 @@ export async function getTransferByToken(token: string) {
     newAccount: t.toUser.status === "INVITED",
     garage: t.fromOrganisation.name,
     car: { make: v.make, model: v.model, modelYear: v.modelYear, plate: v.plates[0] ?? null },
-    totalCents: totalCents(t.passport.costItems),
+    // The costs are those of the current stock period: an earlier buyer's old link does not show them.
+    totalCents: inCurrentPeriod(t, t.passport) ? totalCents(t.passport.costItems) : 0,
   };
 }
 
@@ -281,6 +341,7 @@ export async function getOwnerPassport(actor: Actor, vehicleId: string) {
       garage: { select: { name: true } },
       costItems: { orderBy: { createdAt: "asc" }, select: { id: true, description: true, amountCents: true } },
       maintenanceItems: { orderBy: [{ doneAt: { sort: "asc", nulls: "first" } }, { dueAt: { sort: "asc", nulls: "last" } }], select: { id: true, description: true, dueAt: true, doneAt: true } },
+      createdAt: true,
       transfers: { where: { status: "ACCEPTED" }, orderBy: { decidedAt: "asc" }, select: { id: true, decidedAt: true, toUserId: true, fromOrganisation: { select: { name: true } } } },
     },
   });
@@ -290,6 +351,9 @@ export async function getOwnerPassport(actor: Actor, vehicleId: string) {
     status: p.status,
     notes: p.notes,
     activatedAt: p.activatedAt,
+    /** When and by which garage the passport was created: the sender of its first transfer held the car first. */
+    createdAt: p.createdAt,
+    createdBy: p.transfers[0]?.fromOrganisation.name ?? p.garage.name,
     garage: p.garage.name,
     relationshipEndedAt: p.serviceRelationshipEndedAt,
     canEndRelationship: holding.kind === "OWNER" && !p.serviceRelationshipEndedAt,

@@ -12,6 +12,7 @@ import {
   FLEET_NAME,
   GARAGE_A,
   GARAGE_A_NAME,
+  GARAGE_B,
   signedIn,
   SUPPORT,
   transferLink,
@@ -290,4 +291,45 @@ test("support's correction reaches a buyer who then activates and gets the car",
   await buyer.context.close();
   await support.context.close();
   await context.close();
+});
+
+test("a traded-in car goes back into another garage's stock with its passport; the first buyer's details stay with garage A", async ({ browser }) => {
+  test.slow();
+  const plate = uniquePlate();
+  const vin = uniqueVin();
+  const buyer = uniqueEmail("inruil");
+  const a = await signedIn(browser, GARAGE_A);
+  const id = await createPassport(a.page, { plate, vin });
+  await fillTransfer(a.page, { email: buyer, name: "Anna Eerste" });
+  await expect(a.page.getByTestId("passport-state")).toHaveText("Overdracht loopt");
+  const buyerSide = await activateAndAccept(browser, transferLink(await transferMail(buyer, plate)));
+  const vehicleId = new URL(buyerSide.page.url()).pathname.split("/").pop()!;
+
+  // The owner trades the car in: it leaves their garage, and with it garage A's service relationship.
+  await buyerSide.page.goto(`/nl/garage/vehicles/${vehicleId}/remove`);
+  await buyerSide.page.getByLabel("Ik begrijp de gevolgen").check();
+  await buyerSide.page.getByRole("button", { name: "Voertuig definitief verwijderen" }).click();
+  await expect(buyerSide.page).toHaveURL(/\/nl\/garage\?removed=1$/);
+
+  // Garage B creates "a passport" for the car: it gets the existing one, in its stock.
+  const b = await signedIn(browser, GARAGE_B);
+  await b.page.goto("/nl/console/passports/new");
+  await field(b.page, "plate").fill(plate);
+  await field(b.page, "vin").fill(vin);
+  await field(b.page, "make").fill("Honda");
+  await field(b.page, "model").fill("Civic 1.3 Hybrid");
+  await field(b.page, "modelYear").fill("2019");
+  await b.page.getByRole("button", { name: "AutoPaspoort aanmaken" }).click();
+  await expect(b.page).toHaveURL(new RegExp(`/nl/console/passports/${id}\\?restocked=1$`));
+  await expect(b.page.getByTestId("notice")).toContainText("terug in de voorraad genomen");
+  await expect(b.page.getByTestId("passport-state")).toHaveText("Voorraadauto");
+  const history = b.page.getByTestId("passport-history");
+  await expect(history).toContainText(`${GARAGE_A_NAME} → een particuliere eigenaar`);
+  await expect(history).toContainText(`AutoPaspoort aangemaakt door ${GARAGE_A_NAME}`);
+  await expect(b.page.getByText("Anna Eerste")).toHaveCount(0);
+  await expect(b.page.getByText(buyer)).toHaveCount(0);
+
+  // Garage A no longer sees the car.
+  expect((await a.page.goto(`/nl/console/passports/${id}`))?.status()).toBe(404);
+  await Promise.all([a.context.close(), b.context.close(), buyerSide.context.close()]);
 });

@@ -26,7 +26,7 @@ export async function generateMetadata() {
 }
 
 /** The customer profile of one AutoPaspoort (seed 002): keep it up to date, transfer it to the buyer. */
-export default async function PassportProfilePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ created?: string; transfer?: string }> }) {
+export default async function PassportProfilePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ created?: string; restocked?: string; transfer?: string }> }) {
   const { locale, id } = await params;
   const sp = await searchParams;
   const actor = await requireActor(locale, "passports:manage");
@@ -54,6 +54,7 @@ export default async function PassportProfilePage({ params, searchParams }: { pa
         </Badge>
       </div>
       {sp.created ? <Alert tone="success" testId="notice">{t("profile.createdNotice")}</Alert> : null}
+      {sp.restocked ? <Alert tone="success" testId="notice">{t("profile.restockedNotice")}</Alert> : null}
       {sp.transfer === "new" || sp.transfer === "existing" ? <Alert tone="success" testId="notice">{t(`profile.transferNotice.${sp.transfer}`)}</Alert> : null}
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
@@ -77,7 +78,8 @@ export default async function PassportProfilePage({ params, searchParams }: { pa
             <dd>{p.garage.name}</dd>
             <dt className="text-zinc-500">{t("profile.activated")}</dt>
             <dd>
-              {date(p.activatedAt)} · {`${p.createdBy.firstName} ${p.createdBy.lastName}`.trim()}
+              {date(p.activatedAt)}
+              {p.createdBy ? ` · ${`${p.createdBy.firstName} ${p.createdBy.lastName}`.trim()}` : null}
             </dd>
             <dt className="text-zinc-500">{t("profile.fleet")}</dt>
             <dd data-testid="fleet-state">{p.fleetAccount ? p.fleetAccount.name : t("profile.fleetNone")}</dd>
@@ -149,17 +151,23 @@ export default async function PassportProfilePage({ params, searchParams }: { pa
             {p.history.map((h) => (
               <li key={h.id} className="flex flex-wrap items-start justify-between gap-2 py-2">
                 <div>
-                  <p className="font-medium">{t("profile.historyTransfer", { from: p.garage.name, to: h.name })}</p>
+                  <p className="font-medium">{t("profile.historyTransfer", { from: h.from, to: h.name ?? t("profile.historyPrivateOwner") })}</p>
                   <p className="text-xs text-zinc-500">
-                    {h.email} · {t("profile.confirmedBy", { date: date(h.confirmedAt), name: `${h.confirmedBy.firstName} ${h.confirmedBy.lastName}`.trim() })}
+                    {h.own ? `${h.email} · ${t("profile.confirmedBy", { date: date(h.confirmedAt), name: h.confirmedBy ?? "" })}` : date(h.confirmedAt)}
                     {h.decidedAt ? ` · ${date(h.decidedAt)}` : ""}
                   </p>
                 </div>
                 <Badge tone={TRANSFER_TONE[h.status]}>{t(`profile.transferStates.${h.status}`)}</Badge>
               </li>
             ))}
+            {p.restockedAt ? (
+              <li className="py-2">
+                <p className="font-medium">{t("profile.historyRestocked", { garage: p.garage.name })}</p>
+                <p className="text-xs text-zinc-500">{date(p.restockedAt)}</p>
+              </li>
+            ) : null}
             <li className="py-2">
-              <p className="font-medium">{t("profile.historyCreated", { garage: p.garage.name })}</p>
+              <p className="font-medium">{t("profile.historyCreated", { garage: p.createdByGarage })}</p>
               <p className="text-xs text-zinc-500">{date(p.createdAt)}</p>
             </li>
           </ul>
