@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { createUser, createVehicle } from "../factories";
+import { createOrganisation, createUser, createVehicle } from "../factories";
 
 describe("one active owner per vehicle (database constraint)", () => {
   it("admits exactly one of 20 concurrent owner holdings", async () => {
@@ -35,3 +35,17 @@ describe("one active owner per vehicle (database constraint)", () => {
     expect(await db.auditLog.count({ where: { id: row.id } })).toBe(1);
   });
 });
+
+describe("organisations (database constraint)", () => {
+  it("a fleet account belongs to a garage, and only a fleet account has a parent", async () => {
+    const garage = await createOrganisation("GARAGE");
+    const dealer = await createOrganisation("DEALER");
+    await expect(db.organisation.create({ data: { name: "Fleet without garage", kind: "FLEET" } })).rejects.toThrow(/belongs to a garage/);
+    await expect(db.organisation.create({ data: { name: "Fleet of a dealer", kind: "FLEET", parentId: dealer.id } })).rejects.toThrow(/belongs to a garage/);
+    await expect(db.organisation.create({ data: { name: "Dealer under a garage", kind: "DEALER", parentId: garage.id } })).rejects.toThrow(/only a fleet account/);
+    const fleet = await db.organisation.create({ data: { name: "Fleet", kind: "FLEET", parentId: garage.id } });
+    await expect(db.organisation.update({ where: { id: fleet.id }, data: { parentId: dealer.id } })).rejects.toThrow(/belongs to a garage/);
+    expect((await db.organisation.findUniqueOrThrow({ where: { id: fleet.id } })).parentId).toBe(garage.id);
+  });
+});
+
