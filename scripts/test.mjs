@@ -1,5 +1,5 @@
 // `npm test`: lint, typecheck, unit, integration (real database) and end-to-end tests.
-// With DATABASE_URL, the run gets a fresh database on that server, dropped afterwards;
+// With DATABASE_URL, the run gets fresh databases on that server (integration, e2e), dropped afterwards;
 // without, integration tests use in-memory embedded databases and the e2e server a fresh
 // embedded database in a temporary directory.
 import { spawnSync } from "node:child_process";
@@ -12,20 +12,29 @@ rmSync("test-results", { recursive: true, force: true });
 mkdirSync("test-results", { recursive: true });
 
 let dropDb = async () => {};
+/** Per step: the database the integration tests and, separately, the e2e server use. */
+const stepDatabase = {};
 if (env.DATABASE_URL) {
-  const base = new URL(env.DATABASE_URL);
-  const name = `autodossier_test_${Date.now().toString(36)}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: env.DATABASE_URL });
+  // Two fresh databases: the integration tests leave undelivered outbox rows and other data that
+  // the e2e server's mail sender would otherwise work through before the journeys' own e-mails.
+  const serverUrl = env.DATABASE_URL;
+  const stem = `autodossier_test_${Date.now().toString(36)}_${process.pid}`;
+  const names = { integration: stem, e2e: `${stem}_e2e` };
+  const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
+  for (const name of Object.values(names)) await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
-  base.pathname = `/${name}`;
-  env.DATABASE_URL = base.toString();
-  console.log(`[test] PostgreSQL: fresh database ${name}`);
+  for (const [step, name] of Object.entries(names)) {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    stepDatabase[step] = url.toString();
+  }
+  env.DATABASE_URL = stepDatabase.integration;
+  console.log(`[test] PostgreSQL: fresh databases ${names.integration} (integration) and ${names.e2e} (e2e)`);
   dropDb = async () => {
-    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    const c = new pg.Client({ connectionString: serverUrl });
     await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    for (const name of Object.values(names)) await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await c.end();
   };
 } else {
@@ -45,7 +54,8 @@ let failedStep = null;
 for (const [name, args] of steps) {
   const t0 = Date.now();
   console.log(`\n[test] ── ${name} ──`);
-  const status = spawnSync(process.execPath, args, { stdio: "inherit", env }).status;
+  const stepEnv = stepDatabase[name] ? { ...env, DATABASE_URL: stepDatabase[name] } : env;
+  const status = spawnSync(process.execPath, args, { stdio: "inherit", env: stepEnv }).status;
   console.log(`[test] ${name}: ${status === 0 ? "ok" : "FAILED"} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   if (status !== 0) {
     failedStep = name;
