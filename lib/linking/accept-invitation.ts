@@ -1,6 +1,6 @@
 import { db } from "../server/db";
 import type { Tx } from "../server/database";
-import { type Actor } from "../server/authz";
+import { userActor, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { hashPassword } from "../server/password";
@@ -46,7 +46,7 @@ async function acceptInTx(tx: Tx, inv: Awaited<ReturnType<typeof pendingInvitati
   if (owner) throw new AppError("CONFLICT", "vehicle_taken");
   const stock = await tx.holding.findFirst({ where: { vehicleId: inv.vehicleId, kind: "STOCK", endedAt: null }, select: { id: true } });
   if (stock) throw new AppError("CONFLICT", "vehicle_taken");
-  const acceptedBy = actor ?? { userId: user.id, email: user.email, name: "", locale: user.locale, platformRole: "NONE" as const, memberships: [], sessionId: null };
+  const acceptedBy = actor ?? userActor(user);
   const holding = await startOwnerHolding(tx, { vehicleId: inv.vehicleId, userId: user.id, origin: "INVITATION", linkedByOrganisationId: inv.organisationId, actor: acceptedBy });
   const contracts = await tx.contract.findMany({ where: { invitationId: inv.id, status: "PENDING" }, select: { id: true, durationMonths: true } });
   const now = new Date();

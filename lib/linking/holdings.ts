@@ -33,7 +33,25 @@ export async function startOwnerHolding(
   input: { vehicleId: string; userId: string; origin: Origin; linkedByOrganisationId?: string | null; actor?: Actor | null; now?: Date },
 ): Promise<{ id: string; driversEnded: number }> {
   const holding = await createOwnerHolding(tx, input);
-  const now = input.now ?? new Date();
+  const driversEnded = await endDriversWithoutOwner(tx, {
+    vehicleId: input.vehicleId,
+    actor: input.actor ?? null,
+    organisationId: input.linkedByOrganisationId ?? null,
+    now: input.now ?? new Date(),
+    data: { ownerHoldingId: holding.id },
+  });
+  return { id: holding.id, driversEnded };
+}
+
+/**
+ * Ends the car's authorised drivers that no active owner holding stands behind (linked while it
+ * had no owner, or through an owner who has gone), each audited: when a new owner starts, and when
+ * a garage takes the car back into stock. Returns how many ended.
+ */
+export async function endDriversWithoutOwner(
+  tx: Tx,
+  input: { vehicleId: string; actor: Actor | null; organisationId: string | null; now: Date; data: Record<string, string> },
+): Promise<number> {
   const orphans = await tx.holding.findMany({
     where: {
       vehicleId: input.vehicleId,
@@ -43,21 +61,20 @@ export async function startOwnerHolding(
     },
     select: { id: true, userId: true },
   });
-  if (orphans.length) {
-    await tx.holding.updateMany({ where: { id: { in: orphans.map((d) => d.id) }, endedAt: null }, data: { endedAt: now, endReason: "OWNERSHIP_CHANGED" } });
-    for (const d of orphans) {
-      await audit(tx, input.actor ?? null, {
-        organisationId: input.linkedByOrganisationId ?? null,
-        action: "vehicle.driver_access_ended",
-        entityType: "Holding",
-        entityId: d.id,
-        vehicleId: input.vehicleId,
-        subjectUserId: d.userId,
-        data: { reason: "OWNERSHIP_CHANGED", ownerHoldingId: holding.id },
-      });
-    }
+  if (!orphans.length) return 0;
+  await tx.holding.updateMany({ where: { id: { in: orphans.map((d) => d.id) }, endedAt: null }, data: { endedAt: input.now, endReason: "OWNERSHIP_CHANGED" } });
+  for (const d of orphans) {
+    await audit(tx, input.actor, {
+      organisationId: input.organisationId,
+      action: "vehicle.driver_access_ended",
+      entityType: "Holding",
+      entityId: d.id,
+      vehicleId: input.vehicleId,
+      subjectUserId: d.userId,
+      data: { reason: "OWNERSHIP_CHANGED", ...input.data },
+    });
   }
-  return { id: holding.id, driversEnded: orphans.length };
+  return orphans.length;
 }
 
 async function createOwnerHolding(tx: Tx, input: { vehicleId: string; userId: string; origin: Origin; linkedByOrganisationId?: string | null }) {
@@ -104,9 +121,8 @@ export async function endOwnerHolding(
   });
   if (ended.count !== 1) throw new AppError("CONFLICT", "holding_already_ended");
   // The garage served this owner: it does not go on seeing the records of the car's next owner.
-  const holding = await tx.holding.findUniqueOrThrow({ where: { id: input.holdingId }, select: { vehicleId: true } });
   const relationship = await tx.passport.updateMany({
-    where: { vehicleId: holding.vehicleId, serviceRelationshipEndedAt: null },
+    where: { vehicle: { holdings: { some: { id: input.holdingId } } }, serviceRelationshipEndedAt: null },
     data: { serviceRelationshipEndedAt: now },
   });
   return { contractsCancelled: contracts.count, driversEnded: drivers.count, serviceRelationshipEnded: relationship.count > 0 };

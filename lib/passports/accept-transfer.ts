@@ -1,13 +1,13 @@
 import { db } from "../server/db";
 import type { Tx } from "../server/database";
-import { assertCan, type Actor } from "../server/authz";
+import { assertCan, userActor, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { hashPassword } from "../server/password";
 import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
 import { startOwnerHolding } from "../linking/holdings";
-import { isSerializationFailure, linkActor } from "./common";
+import { isSerializationFailure } from "./common";
 import { AFTER_SALE_STATUSES } from "./rules";
 import { assertOpen, profileUrl, transferByToken, transferForRecipient, type OpenTransfer } from "./recipient-transfer";
 import { settleMessages, splitName } from "./transfer-common";
@@ -113,7 +113,7 @@ export async function acceptTransferWithNewAccount(input: { token: string; passw
     });
     // Other activation links of this account are spent: it is active now.
     await tx.authToken.updateMany({ where: { userId: buyer.id, kind: "ACTIVATION", usedAt: null }, data: { usedAt: new Date() } });
-    const actor = linkActor(buyer);
+    const actor = userActor(buyer);
     await audit(tx, actor, { action: "account.activated", entityType: "User", entityId: buyer.id, subjectUserId: buyer.id, data: { via: "passport_transfer" } });
     const r = await acceptInTx(tx, t, buyer, actor);
     return { ...r, email: buyer.email };

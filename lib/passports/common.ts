@@ -104,7 +104,3 @@ export function isSerializationFailure(e: unknown): boolean {
   return code === "40001" || code === "40P01";
 }
 
-/** The actor stand-in for audit rows written by a buyer who is not signed in (a link proved the address). */
-export function linkActor(user: { id: string; email: string; locale: "nl" | "en" | "fr" }): Actor {
-  return { userId: user.id, email: user.email, name: "", locale: user.locale, platformRole: "NONE", memberships: [], sessionId: null };
-}

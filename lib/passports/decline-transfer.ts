@@ -1,11 +1,11 @@
 import { db } from "../server/db";
 import type { Tx } from "../server/database";
-import { assertCan, type Actor } from "../server/authz";
+import { assertCan, userActor, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
-import { isSerializationFailure, linkActor } from "./common";
+import { isSerializationFailure } from "./common";
 import { assertOpen, profileUrl, transferByToken, transferForRecipient, type OpenTransfer } from "./recipient-transfer";
 import { forgetUnclaimedRecipient, settleMessages } from "./transfer-common";
 
@@ -62,6 +62,6 @@ export async function declineTransferByToken(input: { token: string }): Promise<
     const t = assertOpen(await transferByToken(tx, input.token));
     const user = await tx.user.findUniqueOrThrow({ where: { id: t.toUserId }, select: { id: true, email: true, locale: true, status: true } });
     if (user.status === "ACTIVE") throw new AppError("CONFLICT", "transfer_sign_in_instead");
-    return declineInTx(tx, t, linkActor(user));
+    return declineInTx(tx, t, userActor(user));
   });
 }

@@ -9,6 +9,7 @@ import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { findOrCreateVehicle, type VehicleFieldsT } from "../linking/common";
+import { endDriversWithoutOwner } from "../linking/holdings";
 import { lockPassport } from "./common";
 
 export interface RestockInput {
@@ -60,7 +61,14 @@ export async function restockPassport(tx: Tx, input: RestockInput): Promise<{ pa
   });
   // The new stock period starts at the database's clock, like the transfers' confirmedAt.
   await tx.$executeRaw`UPDATE "Passport" SET "activatedAt" = now() WHERE "id" = ${p.id}`;
-  const drivers = await endOrphanDrivers(tx, p.vehicleId, input, now);
+  // Authorised drivers no owner stands behind do not drive the garage's stock car (as for a new owner, 0010).
+  const drivers = await endDriversWithoutOwner(tx, {
+    vehicleId: p.vehicleId,
+    actor: input.actor,
+    organisationId: input.garageId,
+    now,
+    data: { restockedPassportId: input.passportId },
+  });
   await tx.holding.create({
     data: { vehicleId: p.vehicleId, kind: "STOCK", organisationId: input.garageId, origin: "STOCK", linkedByOrganisationId: input.garageId },
   });
@@ -79,23 +87,4 @@ export async function restockPassport(tx: Tx, input: RestockInput): Promise<{ pa
     },
   });
   return { passportId: p.id, vehicleId: p.vehicleId };
-}
-
-/** Authorised drivers no owner stands behind do not drive the garage's stock car (as for a new owner, 0010). */
-async function endOrphanDrivers(tx: Tx, vehicleId: string, input: RestockInput, now: Date): Promise<number> {
-  const orphans = await tx.holding.findMany({ where: { vehicleId, kind: "DRIVER", endedAt: null }, select: { id: true, userId: true } });
-  if (!orphans.length) return 0;
-  await tx.holding.updateMany({ where: { id: { in: orphans.map((d) => d.id) }, endedAt: null }, data: { endedAt: now, endReason: "OWNERSHIP_CHANGED" } });
-  for (const d of orphans) {
-    await audit(tx, input.actor, {
-      organisationId: input.garageId,
-      action: "vehicle.driver_access_ended",
-      entityType: "Holding",
-      entityId: d.id,
-      vehicleId,
-      subjectUserId: d.userId,
-      data: { reason: "OWNERSHIP_CHANGED", restockedPassportId: input.passportId },
-    });
-  }
-  return orphans.length;
 }

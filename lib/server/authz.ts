@@ -25,6 +25,14 @@ export interface Actor {
   sessionId: string | null;
 }
 
+/**
+ * The actor stand-in for audit rows written by a user who is not signed in, whose address a
+ * link in an e-mail proved (accepting an invitation or a transfer with a new account).
+ */
+export function userActor(user: { id: string; email: string; locale: "nl" | "en" | "fr" }): Actor {
+  return { userId: user.id, email: user.email, name: "", locale: user.locale, platformRole: "NONE", memberships: [], sessionId: null };
+}
+
 export type Role = "owner" | "dealer" | "garage" | "fleet" | "org-admin" | "support" | "admin";
 
 export const PERMISSIONS = {

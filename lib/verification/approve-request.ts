@@ -8,7 +8,7 @@
  * After the commit the document copies are deleted (or left to the purge job if that fails).
  */
 import { db } from "../server/db";
-import { env } from "../server/env";
+import { appLink } from "../server/urls";
 import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
@@ -16,7 +16,7 @@ import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
 import { findOrCreateVehicle } from "../linking/common";
 import { assertNotInStock, assertOwnershipChangeAllowed, endOwnerHolding, isUniqueConstraintError, startOwnerHolding } from "../linking/holdings";
-import { linkLocale, reviewableBy, reviewerOrganisation } from "./common";
+import { reviewableBy, reviewerOrganisation } from "./common";
 import { deleteCopies } from "./delete-copies";
 import type { ApproveInputT } from "./schemas";
 
@@ -166,7 +166,7 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
         to: owner.email,
         locale: owner.locale,
         template: "verification-approved",
-        payload: { name: owner.firstName, car, url: `${env.APP_URL}/${linkLocale(owner.locale)}/garage/vehicles/${vehicle.id}` },
+        payload: { name: owner.firstName, car, url: appLink(owner.locale, `/garage/vehicles/${vehicle.id}`) },
       });
       return { requestId: request.id, vehicleId: vehicle.id, holdingId, ownershipChanged };
     });

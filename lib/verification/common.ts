@@ -1,6 +1,5 @@
 import type { Prisma } from "../../generated/prisma/client";
 import { organisationsWith, type Actor } from "../server/authz";
-import { isLocale, type AppLocale } from "../../i18n/routing";
 
 export type Locale = "nl" | "en" | "fr";
 export type Route = "SUPPORT" | "DEALER";
@@ -42,7 +41,3 @@ export function copiesDeletedBy(submittedAt: Date): Date {
   return new Date(submittedAt.getTime() + UNDECIDED_DAYS * DAY_MS);
 }
 
-/** The interface language of links in e-mails: the user's own, English where the UI lacks it (French). */
-export function linkLocale(locale: Locale): AppLocale {
-  return isLocale(locale) ? locale : "en";
-}

@@ -8,11 +8,11 @@
  *    attached to a submitted request, or left by a write that crashed).
  */
 import { db } from "../server/db";
-import { env } from "../server/env";
+import { appLink } from "../server/urls";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
-import { DAY_MS, linkLocale, OPEN_STATUSES, UNDECIDED_DAYS } from "./common";
+import { DAY_MS, OPEN_STATUSES, UNDECIDED_DAYS } from "./common";
 import { deleteCopies } from "./delete-copies";
 import { getDocumentStorage } from "./storage";
 import { UPLOAD_TTL_MS } from "./upload-token";
@@ -109,7 +109,7 @@ async function expireRequest(id: string, now: Date): Promise<boolean> {
       to: request.requester.email,
       locale: request.requester.locale,
       template: "verification-expired",
-      payload: { name: request.requester.firstName, vin: request.vin, url: `${env.APP_URL}/${linkLocale(request.requester.locale)}/garage/verifications/${id}` },
+      payload: { name: request.requester.firstName, vin: request.vin, url: appLink(request.requester.locale, `/garage/verifications/${id}`) },
     });
     return true;
   });

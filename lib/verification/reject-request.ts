@@ -4,13 +4,13 @@
  * deleted (or left to the purge job if that fails).
  */
 import { db } from "../server/db";
-import { env } from "../server/env";
+import { appLink } from "../server/urls";
 import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
-import { linkLocale, reviewableBy, reviewerOrganisation } from "./common";
+import { reviewableBy, reviewerOrganisation } from "./common";
 import { deleteCopies } from "./delete-copies";
 import type { RejectInputT } from "./schemas";
 
@@ -47,7 +47,7 @@ export async function rejectRequest(input: RejectInputT & { actor: Actor; now?: 
         vin: request.vin,
         reason: input.reason,
         note: input.note ?? "—",
-        url: `${env.APP_URL}/${linkLocale(request.requester.locale)}/garage/verifications/${request.id}`,
+        url: appLink(request.requester.locale, `/garage/verifications/${request.id}`),
       },
     });
   });
