@@ -1,4 +1,5 @@
-import { db } from "../server/db";
+import { accountActor, audit } from "../server/audit";
+import { transaction } from "../server/transaction";
 import { AppError } from "../server/errors";
 import { hashToken } from "../server/tokens";
 import { hashPassword } from "../server/password";
@@ -9,7 +10,7 @@ import { hashPassword } from "../server/password";
 export async function activateAccount(input: { token: string; password?: string }): Promise<{ email: string }> {
   const tokenHash = hashToken(input.token);
   const newHash = input.password ? await hashPassword(input.password) : null;
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const row = await tx.authToken.findUnique({
       where: { tokenHash },
       select: { id: true, kind: true, usedAt: true, expiresAt: true, user: { select: { id: true, email: true, status: true, passwordHash: true } } },
@@ -23,9 +24,7 @@ export async function activateAccount(input: { token: string; password?: string 
     const won = await tx.authToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: new Date() } });
     if (won.count !== 1) throw new AppError("GONE", "link_used");
     await tx.user.update({ where: { id: row.user.id }, data: { status: "ACTIVE", emailVerifiedAt: new Date(), ...(row.user.passwordHash ? {} : { passwordHash: newHash }) } });
-    await tx.auditLog.create({
-      data: { actorUserId: row.user.id, actorRole: "owner", action: "account.activated", entityType: "User", entityId: row.user.id, subjectUserId: row.user.id },
-    });
+    await audit(tx, await accountActor(tx, row.user.id), "account.activated", { entityType: "User", entityId: row.user.id, subjectUserId: row.user.id });
     return { email: row.user.email };
   });
 }

@@ -3,7 +3,8 @@ import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { hashPassword, verifyPassword } from "../server/password";
 import { enqueueEmail } from "../server/mail/outbox";
-import { mailQueued } from "../server/mail/notify";
+import { audit } from "../server/audit";
+import { transaction } from "../server/transaction";
 
 /** Changes the password; every other session of the account ends. */
 export async function changePassword(input: { actor: Actor; currentPassword: string; password: string }): Promise<void> {
@@ -16,16 +17,13 @@ export async function changePassword(input: { actor: Actor; currentPassword: str
     throw new AppError("VALIDATION", "current_password_wrong", { fieldErrors: { currentPassword: ["current_password_wrong"] } });
   }
   const passwordHash = await hashPassword(input.password);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     await tx.authSession.updateMany({
       where: { userId: user.id, revokedAt: null, NOT: { id: input.actor.sessionId ?? "" } },
       data: { revokedAt: new Date() },
     });
-    await tx.auditLog.create({
-      data: { actorUserId: user.id, actorRole: "owner", action: "account.password_changed", entityType: "User", entityId: user.id, subjectUserId: user.id },
-    });
+    await audit(tx, input.actor, "account.password_changed", { entityType: "User", entityId: user.id, subjectUserId: user.id });
     await enqueueEmail(tx, { to: user.email, locale: user.locale, template: "password-changed", payload: { name: user.firstName } });
   });
-  mailQueued();
 }

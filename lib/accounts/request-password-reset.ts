@@ -2,8 +2,8 @@ import { db } from "../server/db";
 import { hit, LIMITS } from "../server/rate-limit";
 import { newToken, TOKEN_TTL } from "../server/tokens";
 import { enqueueEmail } from "../server/mail/outbox";
-import { mailQueued } from "../server/mail/notify";
 import { appLink } from "../server/urls";
+import { transaction } from "../server/transaction";
 
 /**
  * Sends a reset link (30 minutes, single-use) to an active account. The caller always gets the
@@ -18,7 +18,7 @@ export async function requestPasswordReset(input: { email: string; address: stri
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, status: true, locale: true, firstName: true, email: true } });
   if (!user || user.status !== "ACTIVE") return;
   const { token, hash } = newToken();
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     await tx.authToken.updateMany({ where: { userId: user.id, kind: "PASSWORD_RESET", usedAt: null }, data: { expiresAt: new Date() } });
     await tx.authToken.create({
       data: { userId: user.id, kind: "PASSWORD_RESET", tokenHash: hash, expiresAt: new Date(Date.now() + TOKEN_TTL.PASSWORD_RESET) },
@@ -30,5 +30,4 @@ export async function requestPasswordReset(input: { email: string; address: stri
       payload: { name: user.firstName, url: appLink(user.locale, `/reset-password/${token}`) },
     });
   });
-  mailQueued();
 }

@@ -1,14 +1,14 @@
-import { db } from "../server/db";
+import { accountActor, audit } from "../server/audit";
+import { transaction } from "../server/transaction";
 import { AppError } from "../server/errors";
 import { hashPassword } from "../server/password";
 import { hashToken } from "../server/tokens";
 import { enqueueEmail } from "../server/mail/outbox";
-import { mailQueued } from "../server/mail/notify";
 
 /** Sets a new password from a reset link and ends every session of the account. */
 export async function resetPassword(input: { token: string; password: string }): Promise<void> {
   const passwordHash = await hashPassword(input.password);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const row = await tx.authToken.findUnique({
       where: { tokenHash: hashToken(input.token) },
       select: { id: true, kind: true, usedAt: true, expiresAt: true, user: { select: { id: true, email: true, status: true, locale: true, firstName: true } } },
@@ -20,10 +20,7 @@ export async function resetPassword(input: { token: string; password: string }):
     if (won.count !== 1) throw new AppError("GONE", "link_used");
     await tx.user.update({ where: { id: row.user.id }, data: { passwordHash } });
     await tx.authSession.updateMany({ where: { userId: row.user.id, revokedAt: null }, data: { revokedAt: new Date() } });
-    await tx.auditLog.create({
-      data: { actorUserId: row.user.id, actorRole: "owner", action: "account.password_reset", entityType: "User", entityId: row.user.id, subjectUserId: row.user.id },
-    });
+    await audit(tx, await accountActor(tx, row.user.id), "account.password_reset", { entityType: "User", entityId: row.user.id, subjectUserId: row.user.id });
     await enqueueEmail(tx, { to: row.user.email, locale: row.user.locale, template: "password-changed", payload: { name: row.user.firstName } });
   });
-  mailQueued();
 }

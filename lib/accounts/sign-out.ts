@@ -1,6 +1,8 @@
 import { db } from "../server/db";
 import { assertCan, type Actor } from "../server/authz";
 import { enqueueEmail } from "../server/mail/outbox";
+import { audit } from "../server/audit";
+import { transaction } from "../server/transaction";
 
 /** Ends this session on the server. */
 export async function endSession(input: { actor: Actor }): Promise<void> {
@@ -22,11 +24,9 @@ export async function endSessionById(sessionId: string): Promise<void> {
  */
 export async function signOutEverywhere(input: { actor: Actor }): Promise<{ ended: number }> {
   assertCan(input.actor, "account:manage");
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const res = await tx.authSession.updateMany({ where: { userId: input.actor.userId, revokedAt: null }, data: { revokedAt: new Date() } });
-    await tx.auditLog.create({
-      data: { actorUserId: input.actor.userId, actorRole: "owner", action: "account.signed_out_everywhere", entityType: "User", entityId: input.actor.userId, subjectUserId: input.actor.userId },
-    });
+    await audit(tx, input.actor, "account.signed_out_everywhere", { entityType: "User", entityId: input.actor.userId, subjectUserId: input.actor.userId });
     const user = await tx.user.findUniqueOrThrow({ where: { id: input.actor.userId }, select: { email: true, locale: true, firstName: true } });
     await enqueueEmail(tx, { to: user.email, locale: user.locale, template: "signed-out-everywhere", payload: { name: user.firstName } });
     return { ended: res.count };

@@ -1,8 +1,8 @@
-import { db } from "../server/db";
+import { accountActor, audit } from "../server/audit";
+import { transaction } from "../server/transaction";
 import { hashPassword } from "../server/password";
 import { newToken, TOKEN_TTL } from "../server/tokens";
 import { enqueueEmail } from "../server/mail/outbox";
-import { mailQueued } from "../server/mail/notify";
 import type { Tx } from "../server/database";
 import { appLink } from "../server/urls";
 
@@ -38,7 +38,7 @@ export async function signUp(input: {
   locale: Locale;
 }): Promise<{ email: string }> {
   const passwordHash = await hashPassword(input.password);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true, status: true, locale: true, firstName: true } });
     if (existing && existing.status !== "INVITED") {
       await enqueueEmail(tx, {
@@ -60,10 +60,7 @@ export async function signUp(input: {
           select: { id: true, email: true, firstName: true, locale: true },
         });
     await issueActivation(tx, user);
-    await tx.auditLog.create({
-      data: { actorUserId: user.id, actorRole: "owner", action: "account.signed_up", entityType: "User", entityId: user.id, subjectUserId: user.id },
-    });
+    await audit(tx, await accountActor(tx, user.id), "account.signed_up", { entityType: "User", entityId: user.id, subjectUserId: user.id });
   });
-  mailQueued();
   return { email: input.email };
 }

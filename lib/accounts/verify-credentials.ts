@@ -4,8 +4,8 @@ import { AppError } from "../server/errors";
 import { verifyPassword } from "../server/password";
 import { clear, hit, LIMITS } from "../server/rate-limit";
 import { Email } from "./schemas";
-
-const SESSION_TTL_MS = 30 * 24 * 3600_000;
+import { transaction } from "../server/transaction";
+import { SESSION_MAX_AGE_MS } from "../server/session-lifetime";
 
 /**
  * Checks e-mail and password and opens a server-side session. Rate-limited per account and per
@@ -34,12 +34,12 @@ export async function verifyCredentials(input: {
 
   await clear(db, `signin:account:${email}`);
   const now = new Date();
-  const [session] = await db.$transaction([
-    db.authSession.create({
-      data: { userId: user.id, expiresAt: new Date(now.getTime() + SESSION_TTL_MS), userAgent: input.userAgent?.slice(0, 300) ?? null },
+  const session = await transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now }, select: { id: true } });
+    return tx.authSession.create({
+      data: { userId: user.id, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_MS), userAgent: input.userAgent?.slice(0, 300) ?? null },
       select: { id: true },
-    }),
-    db.user.update({ where: { id: user.id }, data: { lastSignInAt: now }, select: { id: true } }),
-  ]);
+    });
+  });
   return { userId: user.id, sessionId: session.id };
 }

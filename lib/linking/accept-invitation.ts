@@ -1,4 +1,3 @@
-import { db } from "../server/db";
 import type { Tx } from "../server/database";
 import { userActor, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
@@ -6,10 +5,11 @@ import { audit } from "../server/audit";
 import { hashPassword } from "../server/password";
 import { hashToken } from "../server/tokens";
 import { enqueueEmail } from "../server/mail/outbox";
-import { mailQueued } from "../server/mail/notify";
-import { startOwnerHolding, isUniqueConstraintError } from "./holdings";
+import { startOwnerHolding } from "../holdings/holdings";
+import { isSerializationFailure, isUniqueViolation } from "../server/db-errors";
 import { addMonths } from "./products";
 import { appLink } from "../server/urls";
+import { transaction } from "../server/transaction";
 
 async function pendingInvitation(tx: Tx, token: string) {
   const inv = await tx.invitation.findUnique({
@@ -58,9 +58,8 @@ async function acceptInTx(tx: Tx, inv: Awaited<ReturnType<typeof pendingInvitati
   }
   // The owner's trail names who linked the car: the inviting organisation and its staff member's role.
   const inviter = await tx.membership.findFirst({ where: { userId: inv.createdById, organisationId: inv.organisationId }, select: { role: true } });
-  await audit(tx, acceptedBy, {
+  await audit(tx, acceptedBy, "invitation.accepted", {
     organisationId: inv.organisationId,
-    action: "invitation.accepted",
     entityType: "Holding",
     entityId: holding.id,
     vehicleId: inv.vehicleId,
@@ -82,23 +81,21 @@ async function acceptInTx(tx: Tx, inv: Awaited<ReturnType<typeof pendingInvitati
 }
 
 function mapRace(e: unknown): never {
-  if (isUniqueConstraintError(e) && !(e instanceof AppError)) throw new AppError("CONFLICT", "vehicle_taken");
+  if (isUniqueViolation(e) && !(e instanceof AppError)) throw new AppError("CONFLICT", "vehicle_taken");
   // PostgreSQL aborts a concurrent transaction that lost a row lock race with a serialization error.
-  const code = (e as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } })?.meta?.driverAdapterError?.cause?.originalCode;
-  if (code === "40001" || code === "40P01") throw new AppError("GONE", "invitation_used");
+  if (isSerializationFailure(e)) throw new AppError("GONE", "invitation_used");
   throw e;
 }
 
 /** The signed-in buyer accepts; only the invited address may. */
 export async function acceptInvitation(input: { actor: Actor; token: string }): Promise<{ vehicleId: string }> {
   try {
-    const result = await db.$transaction(async (tx) => {
+    const result = await transaction(async (tx) => {
       const inv = await pendingInvitation(tx, input.token);
       if (inv.email !== input.actor.email) throw new AppError("CONFLICT", "invitation_other_account");
       const user = await tx.user.findUniqueOrThrow({ where: { id: input.actor.userId }, select: { id: true, email: true, locale: true, firstName: true } });
       return acceptInTx(tx, inv, user, input.actor);
     });
-    mailQueued();
     return result;
   } catch (e) {
     return mapRace(e);
@@ -118,7 +115,7 @@ export async function acceptInvitationWithNewAccount(input: {
 }): Promise<{ vehicleId: string; email: string }> {
   const passwordHash = await hashPassword(input.password);
   try {
-    const result = await db.$transaction(async (tx) => {
+    const result = await transaction(async (tx) => {
       const inv = await pendingInvitation(tx, input.token);
       const existing = await tx.user.findUnique({ where: { email: inv.email }, select: { id: true, status: true } });
       if (existing && existing.status !== "INVITED") throw new AppError("CONFLICT", "invitation_sign_in_instead");
@@ -127,13 +124,12 @@ export async function acceptInvitationWithNewAccount(input: {
         ? await tx.user.update({ where: { id: existing.id }, data, select: { id: true, email: true, locale: true, firstName: true } })
         : await tx.user.create({ data: { email: inv.email, ...data }, select: { id: true, email: true, locale: true, firstName: true } }).catch((e: unknown) => {
             // The address got an account in the meantime (e.g. the same form sent twice): not a taken car.
-            if (isUniqueConstraintError(e)) throw new AppError("CONFLICT", "invitation_sign_in_instead");
+            if (isUniqueViolation(e)) throw new AppError("CONFLICT", "invitation_sign_in_instead");
             throw e;
           });
       const r = await acceptInTx(tx, inv, user, null);
       return { ...r, email: user.email };
     });
-    mailQueued();
     return result;
   } catch (e) {
     return mapRace(e);

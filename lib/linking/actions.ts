@@ -24,7 +24,7 @@ import {
   RemoveVehicleInput,
 } from "./schemas";
 import { verifyAtDesk } from "./verify-at-desk";
-import { actingOrganisation } from "./common";
+import { actingOrganisation } from "../server/authz";
 
 export const inviteBuyerAction = action(InviteInput, async (input, { actor }) => {
   const fields = input as Record<string, unknown>;

@@ -3,7 +3,7 @@ import { assertCan, organisationsWith, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
-import { mailQueued } from "../server/mail/notify";
+import { transaction } from "../server/transaction";
 
 /** A holding the actor's dealer linked (the tenant comes from the holding), or NOT_FOUND. */
 async function dealerHolding(actor: Actor, holdingId: string) {
@@ -20,11 +20,11 @@ async function dealerHolding(actor: Actor, holdingId: string) {
 export async function disconnectHolding(input: { actor: Actor; holdingId: string }): Promise<void> {
   const h = await dealerHolding(input.actor, input.holdingId);
   if (h.disconnectedAt) throw new AppError("CONFLICT", "already_disconnected");
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     // Only a link still running and connected: a double click or a removal in between changes nothing.
     const updated = await tx.holding.updateMany({ where: { id: h.id, endedAt: null, disconnectedAt: null }, data: { disconnectedAt: new Date() } });
     if (updated.count !== 1) throw new AppError("CONFLICT", "already_disconnected");
-    await audit(tx, input.actor, { organisationId: h.linkedByOrganisationId, action: "vehicle.disconnected", entityType: "Holding", entityId: h.id, vehicleId: h.vehicleId, subjectUserId: h.userId });
+    await audit(tx, input.actor, "vehicle.disconnected", { organisationId: h.linkedByOrganisationId, entityType: "Holding", entityId: h.id, vehicleId: h.vehicleId, subjectUserId: h.userId });
   });
 }
 
@@ -33,11 +33,10 @@ export async function relinkHolding(input: { actor: Actor; holdingId: string; id
   const h = await dealerHolding(input.actor, input.holdingId);
   if (input.identityChecked !== true) throw new AppError("VALIDATION", "confirm_required", { fieldErrors: { identityChecked: ["confirm_required"] } });
   if (!h.disconnectedAt) throw new AppError("CONFLICT", "not_disconnected");
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const updated = await tx.holding.updateMany({ where: { id: h.id, endedAt: null, NOT: { disconnectedAt: null } }, data: { disconnectedAt: null } });
     if (updated.count !== 1) throw new AppError("CONFLICT", "not_disconnected");
-    await audit(tx, input.actor, { organisationId: h.linkedByOrganisationId, action: "vehicle.relinked", entityType: "Holding", entityId: h.id, vehicleId: h.vehicleId, subjectUserId: h.userId, data: { identityChecked: true } });
+    await audit(tx, input.actor, "vehicle.relinked", { organisationId: h.linkedByOrganisationId, entityType: "Holding", entityId: h.id, vehicleId: h.vehicleId, subjectUserId: h.userId, data: { identityChecked: true } });
     await enqueueEmail(tx, { to: h.user!.email, locale: h.user!.locale, template: "vehicle-relinked", payload: { name: h.user!.firstName, car: `${h.vehicle.make} ${h.vehicle.model}` } });
   });
-  mailQueued();
 }

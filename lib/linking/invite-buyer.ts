@@ -1,14 +1,14 @@
-import { db } from "../server/db";
-import { assertCan, type Actor } from "../server/authz";
+import { actingOrganisation, assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
-import { mailQueued } from "../server/mail/notify";
 import { newToken } from "../server/tokens";
-import { actingOrganisation, findOrCreateVehicle, type VehicleFieldsT } from "./common";
+import { findOrCreateVehicle, type VehicleFieldsT } from "../holdings/vehicles";
 import { PRODUCT_CODES, type ProductCode } from "./products";
-import { isUniqueConstraintError, assertNotInStock } from "./holdings";
+import { isUniqueViolation } from "../server/db-errors";
+import { assertNotInStock } from "../holdings/guards";
 import { appLink } from "../server/urls";
+import { transaction } from "../server/transaction";
 
 export const INVITATION_TTL_MS = 30 * 24 * 3600_000;
 
@@ -26,7 +26,7 @@ export async function inviteBuyer(input: InviteBuyerInput): Promise<{ invitation
   const dealerId = actingOrganisation(input.actor, input.organisationId, "invitations:manage");
   const { token, hash } = newToken();
   try {
-    const result = await db.$transaction(async (tx) => {
+    const result = await transaction(async (tx) => {
       const vehicle = await findOrCreateVehicle(tx, input, async (vehicleId) => {
         const owner = await tx.holding.findFirst({ where: { vehicleId, kind: "OWNER", endedAt: null }, select: { id: true } });
         if (owner) throw new AppError("CONFLICT", "vehicle_has_owner_invite", { fieldErrors: { vin: ["vehicle_has_owner_invite"] } });
@@ -54,9 +54,8 @@ export async function inviteBuyer(input: InviteBuyerInput): Promise<{ invitation
           data: { vehicleId: vehicle.id, invitationId: invitation.id, providerId: dealerId, product: c.product, durationMonths: c.months, autoRenew: c.autoRenew, status: "PENDING" },
         });
       }
-      await audit(tx, input.actor, {
+      await audit(tx, input.actor, "invitation.created", {
         organisationId: dealerId,
-        action: "invitation.created",
         entityType: "Invitation",
         entityId: invitation.id,
         vehicleId: vehicle.id,
@@ -70,11 +69,10 @@ export async function inviteBuyer(input: InviteBuyerInput): Promise<{ invitation
       });
       return { invitationId: invitation.id };
     });
-    mailQueued();
     return result;
   } catch (e) {
     // Two sales of one car recorded at once: the database admits one pending invitation.
-    if (isUniqueConstraintError(e) && !(e instanceof AppError)) throw new AppError("CONFLICT", "invitation_pending", { fieldErrors: { vin: ["invitation_pending"] } });
+    if (isUniqueViolation(e) && !(e instanceof AppError)) throw new AppError("CONFLICT", "invitation_pending", { fieldErrors: { vin: ["invitation_pending"] } });
     throw e;
   }
 }

@@ -3,10 +3,10 @@ import { assertCan, organisationsWith, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
-import { mailQueued } from "../server/mail/notify";
 import { newToken } from "../server/tokens";
 import { INVITATION_TTL_MS } from "./invite-buyer";
 import { appLink } from "../server/urls";
+import { transaction } from "../server/transaction";
 
 /** An invitation of one of the actor's dealers, or NOT_FOUND (the tenant comes from the row). */
 async function findOwn(actor: Actor, invitationId: string) {
@@ -24,7 +24,7 @@ export async function resendInvitation(input: { actor: Actor; invitationId: stri
   const inv = await findOwn(input.actor, input.invitationId);
   if (inv.status !== "PENDING") throw new AppError("CONFLICT", "invitation_not_pending");
   const { token, hash } = newToken();
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const owner = await tx.holding.findFirst({ where: { vehicleId: inv.vehicleId, kind: "OWNER", endedAt: null }, select: { id: true } });
     if (owner) throw new AppError("CONFLICT", "vehicle_has_owner_invite");
     const updated = await tx.invitation.updateMany({
@@ -32,7 +32,7 @@ export async function resendInvitation(input: { actor: Actor; invitationId: stri
       data: { tokenHash: hash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS), sentCount: { increment: 1 }, lastSentAt: new Date() },
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", "invitation_not_pending");
-    await audit(tx, input.actor, { organisationId: inv.organisationId, action: "invitation.resent", entityType: "Invitation", entityId: inv.id, vehicleId: inv.vehicleId });
+    await audit(tx, input.actor, "invitation.resent", { organisationId: inv.organisationId, entityType: "Invitation", entityId: inv.id, vehicleId: inv.vehicleId });
     await enqueueEmail(tx, {
       to: inv.email,
       locale: inv.locale,
@@ -40,19 +40,18 @@ export async function resendInvitation(input: { actor: Actor; invitationId: stri
       payload: { dealer: inv.organisation.name, car: `${inv.vehicle.make} ${inv.vehicle.model}`, url: appLink(inv.locale, `/invitations/${token}`) },
     });
   });
-  mailQueued();
 }
 
 /** Revokes a pending invitation; its included contracts will not start. */
 export async function revokeInvitation(input: { actor: Actor; invitationId: string }): Promise<void> {
   const inv = await findOwn(input.actor, input.invitationId);
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const updated = await tx.invitation.updateMany({ where: { id: inv.id, status: "PENDING" }, data: { status: "REVOKED", revokedAt: new Date() } });
     if (updated.count !== 1) throw new AppError("CONFLICT", "invitation_not_pending");
     await tx.contract.updateMany({
       where: { invitationId: inv.id, status: "PENDING" },
       data: { status: "CANCELLED", cancelledAt: new Date(), cancellationReason: "invitation_revoked", autoRenew: false },
     });
-    await audit(tx, input.actor, { organisationId: inv.organisationId, action: "invitation.revoked", entityType: "Invitation", entityId: inv.id, vehicleId: inv.vehicleId });
+    await audit(tx, input.actor, "invitation.revoked", { organisationId: inv.organisationId, entityType: "Invitation", entityId: inv.id, vehicleId: inv.vehicleId });
   });
 }

@@ -1,10 +1,9 @@
-import { db } from "../server/db";
 import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
-import { mailQueued } from "../server/mail/notify";
-import { endOwnerHolding } from "./holdings";
+import { endOwnerHolding } from "../holdings/holdings";
+import { transaction } from "../server/transaction";
 
 /**
  * Flow 4, all or nothing: the owner's holding ends, every active contract is cancelled with its
@@ -16,7 +15,7 @@ export async function removeVehicle(input: { actor: Actor; vehicleId: string; un
   assertCan(input.actor, "garage:use");
   // The owner ticked "I understand": checked here too, not only by the form.
   if (input.understood !== true) throw new AppError("VALIDATION", "confirm_required", { fieldErrors: { understood: ["confirm_required"] } });
-  const result = await db.$transaction(async (tx) => {
+  const result = await transaction(async (tx) => {
     const holding = await tx.holding.findFirst({
       where: { vehicleId: input.vehicleId, userId: input.actor.userId, kind: "OWNER", endedAt: null },
       select: { id: true, vehicle: { select: { make: true, model: true, vin: true } }, user: { select: { email: true, locale: true, firstName: true } } },
@@ -24,8 +23,7 @@ export async function removeVehicle(input: { actor: Actor; vehicleId: string; un
     // Removing twice, or a car one does not hold, is the same: nothing to remove here.
     if (!holding) throw new AppError("NOT_FOUND", "vehicle_not_held");
     const ended = await endOwnerHolding(tx, { holdingId: holding.id, reason: "REMOVED", cancellationReason: "vehicle_removed" });
-    await audit(tx, input.actor, {
-      action: "vehicle.removed",
+    await audit(tx, input.actor, "vehicle.removed", {
       entityType: "Holding",
       entityId: holding.id,
       vehicleId: input.vehicleId,
@@ -40,6 +38,5 @@ export async function removeVehicle(input: { actor: Actor; vehicleId: string; un
     });
     return { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded };
   });
-  mailQueued();
   return result;
 }

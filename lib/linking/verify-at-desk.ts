@@ -1,14 +1,15 @@
-import { db } from "../server/db";
-import { assertCan, type Actor } from "../server/authz";
+import { actingOrganisation, assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
-import { mailQueued } from "../server/mail/notify";
 import { normalizePlate } from "../vehicles/plate";
-import { actingOrganisation, findOrCreateVehicle } from "./common";
-import { assertNotInStock, assertOwnershipChangeAllowed, endOwnerHolding, startOwnerHolding, isUniqueConstraintError } from "./holdings";
+import { findOrCreateVehicle } from "../holdings/vehicles";
+import { assertNotInStock, assertOwnershipChangeAllowed } from "../holdings/guards";
+import { endOwnerHolding, startOwnerHolding } from "../holdings/holdings";
+import { isUniqueViolation } from "../server/db-errors";
 import type { DeskVerificationInputT } from "./schemas";
 import { appLink } from "../server/urls";
+import { transaction } from "../server/transaction";
 
 export type VerifyAtDeskInput = DeskVerificationInputT & { actor: Actor; today?: Date };
 
@@ -31,7 +32,7 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
     throw new AppError("VALIDATION", "id_expired", { fieldErrors: { documentValidUntil: ["id_expired"] } });
   }
   try {
-    const result = await db.$transaction(async (tx) => {
+    const result = await transaction(async (tx) => {
       const owner = await tx.user.findUnique({ where: { email: input.ownerEmail }, select: { id: true, email: true, locale: true, firstName: true, status: true } });
       if (!owner || owner.status !== "ACTIVE") throw new AppError("VALIDATION", "owner_not_found", { fieldErrors: { ownerEmail: ["owner_not_found"] } });
       // Staff never verify themselves: someone else checks their documents.
@@ -57,9 +58,8 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
           if (active) {
             assertOwnershipChangeAllowed(input);
             const ended = await endOwnerHolding(tx, { holdingId: active.id, reason: "OWNERSHIP_CHANGED", cancellationReason: "ownership_changed" });
-            await audit(tx, input.actor, {
+            await audit(tx, input.actor, "vehicle.ownership_ended", {
               organisationId: dealerId,
-              action: "vehicle.ownership_ended",
               entityType: "Holding",
               entityId: active.id,
               vehicleId: vehicle.id,
@@ -105,9 +105,8 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
           registeredOwnerAddress: input.registeredOwnerAddress,
         },
       });
-      await audit(tx, input.actor, {
+      await audit(tx, input.actor, relinked ? "vehicle.relinked" : input.relationship === "OWNER" ? "vehicle.linked" : "vehicle.driver_linked", {
         organisationId: dealerId,
-        action: relinked ? "vehicle.relinked" : input.relationship === "OWNER" ? "vehicle.linked" : "vehicle.driver_linked",
         entityType: "Holding",
         entityId: holdingId,
         vehicleId: vehicle.id,
@@ -127,10 +126,9 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
       );
       return { vehicleId: vehicle.id, holdingId, ownershipChanged };
     });
-    mailQueued();
     return result;
   } catch (e) {
-    if (isUniqueConstraintError(e) && !(e instanceof AppError)) throw new AppError("CONFLICT", "vehicle_has_owner");
+    if (isUniqueViolation(e) && !(e instanceof AppError)) throw new AppError("CONFLICT", "vehicle_has_owner");
     throw e;
   }
 }

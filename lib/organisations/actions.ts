@@ -3,7 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { action } from "../server/action";
 import { createOrganisation } from "./create-organisation";
-import { addMember, removeMember, setMemberRole, setUserStatus } from "./manage-members";
+import { addMember } from "./add-member";
+import { removeMember } from "./remove-member";
+import { setMemberRole } from "./set-member-role";
+import { setUserStatus } from "./set-user-status";
 import { AddMemberInput, CreateOrganisationInput, MemberInput, SetMemberRoleInput, SetUserStatusInput } from "./schemas";
 
 export const createOrganisationAction = action(

@@ -1,4 +1,5 @@
-import { db } from "../server/db";
+import { audit } from "../server/audit";
+import { transaction } from "../server/transaction";
 import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 
@@ -11,7 +12,7 @@ export async function createOrganisation(input: {
   country: "NL" | "BE";
 }): Promise<{ id: string }> {
   assertCan(input.actor, "organisations:manage");
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     if (input.kind === "FLEET") {
       // Without a parentId, `id: undefined` would match any garage.
       const parent = input.parentId ? await tx.organisation.findFirst({ where: { id: input.parentId, kind: "GARAGE" }, select: { id: true } }) : null;
@@ -27,9 +28,7 @@ export async function createOrganisation(input: {
       },
       select: { id: true },
     });
-    await tx.auditLog.create({
-      data: { actorUserId: input.actor.userId, actorRole: "admin", action: "organisation.created", entityType: "Organisation", entityId: org.id, data: { name: input.name, kind: input.kind } },
-    });
+    await audit(tx, input.actor, "organisation.created", { entityType: "Organisation", entityId: org.id, data: { name: input.name, kind: input.kind } });
     return org;
   });
 }

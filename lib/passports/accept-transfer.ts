@@ -1,17 +1,16 @@
-import { db } from "../server/db";
 import type { Tx } from "../server/database";
 import { assertCan, userActor, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { hashPassword } from "../server/password";
 import { enqueueEmail } from "../server/mail/outbox";
-import { mailQueued } from "../server/mail/notify";
-import { startOwnerHolding } from "../linking/holdings";
-import { isSerializationFailure } from "./common";
+import { startOwnerHolding } from "../holdings/holdings";
+import { isSerializationFailure } from "../server/db-errors";
 import { AFTER_SALE_STATUSES } from "./rules";
 import { assertOpen, profileUrl, transferByToken, transferForRecipient, type OpenTransfer } from "./recipient-transfer";
 import { settleMessages, splitName } from "./transfer-common";
 import { appLink } from "../server/urls";
+import { transaction } from "../server/transaction";
 
 type Buyer = { id: string; email: string; firstName: string; locale: "nl" | "en" | "fr" };
 
@@ -37,8 +36,7 @@ async function acceptInTx(tx: Tx, t: OpenTransfer, buyer: Buyer, actor: Actor): 
   // row as it is now, not as read above: staff may have saved a status in between.
   await tx.passport.updateMany({ where: { id: t.passport.id, status: { notIn: [...AFTER_SALE_STATUSES] } }, data: { status: "SOLD" } });
   await settleMessages(tx, t.id);
-  await audit(tx, actor, {
-    action: "passport.transfer_accepted",
+  await audit(tx, actor, "passport.transfer_accepted", {
     entityType: "PassportTransfer",
     entityId: t.id,
     vehicleId,
@@ -62,8 +60,7 @@ async function acceptInTx(tx: Tx, t: OpenTransfer, buyer: Buyer, actor: Actor): 
 
 async function run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    const result = await db.$transaction(fn);
-    mailQueued();
+    const result = await transaction(fn);
     return result;
   } catch (e) {
     if (isSerializationFailure(e)) throw new AppError("GONE", "transfer_used");
@@ -114,7 +111,7 @@ export async function acceptTransferWithNewAccount(input: { token: string; passw
     // Other activation links of this account are spent: it is active now.
     await tx.authToken.updateMany({ where: { userId: buyer.id, kind: "ACTIVATION", usedAt: null }, data: { usedAt: new Date() } });
     const actor = userActor(buyer);
-    await audit(tx, actor, { action: "account.activated", entityType: "User", entityId: buyer.id, subjectUserId: buyer.id, data: { via: "passport_transfer" } });
+    await audit(tx, actor, "account.activated", { entityType: "User", entityId: buyer.id, subjectUserId: buyer.id, data: { via: "passport_transfer" } });
     const r = await acceptInTx(tx, t, buyer, actor);
     return { ...r, email: buyer.email };
   });

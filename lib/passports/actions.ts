@@ -12,10 +12,14 @@ import { correctTransferEmail } from "./correct-transfer-email";
 import { createPassport } from "./create-passport";
 import { declineTransfer, declineTransferByToken } from "./decline-transfer";
 import { endServiceRelationship } from "./end-service-relationship";
-import { addMaintenanceItem, removeMaintenanceItem, setMaintenanceDone } from "./maintenance-items";
+import { addMaintenanceItem } from "./add-maintenance-item";
+import { removeMaintenanceItem } from "./remove-maintenance-item";
+import { setMaintenanceDone } from "./set-maintenance-done";
 import { setFleetAccount } from "./set-fleet-account";
 import { updateContactDetails } from "./update-contact";
-import { addCostItem, removeCostItem, updatePassport } from "./update-passport";
+import { addCostItem } from "./add-cost-item";
+import { removeCostItem } from "./remove-cost-item";
+import { updatePassport } from "./update-passport";
 import {
   AcceptWithPasswordInput,
   AddCostItemInput,

@@ -1,11 +1,10 @@
-import { db } from "../server/db";
 import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
-import { mailQueued } from "../server/mail/notify";
 import { staffPassport } from "./common";
 import { forgetUnclaimedRecipient, settleMessages } from "./transfer-common";
+import { transaction } from "../server/transaction";
 
 /**
  * The garage withdraws a pending transfer (the sale fell through, a wrong buyer): its link stops
@@ -13,7 +12,7 @@ import { forgetUnclaimedRecipient, settleMessages } from "./transfer-common";
  * details are cleared; the car stays in the garage's stock.
  */
 export async function cancelTransfer(input: { actor: Actor; passportId: string }): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const p = await staffPassport(tx, input.actor, input.passportId, { lock: true });
     if (!p.pending) throw new AppError("CONFLICT", "transfer_not_pending");
     const won = await tx.passportTransfer.updateMany({ where: { id: p.pending.id, status: "PENDING" }, data: { status: "CANCELLED", decidedAt: new Date() } });
@@ -34,9 +33,8 @@ export async function cancelTransfer(input: { actor: Actor; passportId: string }
       where: { id: p.id },
       data: { contactName: null, contactStreet: null, contactPostalCode: null, contactCity: null, contactEmail: null },
     });
-    await audit(tx, input.actor, {
+    await audit(tx, input.actor, "passport.transfer_cancelled", {
       organisationId: p.garageId,
-      action: "passport.transfer_cancelled",
       entityType: "PassportTransfer",
       entityId: p.pending.id,
       vehicleId: p.vehicleId,
@@ -44,5 +42,4 @@ export async function cancelTransfer(input: { actor: Actor; passportId: string }
       data: { passportId: p.id },
     });
   });
-  mailQueued();
 }

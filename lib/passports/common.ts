@@ -97,10 +97,3 @@ export async function staffPassport(tx: Tx, actor: Actor, passportId: string, op
 }
 
 export type StaffPassport = Awaited<ReturnType<typeof staffPassport>>;
-
-/** PostgreSQL aborted the loser of a lock race (serialization failure or deadlock). */
-export function isSerializationFailure(e: unknown): boolean {
-  const code = (e as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } })?.meta?.driverAdapterError?.cause?.originalCode;
-  return code === "40001" || code === "40P01";
-}
-

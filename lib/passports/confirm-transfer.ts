@@ -1,12 +1,11 @@
-import { db } from "../server/db";
 import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
-import { mailQueued } from "../server/mail/notify";
 import { newToken } from "../server/tokens";
-import { isUniqueConstraintError } from "../linking/holdings";
-import { isSerializationFailure, staffPassport, TRANSFER_TTL_MS } from "./common";
+import { isSerializationFailure, isUniqueViolation } from "../server/db-errors";
+import { staffPassport, TRANSFER_TTL_MS } from "./common";
 import { notifyRecipient, resolveRecipient, type RecipientKind } from "./transfer-common";
+import { transaction } from "../server/transaction";
 
 export interface ConfirmTransferInput {
   actor: Actor;
@@ -28,7 +27,7 @@ export interface ConfirmTransferInput {
 export async function confirmTransfer(input: ConfirmTransferInput): Promise<{ transferId: string; recipient: RecipientKind }> {
   const { token, hash } = newToken();
   try {
-    const result = await db.$transaction(async (tx) => {
+    const result = await transaction(async (tx) => {
       // The row lock makes two confirmations of one passport run one after the other.
       const p = await staffPassport(tx, input.actor, input.passportId, { lock: true });
       if (p.fleetAccountId) throw new AppError("CONFLICT", "fleet_linked");
@@ -64,9 +63,8 @@ export async function confirmTransfer(input: ConfirmTransferInput): Promise<{ tr
         data: { contactName: input.name, contactStreet: input.street ?? null, contactPostalCode: input.postalCode ?? null, contactCity: input.city ?? null, contactEmail: recipient.email },
       });
       await notifyRecipient(tx, { recipient, transferId: transfer.id, vehicleId: p.vehicleId, token, garage: p.garage.name, car: p.car, plate: p.plate, name: input.name });
-      await audit(tx, input.actor, {
+      await audit(tx, input.actor, "passport.transfer_confirmed", {
         organisationId: p.garageId,
-        action: "passport.transfer_confirmed",
         entityType: "PassportTransfer",
         entityId: transfer.id,
         vehicleId: p.vehicleId,
@@ -75,11 +73,10 @@ export async function confirmTransfer(input: ConfirmTransferInput): Promise<{ tr
       });
       return { transferId: transfer.id, recipient: recipient.kind };
     });
-    mailQueued();
     return result;
   } catch (e) {
     // The database admits one pending transfer per passport (partial unique index).
-    if ((isUniqueConstraintError(e) || isSerializationFailure(e)) && !(e instanceof AppError)) throw new AppError("CONFLICT", "transfer_pending");
+    if ((isUniqueViolation(e) || isSerializationFailure(e)) && !(e instanceof AppError)) throw new AppError("CONFLICT", "transfer_pending");
     throw e;
   }
 }

@@ -1,12 +1,11 @@
-import { db } from "../server/db";
 import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
-import { mailQueued } from "../server/mail/notify";
 import { newToken } from "../server/tokens";
-import { isUniqueConstraintError } from "../linking/holdings";
-import { carLabel, isSerializationFailure, plateLabel, TRANSFER_TTL_MS } from "./common";
+import { isSerializationFailure, isUniqueViolation } from "../server/db-errors";
+import { carLabel, plateLabel, TRANSFER_TTL_MS } from "./common";
 import { forgetUnclaimedRecipient, notifyRecipient, resolveRecipient, settleMessages } from "./transfer-common";
+import { transaction } from "../server/transaction";
 
 /**
  * Support corrects the buyer's e-mail address of a pending transfer (the garage cannot, seed 002):
@@ -17,7 +16,7 @@ export async function correctTransferEmail(input: { actor: Actor; transferId: st
   assertCan(input.actor, "transfers:correct");
   const { token, hash } = newToken();
   try {
-    const result = await db.$transaction(async (tx) => {
+    const result = await transaction(async (tx) => {
       const old = await tx.passportTransfer.findUnique({
         where: { id: input.transferId },
         select: {
@@ -82,8 +81,7 @@ export async function correctTransferEmail(input: { actor: Actor; transferId: st
         plate: plateLabel(vehicle.plates),
         name: old.name,
       });
-      await audit(tx, input.actor, {
-        action: "passport.transfer_corrected",
+      await audit(tx, input.actor, "passport.transfer_corrected", {
         entityType: "PassportTransfer",
         entityId: transfer.id,
         vehicleId: old.passport.vehicleId,
@@ -92,10 +90,9 @@ export async function correctTransferEmail(input: { actor: Actor; transferId: st
       });
       return { transferId: transfer.id };
     });
-    mailQueued();
     return result;
   } catch (e) {
-    if ((isUniqueConstraintError(e) || isSerializationFailure(e)) && !(e instanceof AppError)) throw new AppError("CONFLICT", "transfer_not_pending");
+    if ((isUniqueViolation(e) || isSerializationFailure(e)) && !(e instanceof AppError)) throw new AppError("CONFLICT", "transfer_not_pending");
     throw e;
   }
 }

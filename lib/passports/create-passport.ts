@@ -1,14 +1,14 @@
-import { db } from "../server/db";
-import type { Actor } from "../server/authz";
+import { actingOrganisation, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { checkPlate } from "../vehicles/plate";
 import { checkVin } from "../vehicles/vin";
-import { actingOrganisation, findOrCreateVehicle, lockPlate } from "../linking/common";
-import { isUniqueConstraintError } from "../linking/holdings";
-import { isSerializationFailure, staffGarages } from "./common";
+import { findOrCreateVehicle, lockPlate } from "../holdings/vehicles";
+import { isSerializationFailure, isUniqueViolation } from "../server/db-errors";
+import { staffGarages } from "./common";
 import { restockPassport } from "./restock-passport";
 import type { CreatePassportInputT } from "./schemas";
+import { transaction } from "../server/transaction";
 
 export interface CreatePassportInput {
   actor: Actor;
@@ -42,7 +42,7 @@ export async function createPassport(input: CreatePassportInput): Promise<{ pass
   if (!vin.ok) throw new AppError("VALIDATION", vin.error, field("vin", vin.error));
 
   try {
-    return await db.$transaction(async (tx) => {
+    return await transaction(async (tx) => {
       if (input.fleetAccountId) {
         const fleet = await tx.organisation.findFirst({ where: { id: input.fleetAccountId, kind: "FLEET", parentId: garageId }, select: { id: true } });
         if (!fleet) throw new AppError("VALIDATION", "fleet_invalid", field("fleetAccountId", "fleet_invalid"));
@@ -91,9 +91,8 @@ export async function createPassport(input: CreatePassportInput): Promise<{ pass
         data: { vehicleId: vehicle.id, garageId, fleetAccountId: input.fleetAccountId ?? null, createdById: input.actor.userId },
         select: { id: true },
       });
-      await audit(tx, input.actor, {
+      await audit(tx, input.actor, "passport.created", {
         organisationId: garageId,
-        action: "passport.created",
         entityType: "Passport",
         entityId: passport.id,
         vehicleId: vehicle.id,
@@ -103,7 +102,7 @@ export async function createPassport(input: CreatePassportInput): Promise<{ pass
     });
   } catch (e) {
     // Two staff creating (or re-stocking) a passport for the same car at once: one wins.
-    if ((isUniqueConstraintError(e) || isSerializationFailure(e)) && !(e instanceof AppError)) throw new AppError("CONFLICT", "passport_exists", field("vin", "passport_exists"));
+    if ((isUniqueViolation(e) || isSerializationFailure(e)) && !(e instanceof AppError)) throw new AppError("CONFLICT", "passport_exists", field("vin", "passport_exists"));
     throw e;
   }
 }

@@ -1,13 +1,12 @@
-import { db } from "../server/db";
 import type { Tx } from "../server/database";
 import { assertCan, userActor, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
-import { mailQueued } from "../server/mail/notify";
-import { isSerializationFailure } from "./common";
+import { isSerializationFailure } from "../server/db-errors";
 import { assertOpen, profileUrl, transferByToken, transferForRecipient, type OpenTransfer } from "./recipient-transfer";
 import { forgetUnclaimedRecipient, settleMessages } from "./transfer-common";
+import { transaction } from "../server/transaction";
 
 /**
  * The buyer declines: the car stays in the garage's stock (its STOCK holding never ended), the
@@ -22,8 +21,7 @@ async function declineInTx(tx: Tx, t: OpenTransfer, actor: Actor): Promise<{ pas
     where: { id: t.passport.id },
     data: { contactName: null, contactStreet: null, contactPostalCode: null, contactCity: null, contactEmail: null },
   });
-  await audit(tx, actor, {
-    action: "passport.transfer_declined",
+  await audit(tx, actor, "passport.transfer_declined", {
     entityType: "PassportTransfer",
     entityId: t.id,
     vehicleId: t.passport.vehicleId,
@@ -41,8 +39,7 @@ async function declineInTx(tx: Tx, t: OpenTransfer, actor: Actor): Promise<{ pas
 
 async function run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   try {
-    const r = await db.$transaction(fn);
-    mailQueued();
+    const r = await transaction(fn);
     return r;
   } catch (e) {
     if (isSerializationFailure(e)) throw new AppError("GONE", "transfer_used");

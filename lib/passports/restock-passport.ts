@@ -8,8 +8,8 @@ import type { Tx } from "../server/database";
 import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
-import { findOrCreateVehicle, type VehicleFieldsT } from "../linking/common";
-import { endDriversWithoutOwner } from "../linking/holdings";
+import { findOrCreateVehicle, type VehicleFieldsT } from "../holdings/vehicles";
+import { endDriversWithoutOwner } from "../holdings/holdings";
 import { lockPassport } from "./common";
 
 export interface RestockInput {
@@ -72,9 +72,8 @@ export async function restockPassport(tx: Tx, input: RestockInput): Promise<{ pa
   await tx.holding.create({
     data: { vehicleId: p.vehicleId, kind: "STOCK", organisationId: input.garageId, origin: "STOCK", linkedByOrganisationId: input.garageId },
   });
-  await audit(tx, input.actor, {
+  await audit(tx, input.actor, "passport.restocked", {
     organisationId: input.garageId,
-    action: "passport.restocked",
     entityType: "Passport",
     entityId: p.id,
     vehicleId: p.vehicleId,

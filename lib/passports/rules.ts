@@ -39,3 +39,6 @@ export function passportRules(state: { inStock: boolean; pending?: unknown }): P
 export function statusAllowed(state: { inStock: boolean }, status: PassportStatusT): boolean {
   return passportRules(state).statuses.includes(status);
 }
+
+/** The most cost or maintenance items one passport holds. */
+export const MAX_ITEMS = 100;

@@ -1,15 +1,15 @@
-import { db } from "../server/db";
 import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { staffPassport } from "./common";
+import { transaction } from "../server/transaction";
 
 /**
  * Links a stock car's passport to one of the garage's fleet accounts (sales / stock department),
  * or unlinks it (null). Only while the garage holds the car and no transfer is pending.
  */
 export async function setFleetAccount(input: { actor: Actor; passportId: string; fleetAccountId: string | null }): Promise<{ linked: boolean }> {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const p = await staffPassport(tx, input.actor, input.passportId, { lock: true });
     if (!p.inStock) throw new AppError("CONFLICT", "not_in_stock");
     if (p.pending) throw new AppError("CONFLICT", "transfer_pending");
@@ -20,9 +20,8 @@ export async function setFleetAccount(input: { actor: Actor; passportId: string;
     }
     if (p.fleetAccountId === input.fleetAccountId) return { linked: !!input.fleetAccountId };
     await tx.passport.update({ where: { id: p.id }, data: { fleetAccountId: input.fleetAccountId } });
-    await audit(tx, input.actor, {
+    await audit(tx, input.actor, input.fleetAccountId ? "passport.fleet_linked" : "passport.fleet_unlinked", {
       organisationId: p.garageId,
-      action: input.fleetAccountId ? "passport.fleet_linked" : "passport.fleet_unlinked",
       entityType: "Passport",
       entityId: p.id,
       vehicleId: p.vehicleId,

@@ -1,9 +1,9 @@
-import { db } from "../server/db";
 import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { staffPassport } from "./common";
 import { passportRules } from "./rules";
+import { transaction } from "../server/transaction";
 
 export interface UpdateContactInput {
   actor: Actor;
@@ -23,7 +23,7 @@ export interface UpdateContactInput {
  * the garage's copy is no longer rewritten.
  */
 export async function updateContactDetails(input: UpdateContactInput): Promise<void> {
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const p = await staffPassport(tx, input.actor, input.passportId, { lock: true });
     const transfer = passportRules(p).contact ? p.pending : null;
     if (!transfer) throw new AppError("CONFLICT", p.accepted || !p.inStock ? "contact_after_sale" : "no_transfer");
@@ -34,9 +34,8 @@ export async function updateContactDetails(input: UpdateContactInput): Promise<v
       where: { id: p.id },
       data: { contactName: input.name, contactStreet: input.street ?? null, contactPostalCode: input.postalCode ?? null, contactCity: input.city ?? null },
     });
-    await audit(tx, input.actor, {
+    await audit(tx, input.actor, "passport.contact_updated", {
       organisationId: p.garageId,
-      action: "passport.contact_updated",
       entityType: "Passport",
       entityId: p.id,
       vehicleId: p.vehicleId,

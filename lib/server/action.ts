@@ -1,9 +1,9 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { AppError, isAppError } from "./errors";
+import { errorMessage, fieldErrorMessages, internalErrorMessage, validationMessage } from "./error-message";
 import { getActor } from "./session";
 import { requestAddress } from "./request-address";
 import type { Actor } from "./authz";
@@ -57,20 +57,7 @@ export function action<S extends z.ZodType, T, Anon extends boolean = false>(
     const raw = formToObject(input as FormData | Record<string, unknown>);
     const headerLocale = h.get("x-locale") ?? "";
     const locale = LOCALES.has(headerLocale) ? headerLocale : typeof raw.locale === "string" && LOCALES.has(raw.locale) ? raw.locale : "nl";
-    const t = await getTranslations({ locale, namespace: "errors" });
-    const translate = (key: string, params?: Record<string, string | number>) =>
-      t.has(key) ? t(key, params) : t.has(`fields.${key}`) ? t(`fields.${key}`, params) : t("codes.VALIDATION");
-    const fail = (error: AppError): ActionResult<T> => ({
-      ok: false,
-      error: {
-        code: error.code,
-        message: translate(error.messageKey, error.params),
-        fieldErrors: error.fieldErrors
-          ? Object.fromEntries(Object.entries(error.fieldErrors).map(([f, keys]) => [f, translate(`fields.${keys[0]}`)]))
-          : undefined,
-      },
-      values: keepValues(raw),
-    });
+    const fail = (error: AppError): ActionResult<T> => ({ ok: false, error: errorMessage(error, locale), values: keepValues(raw) });
 
     let data: T;
     try {
@@ -78,20 +65,16 @@ export function action<S extends z.ZodType, T, Anon extends boolean = false>(
       if (!actor && !options.anonymous) return fail(new AppError("UNAUTHENTICATED"));
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
-        const fieldErrors: Record<string, string> = {};
-        for (const issue of parsed.error.issues) {
-          if (issue.code === "unrecognized_keys") return fail(new AppError("VALIDATION", "unknown_field"));
-          const field = String(issue.path[0] ?? "_");
-          fieldErrors[field] ??= translate(`fields.${issue.message}`);
-        }
-        return { ok: false, error: { code: "VALIDATION", message: t("codes.VALIDATION"), fieldErrors }, values: keepValues(raw) };
+        if (parsed.error.issues.some((issue) => issue.code === "unrecognized_keys")) return fail(new AppError("VALIDATION", "unknown_field"));
+        const fieldErrors = fieldErrorMessages(parsed.error.issues, locale);
+        return { ok: false, error: { code: "VALIDATION", message: validationMessage(locale), fieldErrors }, values: keepValues(raw) };
       }
       const address = requestAddress(h);
       data = await handler(parsed.data, { actor: actor as Ctx<Anon>["actor"], address, locale });
     } catch (e) {
       if (isAppError(e)) return fail(e);
       console.error("[action] unexpected error", e);
-      return { ok: false, error: { code: "INTERNAL", message: t("codes.INTERNAL") }, values: keepValues(raw) };
+      return { ok: false, error: internalErrorMessage(locale), values: keepValues(raw) };
     }
     const to = options.redirectTo?.(data, { locale });
     if (to) redirect(to);

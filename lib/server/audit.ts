@@ -1,33 +1,147 @@
-/** Writes one row of the append-only audit log inside the caller's transaction. */
+/**
+ * The append-only audit log: every row is written through `audit()`, inside the caller's
+ * transaction, with an action from the typed list below and the actor's role at the time.
+ */
 import type { Tx } from "./database";
-import type { Actor } from "./authz";
+import { ACTOR_USER_SELECT, actorFromUser, type Actor } from "./authz";
+
+export const AUDIT_ACTIONS = [
+  // accounts
+  "account.signed_up",
+  "account.activated",
+  "account.password_changed",
+  "account.password_reset",
+  "account.signed_out_everywhere",
+  // organisations and users
+  "organisation.created",
+  "membership.added",
+  "membership.role_changed",
+  "membership.removed",
+  "user.disabled",
+  "user.enabled",
+  // linking
+  "invitation.created",
+  "invitation.resent",
+  "invitation.revoked",
+  "invitation.accepted",
+  "vehicle.linked",
+  "vehicle.relinked",
+  "vehicle.driver_linked",
+  "vehicle.driver_access_ended",
+  "vehicle.disconnected",
+  "vehicle.removed",
+  "vehicle.ownership_ended",
+  // verification
+  "verification.submitted",
+  "verification.claimed",
+  "verification.released",
+  "verification.approved",
+  "verification.rejected",
+  "verification.withdrawn",
+  "verification.expired",
+  "verification.document_viewed",
+  // AutoPaspoort
+  "passport.created",
+  "passport.restocked",
+  "passport.updated",
+  "passport.contact_updated",
+  "passport.cost_added",
+  "passport.cost_removed",
+  "passport.maintenance_added",
+  "passport.maintenance_removed",
+  "passport.maintenance_done",
+  "passport.maintenance_reopened",
+  "passport.fleet_linked",
+  "passport.fleet_unlinked",
+  "passport.transfer_confirmed",
+  "passport.transfer_corrected",
+  "passport.transfer_cancelled",
+  "passport.transfer_declined",
+  "passport.transfer_accepted",
+  "passport.service_relationship_ended",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * The actions that can reach an owner's trail on the car page (written with the car and the owner
+ * or their driver as subject, after the link started), plus the trail's own label for an
+ * authorised driver added to the owner's car (lib/vehicles/queries.ts). Each has a label in every
+ * language (tests/unit/messages.test.ts).
+ */
+export const OWNER_TRAIL_ACTIONS = [
+  "invitation.accepted",
+  "vehicle.linked",
+  "vehicle.relinked",
+  "vehicle.driver_linked",
+  "vehicle.driver_access_ended",
+  "vehicle.disconnected",
+  "vehicle.removed",
+  "vehicle.ownership_ended",
+  "verification.submitted",
+  "verification.claimed",
+  "verification.released",
+  "verification.approved",
+  "verification.rejected",
+  "verification.withdrawn",
+  "verification.expired",
+  "verification.document_viewed",
+  "passport.transfer_accepted",
+  "passport.service_relationship_ended",
+] as const satisfies readonly AuditAction[];
+
+export const DRIVER_ADDED_TRAIL_ACTION = "vehicle.driver_added";
+
+/** Every role `actorRole` can record. */
+export const AUDIT_ROLES = [
+  "dealer:admin",
+  "dealer:member",
+  "garage:admin",
+  "garage:member",
+  "fleet:admin",
+  "fleet:member",
+  "support",
+  "admin",
+  "staff",
+  "owner",
+  "system",
+] as const;
+
+export type AuditRole = (typeof AUDIT_ROLES)[number];
+
+/**
+ * The actor's role for this row: "<kind>:<role>" when acting for an organisation they belong to;
+ * otherwise "support" or "admin" for platform staff, "staff" for an organisation's member acting
+ * on their own account (a password change, a sign-out), "owner" for everyone else, "system" when
+ * no one acted.
+ */
+export function actorRole(actor: Actor | null, organisationId?: string | null): AuditRole {
+  if (!actor) return "system";
+  const m = organisationId ? actor.memberships.find((x) => x.organisationId === organisationId) : undefined;
+  if (m) return `${m.kind.toLowerCase()}:${m.role.toLowerCase()}` as AuditRole;
+  if (actor.platformRole === "SUPPORT") return "support";
+  if (actor.platformRole === "ADMIN") return "admin";
+  if (actor.memberships.length > 0) return "staff";
+  return "owner";
+}
 
 export interface AuditEntry {
-  action: string;
   entityType: string;
   entityId: string;
+  /** The organisation the actor acted for; decides the recorded role. */
+  organisationId?: string | null;
   vehicleId?: string | null;
   subjectUserId?: string | null;
   data?: Record<string, string | number | boolean | null>;
 }
 
-/** "dealer:admin", "garage:member", "support", "admin", "owner" or "system". */
-export function actorRole(actor: Actor | null, organisationId?: string | null): string {
-  if (!actor) return "system";
-  const m = organisationId ? actor.memberships.find((x) => x.organisationId === organisationId) : undefined;
-  if (m) return `${m.kind.toLowerCase()}:${m.role.toLowerCase()}`;
-  if (actor.platformRole === "SUPPORT") return "support";
-  if (actor.platformRole === "ADMIN") return "admin";
-  return "owner";
-}
-
-export async function audit(tx: Tx, actor: Actor | null, entry: AuditEntry & { organisationId?: string | null }): Promise<void> {
+export async function audit(tx: Tx, actor: Actor | null, action: AuditAction, entry: AuditEntry): Promise<void> {
   await tx.auditLog.create({
     data: {
       actorUserId: actor?.userId ?? null,
       actorOrganisationId: entry.organisationId ?? null,
       actorRole: actorRole(actor, entry.organisationId),
-      action: entry.action,
+      action,
       entityType: entry.entityType,
       entityId: entry.entityId,
       vehicleId: entry.vehicleId ?? null,
@@ -35,4 +149,13 @@ export async function audit(tx: Tx, actor: Actor | null, entry: AuditEntry & { o
       data: entry.data ?? {},
     },
   });
+}
+
+/**
+ * The actor for a row written by a user who is not signed in but whom a link or a form proved
+ * (activation, password reset, sign-up): their role is read like a signed-in user's, so a staff
+ * member resetting their password is recorded as staff, not as an owner.
+ */
+export async function accountActor(tx: Tx, userId: string): Promise<Actor> {
+  return actorFromUser(await tx.user.findUniqueOrThrow({ where: { id: userId }, select: ACTOR_USER_SELECT }), null);
 }

@@ -33,6 +33,48 @@ export function userActor(user: { id: string; email: string; locale: "nl" | "en"
   return { userId: user.id, email: user.email, name: "", locale: user.locale, platformRole: "NONE", memberships: [], sessionId: null };
 }
 
+/** What `actorFromUser` needs of a user row: a Prisma `select`. */
+export const ACTOR_USER_SELECT = {
+  id: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  locale: true,
+  platformRole: true,
+  memberships: {
+    select: { role: true, organisation: { select: { id: true, name: true, kind: true } } },
+    orderBy: { createdAt: "asc" },
+  },
+} as const;
+
+export interface ActorUserRow {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  locale: Actor["locale"];
+  platformRole: PlatformRole;
+  memberships: { role: MembershipRole; organisation: { id: string; name: string; kind: OrganisationKind } }[];
+}
+
+/** The actor of a user row read with ACTOR_USER_SELECT: the signed-in user, or (without a session) a user a link proved. */
+export function actorFromUser(u: ActorUserRow, sessionId: string | null): Actor {
+  return {
+    userId: u.id,
+    email: u.email,
+    name: `${u.firstName} ${u.lastName}`.trim(),
+    locale: u.locale,
+    platformRole: u.platformRole,
+    sessionId,
+    memberships: u.memberships.map((m) => ({
+      organisationId: m.organisation.id,
+      organisationName: m.organisation.name,
+      kind: m.organisation.kind,
+      role: m.role,
+    })),
+  };
+}
+
 export type Role = "owner" | "dealer" | "garage" | "fleet" | "org-admin" | "support" | "admin";
 
 export const PERMISSIONS = {
@@ -96,4 +138,10 @@ export function isStaff(actor: Actor | null): boolean {
 /** Where a signed-in user lands. */
 export function homePathFor(actor: Actor): "/console" | "/garage" {
   return isStaff(actor) ? "/console" : "/garage";
+}
+
+/** The organisation the actor acts for: one of theirs with the permission, or NOT_FOUND. */
+export function actingOrganisation(actor: Actor, organisationId: string, permission: Permission): string {
+  if (!organisationsWith(actor, permission).includes(organisationId)) throw new AppError("NOT_FOUND");
+  return organisationId;
 }

@@ -45,30 +45,32 @@ const CREATE_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "applied_steps_count" INTEGER NOT NULL DEFAULT 0
 )`;
 
-/** Applies pending migrations; returns the names applied. Safe to call from several processes at once on PostgreSQL. */
+/**
+ * Applies pending migrations, each in its own transaction (a failing migration leaves the ones
+ * before it applied and recorded, and itself not at all); returns the names applied. Each
+ * transaction takes the same advisory lock and checks again whether its migration is done, so
+ * several processes starting at once on PostgreSQL apply each migration once.
+ */
 export async function applyMigrations(
   runner: SqlRunner,
   migrations: Migration[] = readMigrations(),
   log: (msg: string) => void = () => {},
 ): Promise<string[]> {
   const applied: string[] = [];
-  await runner.transaction(async (tx) => {
-    // Serialise concurrent migrators (parallel test workers, two servers starting).
-    await tx.exec("SELECT pg_advisory_xact_lock(727073690)");
-    await tx.exec(CREATE_TABLE);
-    const done = await tx.query<{ migration_name: string; checksum: string }>(
-      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
-    const doneByName = new Map(done.map((r) => [r.migration_name, r.checksum]));
-    for (const m of migrations) {
-      const previous = doneByName.get(m.name);
-      if (previous !== undefined) {
-        if (previous !== m.checksum) {
-          throw new Error(
-            `Migration ${m.name} was changed after it was applied. Migrations are append-only: add a new one instead.`,
-          );
+  for (const m of migrations) {
+    const ran = await runner.transaction(async (tx) => {
+      // Serialise concurrent migrators (parallel test workers, two servers starting).
+      await tx.exec("SELECT pg_advisory_xact_lock(727073690)");
+      await tx.exec(CREATE_TABLE);
+      const [done] = await tx.query<{ checksum: string }>(
+        `SELECT checksum FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        [m.name],
+      );
+      if (done) {
+        if (done.checksum !== m.checksum) {
+          throw new Error(`Migration ${m.name} was changed after it was applied. Migrations are append-only: add a new one instead.`);
         }
-        continue;
+        return false;
       }
       log(`applying migration ${m.name}`);
       await tx.exec(m.sql);
@@ -76,8 +78,9 @@ export async function applyMigrations(
         `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
         [randomUUID(), m.checksum, m.name],
       );
-      applied.push(m.name);
-    }
-  });
+      return true;
+    });
+    if (ran) applied.push(m.name);
+  }
   return applied;
 }

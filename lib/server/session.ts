@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { auth } from "./auth";
 import { db } from "./db";
-import type { Actor } from "./authz";
+import { ACTOR_USER_SELECT, actorFromUser, type Actor } from "./authz";
 
 const SEEN_EVERY_MS = 5 * 60_000;
 
@@ -19,20 +19,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     select: {
       id: true,
       lastSeenAt: true,
-      user: {
-        select: {
-          id: true,
-          email: true,
-          firstName: true,
-          lastName: true,
-          locale: true,
-          platformRole: true,
-          memberships: {
-            select: { role: true, organisation: { select: { id: true, name: true, kind: true } } },
-            orderBy: { createdAt: "asc" },
-          },
-        },
-      },
+      user: { select: ACTOR_USER_SELECT },
     },
   });
   if (!row) return null;
@@ -41,19 +28,5 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     // every few minutes per session, never failing the request.
     void db.authSession.update({ where: { id: row.id }, data: { lastSeenAt: new Date() } }).catch(() => {});
   }
-  const u = row.user;
-  return {
-    userId: u.id,
-    email: u.email,
-    name: `${u.firstName} ${u.lastName}`.trim(),
-    locale: u.locale,
-    platformRole: u.platformRole,
-    sessionId: row.id,
-    memberships: u.memberships.map((m) => ({
-      organisationId: m.organisation.id,
-      organisationName: m.organisation.name,
-      kind: m.organisation.kind,
-      role: m.role,
-    })),
-  };
+  return actorFromUser(row.user, row.id);
 });

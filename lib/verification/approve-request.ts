@@ -7,18 +7,19 @@
  * owner's holding ends "as at removal" and they are told, without naming the new owner.
  * After the commit the document copies are deleted (or left to the purge job if that fails).
  */
-import { db } from "../server/db";
 import { appLink } from "../server/urls";
 import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
-import { mailQueued } from "../server/mail/notify";
-import { findOrCreateVehicle } from "../linking/common";
-import { assertNotInStock, assertOwnershipChangeAllowed, endOwnerHolding, isUniqueConstraintError, startOwnerHolding } from "../linking/holdings";
+import { findOrCreateVehicle } from "../holdings/vehicles";
+import { assertNotInStock, assertOwnershipChangeAllowed } from "../holdings/guards";
+import { endOwnerHolding, startOwnerHolding } from "../holdings/holdings";
+import { isUniqueViolation } from "../server/db-errors";
 import { reviewableBy, reviewerOrganisation } from "./common";
 import { deleteCopies } from "./delete-copies";
 import type { ApproveInputT } from "./schemas";
+import { transaction } from "../server/transaction";
 
 export type ApproveRequestInput = ApproveInputT & { actor: Actor; now?: Date };
 
@@ -41,7 +42,7 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
 
   let result: Omit<ApproveResult, "copiesDeleted">;
   try {
-    result = await db.$transaction(async (tx) => {
+    result = await transaction(async (tx) => {
       const request = await tx.verificationRequest.findFirst({
         where: { id: input.requestId, ...reviewableBy(actor) },
         select: {
@@ -91,9 +92,8 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
           if (active) {
             assertOwnershipChangeAllowed(input);
             const ended = await endOwnerHolding(tx, { holdingId: active.id, reason: "OWNERSHIP_CHANGED", cancellationReason: "ownership_changed", now });
-            await audit(tx, actor, {
+            await audit(tx, actor, "vehicle.ownership_ended", {
               organisationId,
-              action: "vehicle.ownership_ended",
               entityType: "Holding",
               entityId: active.id,
               vehicleId: vehicle.id,
@@ -144,18 +144,16 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
         },
       });
       await tx.verificationRequest.update({ where: { id: request.id }, data: { vehicleId: vehicle.id } });
-      await audit(tx, actor, {
+      await audit(tx, actor, "verification.approved", {
         organisationId,
-        action: "verification.approved",
         entityType: "VerificationRequest",
         entityId: request.id,
         vehicleId: vehicle.id,
         subjectUserId: owner.id,
         data: { route: request.route, relationship: request.relationship, ownershipChanged },
       });
-      await audit(tx, actor, {
+      await audit(tx, actor, relinked ? "vehicle.relinked" : request.relationship === "OWNER" ? "vehicle.linked" : "vehicle.driver_linked", {
         organisationId,
-        action: relinked ? "vehicle.relinked" : request.relationship === "OWNER" ? "vehicle.linked" : "vehicle.driver_linked",
         entityType: "Holding",
         entityId: holdingId,
         vehicleId: vehicle.id,
@@ -171,10 +169,9 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
       return { requestId: request.id, vehicleId: vehicle.id, holdingId, ownershipChanged };
     });
   } catch (e) {
-    if (!(e instanceof AppError) && isUniqueConstraintError(e)) throw new AppError("CONFLICT", "vehicle_has_owner");
+    if (!(e instanceof AppError) && isUniqueViolation(e)) throw new AppError("CONFLICT", "vehicle_has_owner");
     throw e;
   }
-  mailQueued();
   const deleted = await deleteCopies([result.requestId], now);
   return { ...result, copiesDeleted: deleted.failed === 0 };
 }

@@ -1,20 +1,4 @@
-/** Helpers for the verification route handlers: translated error bodies and a bounded body read. */
-import { createTranslator } from "use-intl/core";
-import { messagesFor } from "../../i18n/messages";
-import type { AppError } from "../server/errors";
-
-export function errorBody(error: AppError, locale: string | null) {
-  const { locale: lang, messages } = messagesFor(locale ?? "nl");
-  const t = createTranslator({ locale: lang, messages, namespace: "errors" }) as unknown as {
-    (key: string, params?: Record<string, string | number>): string;
-    has(key: string): boolean;
-  };
-  const key = error.messageKey;
-  const message = t.has(key) ? t(key, error.params) : t.has(`fields.${key}`) ? t(`fields.${key}`, error.params) : t(`codes.${error.code}`);
-  return { ok: false as const, error: { code: error.code, message } };
-}
-
-/** Reads a request body up to `max` bytes; null when it is longer. */
+/** Reads a route handler's request body up to `max` bytes (uploads); null when it is longer. */
 export async function readBody(body: ReadableStream<Uint8Array> | null, max: number): Promise<Buffer | null> {
   if (!body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];

@@ -11,11 +11,11 @@ import { db } from "../server/db";
 import { appLink } from "../server/urls";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
-import { mailQueued } from "../server/mail/notify";
 import { DAY_MS, OPEN_STATUSES, UNDECIDED_DAYS } from "./common";
 import { deleteCopies } from "./delete-copies";
 import { getDocumentStorage } from "./storage";
 import { UPLOAD_TTL_MS } from "./upload-token";
+import { transaction } from "../server/transaction";
 
 /** Files younger than this are never treated as abandoned (an upload id lives UPLOAD_TTL_MS). */
 export const ORPHAN_AGE_MS = UPLOAD_TTL_MS + 3600_000;
@@ -45,7 +45,6 @@ export async function purgeDocuments(opts: { now?: Date; requestIds?: string[] }
   for (const { id } of stale) {
     if (await expireRequest(id, now)) report.expired++;
   }
-  if (report.expired) mailQueued();
 
   // 2. Every copy that should be gone (new decisions, failed deletes, withdrawals, expiries).
   const pending = await db.verificationDocument.findMany({
@@ -87,7 +86,7 @@ export async function purgeDocuments(opts: { now?: Date; requestIds?: string[] }
 
 /** Closes one request left undecided; false when it was decided or withdrawn meanwhile. */
 async function expireRequest(id: string, now: Date): Promise<boolean> {
-  return db.$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const closed = await tx.verificationRequest.updateMany({
       where: { id, status: { in: [...OPEN_STATUSES] } },
       data: { status: "REJECTED", rejectionReason: "EXPIRED", decidedAt: now },
@@ -97,8 +96,7 @@ async function expireRequest(id: string, now: Date): Promise<boolean> {
       where: { id },
       select: { vin: true, vehicleId: true, requester: { select: { id: true, email: true, locale: true, firstName: true } } },
     });
-    await audit(tx, null, {
-      action: "verification.expired",
+    await audit(tx, null, "verification.expired", {
       entityType: "VerificationRequest",
       entityId: id,
       vehicleId: request.vehicleId,

@@ -8,6 +8,7 @@ import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { reviewableBy, reviewerOrganisation } from "./common";
 import { getDocumentStorage } from "./storage";
+import { transaction } from "../server/transaction";
 
 export async function readDocument(input: { actor: Actor; documentId: string }): Promise<{ data: Buffer; mimeType: string; kind: string }> {
   assertCan(input.actor, "verification:review");
@@ -24,10 +25,9 @@ export async function readDocument(input: { actor: Actor; documentId: string }):
     console.error(`[verification] document ${doc.id} cannot be read`, e);
     throw new AppError("NOT_FOUND");
   }
-  await db.$transaction(async (tx) => {
-    await audit(tx, input.actor, {
+  await transaction(async (tx) => {
+    await audit(tx, input.actor, "verification.document_viewed", {
       organisationId: reviewerOrganisation(doc.request),
-      action: "verification.document_viewed",
       entityType: "VerificationDocument",
       entityId: doc.id,
       vehicleId: doc.request.vehicleId,

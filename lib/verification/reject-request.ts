@@ -3,22 +3,21 @@
  * owner's e-mail in one transaction; no facts are kept. After the commit the document copies are
  * deleted (or left to the purge job if that fails).
  */
-import { db } from "../server/db";
 import { appLink } from "../server/urls";
 import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
-import { mailQueued } from "../server/mail/notify";
 import { reviewableBy, reviewerOrganisation } from "./common";
 import { deleteCopies } from "./delete-copies";
 import type { RejectInputT } from "./schemas";
+import { transaction } from "../server/transaction";
 
 export async function rejectRequest(input: RejectInputT & { actor: Actor; now?: Date }): Promise<{ requestId: string; copiesDeleted: boolean }> {
   assertCan(input.actor, "verification:review");
   const actor = input.actor;
   const now = input.now ?? new Date();
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const request = await tx.verificationRequest.findFirst({
       where: { id: input.requestId, ...reviewableBy(actor) },
       select: { id: true, vin: true, status: true, claimedById: true, route: true, dealerId: true, vehicleId: true, requester: { select: { id: true, email: true, locale: true, firstName: true } } },
@@ -29,9 +28,8 @@ export async function rejectRequest(input: RejectInputT & { actor: Actor; now?: 
       data: { status: "REJECTED", decidedById: actor.userId, decidedAt: now, rejectionReason: input.reason, rejectionNote: input.note ?? null },
     });
     if (decided.count !== 1) throw new AppError("CONFLICT", "not_your_request");
-    await audit(tx, actor, {
+    await audit(tx, actor, "verification.rejected", {
       organisationId: reviewerOrganisation(request),
-      action: "verification.rejected",
       entityType: "VerificationRequest",
       entityId: request.id,
       vehicleId: request.vehicleId,
@@ -51,7 +49,6 @@ export async function rejectRequest(input: RejectInputT & { actor: Actor; now?: 
       },
     });
   });
-  mailQueued();
   const deleted = await deleteCopies([input.requestId], now);
   return { requestId: input.requestId, copiesDeleted: deleted.failed === 0 };
 }

@@ -9,10 +9,12 @@ import { env } from "../server/env";
 import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
-import { assertNotInStock, isUniqueConstraintError } from "../linking/holdings";
+import { assertNotInStock } from "../holdings/guards";
+import { isUniqueViolation } from "../server/db-errors";
 import { OPEN_STATUSES, routeFor, type Route } from "./common";
 import type { DocumentKindT, SubmitRequestInputT } from "./schemas";
 import { verifyUpload, type UploadClaims } from "./upload-token";
+import { transaction } from "../server/transaction";
 
 export type SubmitRequestInput = Pick<SubmitRequestInputT, "vin" | "relationship"> & {
   actor: Actor;
@@ -60,7 +62,7 @@ export async function submitVerificationRequest(input: SubmitRequestInput): Prom
   }
 
   try {
-    const request = await db.$transaction(async (tx) => {
+    const request = await transaction(async (tx) => {
       const open = await tx.verificationRequest.findFirst({
         where: { requesterId: actor.userId, vin: input.vin, status: { in: [...OPEN_STATUSES] } },
         select: { id: true },
@@ -93,8 +95,7 @@ export async function submitVerificationRequest(input: SubmitRequestInput): Prom
         },
         select: { id: true },
       });
-      await audit(tx, actor, {
-        action: "verification.submitted",
+      await audit(tx, actor, "verification.submitted", {
         entityType: "VerificationRequest",
         entityId: created.id,
         vehicleId: vehicle?.id ?? null,
@@ -106,7 +107,7 @@ export async function submitVerificationRequest(input: SubmitRequestInput): Prom
     return { requestId: request.id, route, dealerName: route === "DEALER" ? (dealer?.name ?? null) : null };
   } catch (e) {
     // The same upload posted twice (a replayed form): storage keys are unique.
-    if (!(e instanceof AppError) && isUniqueConstraintError(e)) throw new AppError("CONFLICT", "document_reused");
+    if (!(e instanceof AppError) && isUniqueViolation(e)) throw new AppError("CONFLICT", "document_reused");
     throw e;
   }
 }

@@ -2,17 +2,17 @@
  * The owner withdraws a request before the decision; its document copies are deleted right after
  * the commit (or by the purge job if that fails).
  */
-import { db } from "../server/db";
 import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { OPEN_STATUSES } from "./common";
 import { deleteCopies } from "./delete-copies";
+import { transaction } from "../server/transaction";
 
 export async function withdrawRequest(input: { actor: Actor; requestId: string; now?: Date }): Promise<{ requestId: string; copiesDeleted: boolean }> {
   assertCan(input.actor, "garage:use");
   const now = input.now ?? new Date();
-  await db.$transaction(async (tx) => {
+  await transaction(async (tx) => {
     const request = await tx.verificationRequest.findFirst({
       where: { id: input.requestId, requesterId: input.actor.userId },
       select: { id: true, vehicleId: true },
@@ -23,8 +23,7 @@ export async function withdrawRequest(input: { actor: Actor; requestId: string; 
       data: { status: "WITHDRAWN", withdrawnAt: now },
     });
     if (withdrawn.count !== 1) throw new AppError("CONFLICT", "request_decided");
-    await audit(tx, input.actor, {
-      action: "verification.withdrawn",
+    await audit(tx, input.actor, "verification.withdrawn", {
       entityType: "VerificationRequest",
       entityId: request.id,
       vehicleId: request.vehicleId,

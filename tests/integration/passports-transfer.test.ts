@@ -10,8 +10,11 @@ import { declineTransfer, declineTransferByToken } from "@/lib/passports/decline
 import { endServiceRelationship } from "@/lib/passports/end-service-relationship";
 import { setFleetAccount } from "@/lib/passports/set-fleet-account";
 import { updateContactDetails } from "@/lib/passports/update-contact";
-import { addCostItem, removeCostItem, updatePassport } from "@/lib/passports/update-passport";
-import { addMaintenanceItem, setMaintenanceDone } from "@/lib/passports/maintenance-items";
+import { addCostItem } from "@/lib/passports/add-cost-item";
+import { removeCostItem } from "@/lib/passports/remove-cost-item";
+import { updatePassport } from "@/lib/passports/update-passport";
+import { addMaintenanceItem } from "@/lib/passports/add-maintenance-item";
+import { setMaintenanceDone } from "@/lib/passports/set-maintenance-done";
 import { getOwnerPassport, getPassportProfile, getTransferByToken, listTransferOffers } from "@/lib/passports/queries";
 import { removeVehicle } from "@/lib/linking/remove-vehicle";
 import { actorFor, createUser, outboxFor, PASSWORD, tokenFromPayload, uniqueEmail } from "../factories";

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { MESSAGES, MESSAGES_DIR, messagesFor, readMessages } from "@/i18n/messages";
 import { routing } from "@/i18n/routing";
+import { AUDIT_ROLES, DRIVER_ADDED_TRAIL_ACTION, OWNER_TRAIL_ACTIONS } from "@/lib/server/audit";
 
 type Tree = { [k: string]: string | Tree };
 const keys = (t: Tree, p = ""): string[] => Object.entries(t).flatMap(([k, v]) => (typeof v === "object" ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
@@ -46,30 +47,9 @@ describe("message files", () => {
   });
 
   it("name every action and role that can reach an owner's trail on the car page, with a generic label for the rest", () => {
-    // Written with the car and the owner (or their driver) as subject, after the link started.
-    const actions = [
-      "invitation.accepted",
-      "vehicle.linked",
-      "vehicle.relinked",
-      "vehicle.driver_linked",
-      "vehicle.driver_added",
-      "vehicle.driver_access_ended",
-      "vehicle.disconnected",
-      "vehicle.removed",
-      "vehicle.ownership_ended",
-      "verification.submitted",
-      "verification.claimed",
-      "verification.released",
-      "verification.approved",
-      "verification.rejected",
-      "verification.withdrawn",
-      "verification.expired",
-      "verification.document_viewed",
-      "passport.transfer_accepted",
-      "passport.service_relationship_ended",
-    ];
-    // lib/server/audit.ts actorRole(): "<kind>:<role>", support, admin, owner, system.
-    const roles = ["dealer:admin", "dealer:member", "garage:admin", "garage:member", "fleet:admin", "fleet:member", "support", "admin", "owner", "system"];
+    // Derived from the typed audit log (lib/server/audit.ts), so a new trail action or role cannot go unlabelled.
+    const actions: string[] = [...OWNER_TRAIL_ACTIONS, DRIVER_ADDED_TRAIL_ACTION];
+    const roles: string[] = [...AUDIT_ROLES];
     for (const locale of Object.keys(MESSAGES) as (keyof typeof MESSAGES)[]) {
       const garage = (MESSAGES[locale] as unknown as Tree).garage as Tree;
       const audit = garage.audit as Tree;

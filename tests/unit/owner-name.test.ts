@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nameParts, sameOwnerName } from "@/lib/linking/owner-name";
+import { nameParts, sameOwnerName } from "@/lib/holdings/owner-name";
 
 describe("sameOwnerName: is the registration certificate in the name on the ID document?", () => {
   it.each([

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { checkPlate, formatPlate, nlSidecode, plateSchema, PlateSchema } from "@/lib/vehicles/plate";
-import { formatPlate as formatPlateLegacy } from "@/lib/vehicles/plate-format";
 
 const messagesOf = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues.map((i) => i.message) ?? [];
 const INVALID = { ok: false, error: "plate_invalid" };
@@ -122,7 +121,6 @@ describe("formatPlate", () => {
     if (!r.ok) throw new Error("expected a valid plate");
     expect(formatPlate(r.plate, "NL")).toBe(display);
     expect(formatPlate(r.plate, null)).toBe(display);
-    expect(formatPlateLegacy(r.plate, "NL")).toBe(display);
   });
 
   it.each([["1-ABC-123"], ["ABC-123"], ["123-ABC"]])("round-trips Belgian %s", (display) => {

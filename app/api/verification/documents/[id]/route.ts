@@ -1,15 +1,9 @@
 import { can } from "@/lib/server/authz";
-import { isAppError } from "@/lib/server/errors";
-import { getActor } from "@/lib/server/session";
+import { AppError } from "@/lib/server/errors";
+import { route } from "@/lib/server/route";
 import { readDocument } from "@/lib/verification/read-document";
 
 const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf" };
-
-const notFound = () =>
-  new Response("Not found", {
-    status: 404,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
-  });
 
 /**
  * GET /api/verification/documents/:id — a document copy, decrypted, shown inline to the reviewer
@@ -17,12 +11,9 @@ const notFound = () =>
  * cached; framed only by our own pages (the review page shows PDFs in a frame: the CSP and
  * X-Frame-Options for this route are set in next.config.ts).
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) return notFound();
-  const actor = await getActor();
-  if (!actor || !can(actor, "verification:review")) return notFound();
-  try {
+export const GET = route<{ id: string }>(
+  async (_request, { actor, params: { id } }) => {
+    if (!/^[A-Za-z0-9_-]{1,40}$/.test(id) || !can(actor, "verification:review")) throw new AppError("NOT_FOUND");
     const doc = await readDocument({ actor, documentId: id });
     return new Response(new Uint8Array(doc.data), {
       status: 200,
@@ -35,9 +26,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
         "Referrer-Policy": "no-referrer",
       },
     });
-  } catch (e) {
-    if (isAppError(e)) return notFound();
-    console.error("[verification] serving a document failed", e);
-    return new Response("Internal error", { status: 500, headers: { "Cache-Control": "no-store" } });
-  }
-}
+  },
+  { errors: "not-found" },
+);

@@ -4,7 +4,7 @@
  * behind lose access) and end one with everything that hangs on it (contracts cancelled with
  * renewal off, authorised drivers' access ended, the garage's service relationship ended).
  */
-import { sameOwnerName } from "./owner-name";
+import { isUniqueViolation } from "../server/db-errors";
 import type { Tx } from "../server/database";
 import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
@@ -12,15 +12,6 @@ import { audit } from "../server/audit";
 
 type Origin = "INVITATION" | "DEALER_VERIFIED" | "SELF_REGISTRATION" | "TRANSFER" | "RELINK";
 type EndReason = "REMOVED" | "TRANSFERRED" | "DISCONNECTED" | "OWNERSHIP_CHANGED";
-
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; message?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
-  return (
-    err?.code === "P2002" ||
-    err?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation" ||
-    /unique constraint|duplicate key/i.test(err?.message ?? "")
-  );
-}
 
 /**
  * Starts the owner's holding. Authorised drivers of the car that no active owner holding stands
@@ -64,9 +55,8 @@ export async function endDriversWithoutOwner(
   if (!orphans.length) return 0;
   await tx.holding.updateMany({ where: { id: { in: orphans.map((d) => d.id) }, endedAt: null }, data: { endedAt: input.now, endReason: "OWNERSHIP_CHANGED" } });
   for (const d of orphans) {
-    await audit(tx, input.actor, {
+    await audit(tx, input.actor, "vehicle.driver_access_ended", {
       organisationId: input.organisationId,
-      action: "vehicle.driver_access_ended",
       entityType: "Holding",
       entityId: d.id,
       vehicleId: input.vehicleId,
@@ -126,29 +116,4 @@ export async function endOwnerHolding(
     data: { serviceRelationshipEndedAt: now },
   });
   return { contractsCancelled: contracts.count, driversEnded: drivers.count, serviceRelationshipEnded: relationship.count > 0 };
-}
-
-export const isUniqueConstraintError = isUniqueViolation;
-
-/**
- * A car in a garage's stock (an AutoPaspoort not yet transferred) is handed over by that garage
- * (flow 6), never linked around it: its stock holding would stay, and the buyer would see the
- * garage's internal passport.
- */
-export async function assertNotInStock(tx: Tx, vehicleId: string, field: "vin" | null = "vin"): Promise<void> {
-  const stock = await tx.holding.findFirst({ where: { vehicleId, kind: "STOCK", endedAt: null }, select: { id: true } });
-  if (stock) throw new AppError("CONFLICT", "vehicle_in_stock", field ? { fieldErrors: { [field]: ["vehicle_in_stock"] } } : undefined);
-}
-
-/**
- * A car on another owner's account changes hands only on a registration certificate in the new
- * owner's name (the name on their ID document) and with the reviewer's explicit confirmation.
- */
-export function assertOwnershipChangeAllowed(input: { fullName: string; registeredOwnerName: string; confirmOwnershipChange: boolean }): void {
-  if (!sameOwnerName(input.fullName, input.registeredOwnerName)) {
-    throw new AppError("VALIDATION", "registered_owner_mismatch", { fieldErrors: { registeredOwnerName: ["registered_owner_mismatch"] } });
-  }
-  if (!input.confirmOwnershipChange) {
-    throw new AppError("CONFLICT", "ownership_change_needs_confirmation", { fieldErrors: { confirmOwnershipChange: ["ownership_change_needs_confirmation"] } });
-  }
 }

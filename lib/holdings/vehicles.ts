@@ -1,13 +1,10 @@
+/**
+ * The car itself, shared by every flow that links or stocks one: found by VIN or created, with
+ * its licence plate recorded under a lock (one current Dutch plate per car, for life).
+ */
 import type { Tx } from "../server/database";
 import { AppError } from "../server/errors";
-import { organisationsWith, type Actor, type Permission } from "../server/authz";
 import { checkPlate } from "../vehicles/plate";
-
-/** The organisation the actor acts for: one of theirs with the permission, or NOT_FOUND. */
-export function actingOrganisation(actor: Actor, organisationId: string, permission: Permission): string {
-  if (!organisationsWith(actor, permission).includes(organisationId)) throw new AppError("NOT_FOUND");
-  return organisationId;
-}
 
 export interface VehicleFieldsT {
   vin: string;
