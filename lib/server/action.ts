@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { AppError, isAppError } from "./errors";
 import { getActor } from "./session";
 import { requestAddress } from "./request-address";
+import { log, requestIdFrom, withRequest } from "./log";
 import type { Actor } from "./authz";
 
 import type { ActionResult } from "./action-types";
@@ -72,6 +73,7 @@ export function action<S extends z.ZodType, T, Anon extends boolean = false>(
       values: keepValues(raw),
     });
 
+    const requestId = requestIdFrom(h);
     let data: T;
     try {
       const actor = await getActor();
@@ -87,10 +89,11 @@ export function action<S extends z.ZodType, T, Anon extends boolean = false>(
         return { ok: false, error: { code: "VALIDATION", message: t("codes.VALIDATION"), fieldErrors }, values: keepValues(raw) };
       }
       const address = requestAddress(h);
-      data = await handler(parsed.data, { actor: actor as Ctx<Anon>["actor"], address, locale });
+      data = await withRequest(requestId, () => handler(parsed.data, { actor: actor as Ctx<Anon>["actor"], address, locale }));
     } catch (e) {
       if (isAppError(e)) return fail(e);
-      console.error("[action] unexpected error", e);
+      // The caller sees a generic message; the operator finds the error by its request id.
+      log.error({ err: e, requestId }, "server action failed");
       return { ok: false, error: { code: "INTERNAL", message: t("codes.INTERNAL") }, values: keepValues(raw) };
     }
     const to = options.redirectTo?.(data, { locale });

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { can } from "@/lib/server/authz";
 import { AppError, isAppError } from "@/lib/server/errors";
 import { getActor } from "@/lib/server/session";
+import { log, requestIdFrom, withRequest } from "@/lib/server/log";
 import { errorBody, readBody } from "@/lib/verification/http";
 import { DOCUMENT_KINDS, MAX_DOCUMENT_BYTES, type DocumentKindT } from "@/lib/verification/schemas";
 import { uploadDocument } from "@/lib/verification/upload-document";
@@ -37,12 +38,13 @@ export async function POST(request: NextRequest) {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_DOCUMENT_BYTES) return fail(tooLarge);
   const bytes = await readBody(request.body, MAX_DOCUMENT_BYTES);
   if (!bytes) return fail(tooLarge);
+  const requestId = requestIdFrom(request.headers);
   try {
-    const uploaded = await uploadDocument({ actor, kind, bytes });
+    const uploaded = await withRequest(requestId, () => uploadDocument({ actor, kind, bytes }));
     return NextResponse.json({ ok: true, ...uploaded }, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (e) {
     if (isAppError(e)) return fail(e);
-    console.error("[verification] upload failed", e);
+    log.error({ err: e, requestId }, "document upload failed");
     // The owner's language, no details: the client falls back to its own "upload failed" text.
     const { message } = errorBody(new AppError("VALIDATION", "upload_failed"), locale).error;
     return NextResponse.json({ ok: false, error: { code: "INTERNAL", message } }, { status: 500, headers: { "Cache-Control": "no-store" } });

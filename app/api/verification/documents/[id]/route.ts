@@ -1,6 +1,7 @@
 import { can } from "@/lib/server/authz";
 import { isAppError } from "@/lib/server/errors";
 import { getActor } from "@/lib/server/session";
+import { log, requestIdFrom, withRequest } from "@/lib/server/log";
 import { readDocument } from "@/lib/verification/read-document";
 
 const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf" };
@@ -17,13 +18,14 @@ const notFound = () =>
  * cached; framed only by our own pages (the review page shows PDFs in a frame: the CSP and
  * X-Frame-Options for this route are set in next.config.ts).
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) return notFound();
   const actor = await getActor();
   if (!actor || !can(actor, "verification:review")) return notFound();
+  const requestId = requestIdFrom(request.headers);
   try {
-    const doc = await readDocument({ actor, documentId: id });
+    const doc = await withRequest(requestId, () => readDocument({ actor, documentId: id }));
     return new Response(new Uint8Array(doc.data), {
       status: 200,
       headers: {
@@ -37,7 +39,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     });
   } catch (e) {
     if (isAppError(e)) return notFound();
-    console.error("[verification] serving a document failed", e);
+    log.error({ err: e, requestId, documentId: id }, "serving a document copy failed");
     return new Response("Internal error", { status: 500, headers: { "Cache-Control": "no-store" } });
   }
 }
