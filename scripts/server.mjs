@@ -2,9 +2,13 @@
 // the sign-in and reset rate limits count is the socket's own, not a header the client can
 // forge (`next start` keeps any X-Forwarded-For the client sends). With TRUST_PROXY=true
 // (behind a reverse proxy that appends the client's address) the last entry is taken instead.
+// Each request gets an X-Request-Id (a reverse proxy's own when it sent one) that the app's log
+// lines about it carry (lib/server/log.ts) and that the response returns, for support to quote.
 // Usage: node scripts/server.mjs  (PORT, default 3000)
+import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
+import pino from "pino";
 import { clientAddress } from "./client-address.mjs";
 
 const port = Number(process.env.PORT || 3000);
@@ -14,15 +18,34 @@ const app = next({ dev: false, port, hostname: "localhost" });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// The same JSON lines as lib/server/log.ts. LOG_LEVEL was validated by the app's configuration
+// (lib/server/env.ts) while prepare() ran the instrumentation hook.
+const log = pino({
+  level: process.env.LOG_LEVEL?.trim() || "info",
+  timestamp: pino.stdTimeFunctions.isoTime,
+  formatters: { level: (label) => ({ level: label }) },
+});
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
 const server = createServer((req, res) => {
   req.headers["x-forwarded-for"] = clientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
   delete req.headers["x-real-ip"];
-  handle(req, res);
+  const given = req.headers["x-request-id"];
+  const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+  req.headers["x-request-id"] = requestId;
+  res.setHeader("X-Request-Id", requestId);
+  handle(req, res).catch((err) => {
+    log.error({ err, requestId, method: req.method }, "request failed");
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  });
 });
-server.listen(port, () => console.log(`[server] ready on http://localhost:${port}`));
+server.listen(port, () => log.info({ port }, `ready on http://localhost:${port}`));
 
 for (const sig of ["SIGINT", "SIGTERM"]) {
   process.on(sig, () => {
+    log.info({ signal: sig }, "stopping");
     server.close(() => process.exit(0));
     setTimeout(() => process.exit(0), 5000).unref();
   });

@@ -6,6 +6,7 @@ import { AppError, isAppError } from "./errors";
 import { errorMessage, fieldErrorMessages, internalErrorMessage, validationMessage } from "./error-message";
 import { getActor } from "./session";
 import { requestAddress } from "./request-address";
+import { log, requestIdFrom, withRequest } from "./log";
 import type { Actor } from "./authz";
 
 import type { ActionResult } from "./action-types";
@@ -59,6 +60,7 @@ export function action<S extends z.ZodType, T, Anon extends boolean = false>(
     const locale = LOCALES.has(headerLocale) ? headerLocale : typeof raw.locale === "string" && LOCALES.has(raw.locale) ? raw.locale : "nl";
     const fail = (error: AppError): ActionResult<T> => ({ ok: false, error: errorMessage(error, locale), values: keepValues(raw) });
 
+    const requestId = requestIdFrom(h);
     let data: T;
     try {
       const actor = await getActor();
@@ -70,10 +72,11 @@ export function action<S extends z.ZodType, T, Anon extends boolean = false>(
         return { ok: false, error: { code: "VALIDATION", message: validationMessage(locale), fieldErrors }, values: keepValues(raw) };
       }
       const address = requestAddress(h);
-      data = await handler(parsed.data, { actor: actor as Ctx<Anon>["actor"], address, locale });
+      data = await withRequest(requestId, () => handler(parsed.data, { actor: actor as Ctx<Anon>["actor"], address, locale }));
     } catch (e) {
       if (isAppError(e)) return fail(e);
-      console.error("[action] unexpected error", e);
+      // The caller sees a generic message; the operator finds the error by its request id.
+      log.error({ err: e, requestId }, "server action failed");
       return { ok: false, error: internalErrorMessage(locale), values: keepValues(raw) };
     }
     const to = options.redirectTo?.(data, { locale });

@@ -6,6 +6,7 @@ import { verifyCredentials } from "../accounts/verify-credentials";
 import { endSessionById } from "../accounts/sign-out";
 import { isAppError } from "./errors";
 import { requestAddress } from "./request-address";
+import { log } from "./log";
 
 declare module "next-auth" {
   interface Session {
@@ -63,7 +64,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // A refused sign-in is an expected outcome (the form says so), not an error with a stack trace.
     error(error) {
       if ((error as { type?: string }).type === "CredentialsSignin") return;
-      console.error("[auth]", error);
+      log.error({ err: error }, "authentication error");
     },
   },
   events: {

@@ -18,6 +18,9 @@ const list = (fallback: string) =>
         .filter(Boolean),
     );
 
+/** pino's levels, most severe first. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
 export const EnvSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -65,6 +68,12 @@ export const EnvSchema = z
       .string()
       .optional()
       .transform((v) => (v && v.trim() ? v.trim() : undefined)),
+    /** The least severe log lines written (JSON, one a line, to stdout); `silent` writes none. */
+    LOG_LEVEL: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() || "info")
+      .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
   })
   .superRefine((e, ctx) => {
     if (e.NODE_ENV === "production" && !e.SMTP_URL && !e.DEMO_MODE) {

@@ -9,6 +9,7 @@ import "server-only";
 import { AppError, isAppError } from "./errors";
 import { errorMessage, internalErrorMessage } from "./error-message";
 import { getActor } from "./session";
+import { log, requestIdFrom, withRequest } from "./log";
 import type { Actor } from "./authz";
 
 type Ctx<P, Anon extends boolean> = { actor: Anon extends true ? Actor | null : Actor; locale: string | null; params: P };
@@ -38,15 +39,16 @@ export function route<P = Record<string, never>, Anon extends boolean = false>(
 ): (request: Request, context: { params: Promise<P> }) => Promise<Response> {
   return async (request, context) => {
     const locale = new URL(request.url).searchParams.get("locale");
+    const requestId = requestIdFrom(request.headers);
     const fail = (e: AppError) => (options.errors === "not-found" ? notFoundResponse() : errorResponse(e, locale));
     try {
       const actor = await getActor();
       if (!actor && !options.anonymous) return fail(new AppError("UNAUTHENTICATED"));
       const params = ((await context?.params) ?? {}) as P;
-      return await handler(request, { actor: actor as Ctx<P, Anon>["actor"], locale, params });
+      return await withRequest(requestId, () => handler(request, { actor: actor as Ctx<P, Anon>["actor"], locale, params }));
     } catch (e) {
       if (isAppError(e)) return fail(e);
-      console.error(`[route] ${request.method} ${new URL(request.url).pathname} failed`, e);
+      log.error({ err: e, requestId, method: request.method }, "route handler failed");
       return Response.json({ ok: false, error: internalErrorMessage(locale) }, { status: 500, headers: NO_STORE });
     }
   };

@@ -5,6 +5,7 @@
  * Never throws.
  */
 import { db } from "../server/db";
+import { log } from "../server/log";
 import { getDocumentStorage } from "./storage";
 
 export interface DeleteResult {
@@ -32,8 +33,8 @@ export async function deleteCopies(requestIds: string[], now = new Date()): Prom
         const message = e instanceof Error ? e.message : String(e);
         await db.verificationDocument
           .update({ where: { id: doc.id }, data: { deleteAttempts: { increment: 1 }, lastDeleteError: message.slice(0, 500) } })
-          .catch((err) => console.error("[verification] could not record a failed delete", err));
-        console.warn(`[verification] deleting document ${doc.id} failed; the purge job retries: ${message}`);
+          .catch((err) => log.error({ err, documentId: doc.id }, "could not record a failed delete of a document copy"));
+        log.warn({ err: e, documentId: doc.id }, "deleting a document copy failed; the purge job retries");
       }
     }
     await db.verificationRequest.updateMany({
@@ -41,7 +42,7 @@ export async function deleteCopies(requestIds: string[], now = new Date()): Prom
       data: { documentsPurgedAt: now },
     });
   } catch (e) {
-    console.error("[verification] deleting document copies failed; the purge job retries", e);
+    log.error({ err: e }, "deleting document copies failed; the purge job retries");
     result.failed++;
   }
   return result;

@@ -16,6 +16,7 @@ import { deleteCopies } from "./delete-copies";
 import { getDocumentStorage } from "./storage";
 import { UPLOAD_TTL_MS } from "./upload-token";
 import { transaction } from "../server/transaction";
+import { log } from "../server/log";
 
 /** Files younger than this are never treated as abandoned (an upload id lives UPLOAD_TTL_MS). */
 export const ORPHAN_AGE_MS = UPLOAD_TTL_MS + 3600_000;
@@ -77,7 +78,7 @@ export async function purgeDocuments(opts: { now?: Date; requestIds?: string[] }
         report.orphansDeleted++;
       } catch (e) {
         report.failed++;
-        console.warn(`[verification] could not delete an abandoned upload: ${e instanceof Error ? e.message : e}`);
+        log.warn({ err: e }, "could not delete an abandoned upload");
       }
     }
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { log, runJob } from "../server/log";
 import { purgeDocuments } from "./purge-documents";
 
 /**
@@ -9,17 +10,20 @@ export const PURGE_INTERVAL_MS = 15 * 60_000;
 
 const g = globalThis as unknown as { __purge?: { timer: NodeJS.Timeout; running: boolean } };
 
-async function run(): Promise<void> {
+/** One purge run: every line it logs carries job "purge" and the run's jobId. */
+const run = (): Promise<void> => runJob("purge", purge);
+
+async function purge(): Promise<void> {
   const s = g.__purge;
   if (!s || s.running) return;
   s.running = true;
   try {
     const r = await purgeDocuments();
     if (r.expired || r.deleted || r.failed || r.orphansDeleted) {
-      console.log(`[purge] ${r.expired} request(s) expired, ${r.deleted} copy(ies) deleted, ${r.orphansDeleted} abandoned upload(s) deleted, ${r.failed} failed`);
+      log.info({ expired: r.expired, deleted: r.deleted, orphansDeleted: r.orphansDeleted, failed: r.failed }, "purge run done");
     }
   } catch (e) {
-    console.error("[purge] run failed", e);
+    log.error({ err: e }, "purge run failed");
   } finally {
     s.running = false;
   }

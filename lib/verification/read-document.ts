@@ -9,6 +9,7 @@ import { audit } from "../server/audit";
 import { reviewableBy, reviewerOrganisation } from "./common";
 import { getDocumentStorage } from "./storage";
 import { transaction } from "../server/transaction";
+import { log } from "../server/log";
 
 export async function readDocument(input: { actor: Actor; documentId: string }): Promise<{ data: Buffer; mimeType: string; kind: string }> {
   assertCan(input.actor, "verification:review");
@@ -22,7 +23,7 @@ export async function readDocument(input: { actor: Actor; documentId: string }):
     data = await getDocumentStorage().get(doc.storageKey);
   } catch (e) {
     // Missing or failing its auth tag: nothing to show.
-    console.error(`[verification] document ${doc.id} cannot be read`, e);
+    log.error({ err: e, documentId: doc.id }, "a document copy cannot be read");
     throw new AppError("NOT_FOUND");
   }
   await transaction(async (tx) => {

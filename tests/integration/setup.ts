@@ -10,6 +10,8 @@ import path from "node:path";
 process.env.AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
 if (!process.env.DATABASE_URL) process.env.DATA_DIR = "memory://";
 process.env.APP_URL ??= "http://localhost:3999";
+// The code under test logs its e-mails, retries and failures; LOG_LEVEL=info shows those lines.
+process.env.LOG_LEVEL ??= "silent";
 // Verification documents: a fixed test key and a fresh folder per test file (removed afterwards).
 process.env.DOCUMENT_KEY ??= Buffer.from("integration-test-document-key-32").toString("base64");
 const documentsDir = mkdtempSync(path.join(tmpdir(), "autodossier-test-documents-"));

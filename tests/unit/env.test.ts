@@ -25,6 +25,7 @@ describe("parseEnv", () => {
       SUPPORT_LOCALES: ["nl", "en"],
       MAIL_POLL_MS: 2000,
       RATE_LIMIT_SIGNIN_PER_ADDRESS: 50,
+      LOG_LEVEL: "info",
     });
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.SMTP_URL).toBeUndefined();
@@ -81,6 +82,13 @@ describe("parseEnv", () => {
     expect(parseEnv({ AUTH_SECRET: SECRET, NODE_ENV: "production", DOCUMENT_KEY: key, DEMO_MODE: "true" }).SMTP_URL).toBeUndefined();
     expect(parseEnv({ AUTH_SECRET: SECRET, NODE_ENV: "production", DOCUMENT_KEY: key, SMTP_URL: "smtp://mail:25" }).SMTP_URL).toBe("smtp://mail:25");
     expect(parseEnv({ AUTH_SECRET: SECRET }).SMTP_URL).toBeUndefined();
+  });
+
+  it("takes LOG_LEVEL among pino's levels, empty meaning info, and names it when unknown", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET, LOG_LEVEL: "debug" }).LOG_LEVEL).toBe("debug");
+    expect(parseEnv({ AUTH_SECRET: SECRET, LOG_LEVEL: "silent" }).LOG_LEVEL).toBe("silent");
+    expect(parseEnv({ AUTH_SECRET: SECRET, LOG_LEVEL: "" }).LOG_LEVEL).toBe("info");
+    expect(errorOf({ AUTH_SECRET: SECRET, LOG_LEVEL: "verbose" })).toMatch(/LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent/);
   });
 
   it("trusts a proxy's X-Forwarded-For only when TRUST_PROXY says so", () => {

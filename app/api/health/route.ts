@@ -1,4 +1,5 @@
 import { db } from "@/lib/server/db";
+import { log } from "@/lib/server/log";
 
 export const dynamic = "force-dynamic";
 
@@ -6,7 +7,8 @@ export async function GET() {
   try {
     await db.$queryRaw`SELECT 1`;
     return Response.json({ status: "ok" });
-  } catch {
+  } catch (e) {
+    log.warn({ err: e }, "health check: the database does not answer");
     return Response.json({ status: "unavailable" }, { status: 503 });
   }
 }

@@ -8,6 +8,7 @@
 import type { Transporter } from "nodemailer";
 import type { PrismaClient } from "../../../generated/prisma/client";
 import { isTemplate, renderEmail } from "../../../emails";
+import { log } from "../log";
 
 export const MAX_ATTEMPTS = 8;
 const LOCK_MS = 5 * 60_000;
@@ -43,9 +44,10 @@ export async function deliverDue(opts: {
   const now = opts.now ?? new Date();
   const report: DeliveryReport = { sent: 0, retried: 0, failed: 0 };
 
-  await prisma.$executeRaw`
+  const interrupted = await prisma.$executeRaw`
     UPDATE "OutboxEmail" SET status = 'FAILED', "lastError" = 'interrupted while sending; not retried to avoid a duplicate', "lockedUntil" = NULL
     WHERE status = 'SENDING' AND "lockedUntil" < ${now}`;
+  if (interrupted) log.warn({ count: interrupted }, "e-mails interrupted while sending marked failed, not retried (they may have gone out)");
 
   const lockedUntil = new Date(now.getTime() + LOCK_MS);
   const rows = await prisma.$queryRaw<ClaimedRow[]>`
@@ -76,6 +78,8 @@ export async function deliverDue(opts: {
         data: { status: "SENT", sentAt: new Date(), lockedUntil: null, lastError: null, messageId: info.messageId ?? null },
       });
       report.sent++;
+      // The outbox row says to whom and what: the log names the row, not the recipient or the content.
+      log.info({ outboxId: row.id, template: row.template, attempt: row.attempts }, "e-mail sent");
     } catch (e) {
       const err = e as Error & { responseCode?: number };
       const permanent = typeof err.responseCode === "number" && err.responseCode >= 500;
@@ -91,6 +95,9 @@ export async function deliverDue(opts: {
       });
       if (giveUp) report.failed++;
       else report.retried++;
+      const fields = { outboxId: row.id, template: row.template, attempt: row.attempts, err };
+      if (giveUp) log.error(fields, "e-mail failed, not retried");
+      else log.warn({ ...fields, retryInMs: backoffMs(row.attempts) }, "e-mail not delivered, retried later");
     }
   }
   return report;

@@ -2,6 +2,7 @@ import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { db } from "../db";
 import { env } from "../env";
+import { log, runJob } from "../log";
 import { startMailCatcher, type MailCatcher } from "./catcher-core";
 import { deliverDue } from "./sender";
 import { onMailQueued } from "./notify";
@@ -23,7 +24,7 @@ async function state() {
     } else {
       catcher = await startMailCatcher();
       transport = nodemailer.createTransport({ host: "127.0.0.1", port: catcher.port, secure: false, ignoreTLS: true });
-      console.log(`[mail] no SMTP_URL: built-in mail catcher on 127.0.0.1:${catcher.port}, read it at ${env.APP_URL}/dev/mail`);
+      log.info({ port: catcher.port }, `no SMTP_URL: built-in mail catcher on 127.0.0.1:${catcher.port}, read it at ${env.APP_URL}/dev/mail`);
     }
     g.__mail = { transport, catcher, running: false, again: false };
   }
@@ -35,7 +36,10 @@ export async function builtInCatcher(): Promise<MailCatcher | null> {
   return (await state()).catcher;
 }
 
-async function run(): Promise<void> {
+/** One delivery run: every line it logs carries job "mail" and the run's jobId. */
+const run = (): Promise<void> => runJob("mail", deliver);
+
+async function deliver(): Promise<void> {
   const s = await state();
   if (s.running) {
     s.again = true;
@@ -48,7 +52,7 @@ async function run(): Promise<void> {
       await deliverDue({ prisma: db, transport: s.transport, from: env.MAIL_FROM });
     } while (s.again);
   } catch (e) {
-    console.error("[mail] delivery run failed", e);
+    log.error({ err: e }, "e-mail delivery run failed");
   } finally {
     s.running = false;
   }
