@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BookCheck } from "lucide-react";
 import { Badge, Card } from "@/components/ui/primitives";
-import type { OwnerPassport } from "@/lib/passports/queries";
+import type { OwnerPassport } from "@/lib/passports/queries/owner-passport";
 import { EndRelationshipForm } from "./forms";
 
 const STATUS_TONE = { IN_STOCK: "zinc", RESERVED: "amber", SOLD: "blue", DELIVERED: "green" } as const;

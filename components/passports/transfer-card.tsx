@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Lock, UserCheck } from "lucide-react";
 import { Alert } from "@/components/ui/primitives";
-import type { PassportProfile } from "@/lib/passports/queries";
+import type { PassportProfile } from "@/lib/passports/queries/staff-profile";
 import { passportRules } from "@/lib/passports/rules";
 import { CancelTransferButton, ContactDetailsForm, StockTransferPanel } from "./forms";
 

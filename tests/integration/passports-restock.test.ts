@@ -5,7 +5,9 @@ import { acceptTransfer, acceptTransferByToken } from "@/lib/passports/accept-tr
 import { confirmTransfer } from "@/lib/passports/confirm-transfer";
 import { createPassport } from "@/lib/passports/create-passport";
 import { addMaintenanceItem } from "@/lib/passports/maintenance-items";
-import { getOwnerPassport, getPassportProfile, getTransferByToken } from "@/lib/passports/queries";
+import { getOwnerPassport } from "@/lib/passports/queries/owner-passport";
+import { getPassportProfile } from "@/lib/passports/queries/staff-profile";
+import { getTransferByToken } from "@/lib/passports/queries/transfer-link";
 import { addCostItem, updatePassport } from "@/lib/passports/update-passport";
 import { removeVehicle } from "@/lib/linking/remove-vehicle";
 import { actorFor, createUser } from "../factories";

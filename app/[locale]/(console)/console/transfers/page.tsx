@@ -5,7 +5,7 @@ import { Alert, Badge, Card, EmptyState, PageTitle, buttonClass } from "@/compon
 import { PlateBadge } from "@/components/passports/plate";
 import { CorrectEmailForm } from "@/components/passports/forms";
 import { requireActor } from "@/lib/server/guards";
-import { listPendingTransfers } from "@/lib/passports/queries";
+import { listPendingTransfers } from "@/lib/passports/queries/support-transfers";
 
 export async function generateMetadata() {
   const t = await getTranslations("passports.support");

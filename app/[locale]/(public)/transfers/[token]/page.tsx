@@ -4,7 +4,7 @@ import { Link } from "@/i18n/navigation";
 import { Alert, Card } from "@/components/ui/primitives";
 import { PlateBadge } from "@/components/passports/plate";
 import { AcceptByLinkForm, DeclineByLinkForm, NewAccountTransferForm, TransferOfferActions } from "@/components/passports/forms";
-import { getTransferByToken } from "@/lib/passports/queries";
+import { getTransferByToken } from "@/lib/passports/queries/transfer-link";
 import { getActor } from "@/lib/server/session";
 
 /**

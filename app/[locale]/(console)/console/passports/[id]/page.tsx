@@ -14,7 +14,7 @@ import {
   StatusNotesForm,
 } from "@/components/passports/forms";
 import { requireActor } from "@/lib/server/guards";
-import { getPassportProfile } from "@/lib/passports/queries";
+import { getPassportProfile } from "@/lib/passports/queries/staff-profile";
 import { passportRules } from "@/lib/passports/rules";
 
 const STATUS_TONE = { IN_STOCK: "zinc", RESERVED: "amber", SOLD: "blue", DELIVERED: "green" } as const;

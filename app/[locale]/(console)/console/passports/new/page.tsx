@@ -3,7 +3,7 @@ import { Card, PageTitle } from "@/components/ui/primitives";
 import { CreatePassportForm } from "@/components/passports/forms";
 import { requireActor } from "@/lib/server/guards";
 import { organisationChoices } from "@/lib/console/organisations";
-import { fleetAccountsFor } from "@/lib/passports/queries";
+import { fleetAccountsFor } from "@/lib/passports/queries/fleet-accounts";
 
 export async function generateMetadata() {
   const t = await getTranslations("passports");
