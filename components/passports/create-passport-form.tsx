@@ -18,10 +18,10 @@ export function CreatePassportForm({ garages, fleets }: { garages: Option[]; fle
         <SelectField name="garageId" label={t("garage")} options={garages.map((g) => ({ value: g.id, label: g.name }))} />
       )}
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
-        <Field name="plate" label={t("plate")} hint={t("plateHint")} autoComplete="off" spellCheck={false} required className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 font-mono text-sm uppercase" />
+        <Field name="plate" label={t("plate")} hint={t("plateHint")} autoComplete="off" spellCheck={false} required className="font-mono uppercase" />
         <SelectField name="plateCountry" label={t("plateCountry")} defaultValue="NL" options={(["NL", "BE"] as const).map((c) => ({ value: c, label: t(`countries.${c}`) }))} />
       </div>
-      <Field name="vin" label={t("vin")} hint={t("vinHint")} autoComplete="off" spellCheck={false} required className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 font-mono text-sm uppercase" />
+      <Field name="vin" label={t("vin")} hint={t("vinHint")} autoComplete="off" spellCheck={false} required className="font-mono uppercase" />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field name="make" label={t("make")} required />
         <Field name="model" label={t("model")} required />

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { createElement, type ReactElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { Field, FormResultProvider } from "@/components/forms/action-form";
+import type { ActionResult } from "@/lib/server/action-types";
+
+const failed = (fieldErrors: Record<string, string>, values: Record<string, string> = {}): ActionResult<unknown> => ({
+  ok: false,
+  error: { code: "VALIDATION", message: "Check the fields", fieldErrors },
+  values,
+});
+
+/** Renders a field as after a submit that came back with `result` (none: the first render). */
+const render = (field: ReactElement, result: ActionResult<unknown> | null = null) => renderToStaticMarkup(createElement(FormResultProvider, { value: result }, field));
+
+/** The class list of the first element with that tag. */
+const classesOf = (html: string, tag: string) => {
+  const m = new RegExp(`<${tag}\\b[^>]*\\bclass="([^"]*)"`).exec(html);
+  if (!m) throw new Error(`no <${tag}> with a class in ${html}`);
+  return m[1].split(/\s+/);
+};
+
+describe("Field", () => {
+  it("adds a passed className to its box instead of replacing it", () => {
+    const classes = classesOf(render(createElement(Field, { name: "vin", label: "VIN", className: "font-mono uppercase" })), "input");
+    expect(classes).toEqual(expect.arrayContaining(["font-mono", "uppercase", "mt-1", "block", "w-full", "rounded-lg", "border", "border-zinc-300", "bg-white", "text-sm"]));
+  });
+
+  it("keeps its red border with an error, whatever border colour the className names", () => {
+    const html = render(createElement(Field, { name: "vin", label: "VIN", className: "border-zinc-300 font-mono uppercase" }), failed({ vin: "Not a VIN" }, { vin: "WP0" }));
+    const classes = classesOf(html, "input");
+    expect(classes).toContain("border-red-500");
+    expect(classes).not.toContain("border-zinc-300");
+    expect(classes).toEqual(expect.arrayContaining(["font-mono", "uppercase"]));
+    expect(html).toContain('aria-invalid="true"');
+    expect(html).toContain('value="WP0"');
+    expect(html).toContain("Not a VIN");
+  });
+
+  it("lets a className override a default of the same property", () => {
+    const classes = classesOf(render(createElement(Field, { name: "plate", label: "Plate", className: "text-lg" })), "input");
+    expect(classes).toContain("text-lg");
+    expect(classes).not.toContain("text-sm");
+  });
+});
