@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ActionForm, SelectField, SubmitButton } from "@/components/forms/action-form";
+import { TextArea } from "@/components/forms/text-area";
 import { updatePassportAction } from "@/lib/passports/actions";
 import { PASSPORT_STATUSES, type PassportStatusT } from "@/lib/passports/schemas";
 
@@ -22,15 +23,7 @@ export function StatusNotesForm({ passportId, status, notes, statuses = PASSPORT
           {t("profile.statusAfterSale")}
         </p>
       ) : null}
-      <div>
-        <label htmlFor="passport-notes" className="block text-sm font-medium text-zinc-800">
-          {t("profile.notes")}
-        </label>
-        <textarea id="passport-notes" name="notes" defaultValue={notes} rows={3} maxLength={4000} aria-describedby="passport-notes-hint" className="mt-1 block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm" />
-        <p id="passport-notes-hint" className="mt-1 text-xs text-zinc-500">
-          {t("profile.notesHint")}
-        </p>
-      </div>
+      <TextArea name="notes" label={t("profile.notes")} hint={t("profile.notesHint")} defaultValue={notes} maxLength={4000} />
       <SubmitButton variant="secondary">{t("profile.save")}</SubmitButton>
     </ActionForm>
   );
