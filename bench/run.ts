@@ -44,7 +44,7 @@ if (process.env.DATABASE_URL) {
 process.env.AUTH_SECRET ??= "bench-secret-0123456789abcdef0123456789";
 
 const { database, db } = await import("../lib/server/db");
-const { listPassports } = await import("../lib/passports/queries");
+const { listPassports } = await import("../lib/passports/queries/stock-list");
 type Actor = import("../lib/server/authz").Actor;
 
 const CONSONANTS = "BDFGHJKLMNPRSTVWXZ";

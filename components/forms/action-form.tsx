@@ -43,12 +43,24 @@ export function useFormResult() {
   return useContext(FormState);
 }
 
+/** Gives the fields below a result without a form posting it (rendering tests use it). */
+export const FormResultProvider = FormState.Provider;
+
+/**
+ * The box of a text control (input, textarea): a passed `className` adds to it or overrides it,
+ * and a field with an error keeps its red border whatever is passed.
+ */
+export function controlClass(invalid: boolean, className?: string) {
+  return cn("mt-1 block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm", className, invalid && "border-red-500");
+}
+
 export function Field({
   name,
   label,
   hint,
   type = "text",
   defaultValue,
+  className,
   ...rest
 }: { name: string; label: string; hint?: string } & Omit<ComponentProps<"input">, "name">) {
   const state = useContext(FormState);
@@ -68,11 +80,8 @@ export function Field({
         defaultValue={kept ?? defaultValue}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        className={cn(
-          "mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm",
-          error ? "border-red-500" : "border-zinc-300",
-        )}
         {...rest}
+        className={controlClass(!!error, className)}
       />
       {hint && !error ? (
         <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-500">

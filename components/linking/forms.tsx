@@ -2,7 +2,8 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { ActionForm, Field, SelectField, SubmitButton, useFormResult } from "@/components/forms/action-form";
+import { ActionForm, Field, SelectField, SubmitButton } from "@/components/forms/action-form";
+import { Checkbox } from "@/components/forms/checkbox";
 import { Alert, buttonClass } from "@/components/ui/primitives";
 import {
   acceptInvitationAction,
@@ -26,27 +27,12 @@ function OrganisationChoice({ organisations }: { organisations: Org[] }) {
   return <SelectField name="organisationId" label={t("organisation")} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />;
 }
 
-function Checkbox({ name, label, defaultChecked, required }: { name: string; label: string; defaultChecked?: boolean; required?: boolean }) {
-  const result = useFormResult();
-  const error = result && !result.ok ? result.error.fieldErrors?.[name] : undefined;
-  const kept = result && !result.ok && result.values ? result.values[name] === "on" : undefined;
-  return (
-    <div>
-      <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name={name} key={String(kept ?? defaultChecked)} defaultChecked={kept ?? defaultChecked} required={required} aria-invalid={error ? true : undefined} className="mt-0.5 size-4" />
-        <span>{label}</span>
-      </label>
-      {error ? <p className="mt-1 text-xs text-red-700">{error}</p> : null}
-    </div>
-  );
-}
-
 function VehicleFields() {
   const t = useTranslations("linking");
   return (
     <fieldset className="space-y-4">
       <legend className="text-sm font-semibold">{t("vehicle")}</legend>
-      <Field name="vin" label={t("vin")} hint={t("vinHint")} autoComplete="off" spellCheck={false} required className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 font-mono text-sm uppercase" />
+      <Field name="vin" label={t("vin")} hint={t("vinHint")} autoComplete="off" spellCheck={false} required className="font-mono uppercase" />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Field name="make" label={t("make")} required />
         <Field name="model" label={t("model")} required />
@@ -210,10 +196,7 @@ export function RemoveVehicleForm({ vehicleId }: { vehicleId: string }) {
   return (
     <ActionForm action={removeVehicleAction}>
       <input type="hidden" name="vehicleId" value={vehicleId} />
-      <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name="understood" checked={understood} onChange={(e) => setUnderstood(e.target.checked)} className="mt-0.5 size-4" />
-        <span>{t("remove.understand")}</span>
-      </label>
+      <Checkbox name="understood" label={t("remove.understand")} checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />
       <SubmitButton variant="danger" disabled={!understood}>
         {t("remove.submit")}
       </SubmitButton>

@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BookCheck } from "lucide-react";
 import { Badge, Card } from "@/components/ui/primitives";
-import type { OwnerPassport } from "@/lib/passports/queries";
-import { EndRelationshipForm } from "./forms";
+import type { OwnerPassport } from "@/lib/passports/queries/owner-passport";
+import { EndRelationshipForm } from "./end-relationship-form";
 
 const STATUS_TONE = { IN_STOCK: "zinc", RESERVED: "amber", SOLD: "blue", DELIVERED: "green" } as const;
 

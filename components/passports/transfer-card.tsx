@@ -1,9 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Lock, UserCheck } from "lucide-react";
 import { Alert } from "@/components/ui/primitives";
-import type { PassportProfile } from "@/lib/passports/queries";
+import type { PassportProfile } from "@/lib/passports/queries/staff-profile";
 import { passportRules } from "@/lib/passports/rules";
-import { CancelTransferButton, ContactDetailsForm, StockTransferPanel } from "./forms";
+import { CancelTransferButton, StockTransferPanel } from "./transfer-form";
+import { ContactDetailsForm } from "./contact-form";
 
 /** The owner / driver details of the customer profile, by the car's state: stock, transfer pending, transferred. */
 export async function TransferCard({ profile: p, locale }: { profile: PassportProfile; locale: string }) {

@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ArrowRightLeft } from "lucide-react";
 import { Card } from "@/components/ui/primitives";
 import { PlateBadge } from "./plate";
-import { TransferOfferActions } from "./forms";
+import { TransferOfferActions } from "./transfer-offer-actions";
 
 export interface TransferOffer {
   id: string;

@@ -156,7 +156,7 @@ export function VerificationRequestForm({ route, dealers }: { route: "SUPPORT" |
 
   return (
     <ActionForm action={submitVerificationAction} className="space-y-6">
-      <Field name="vin" label={t("vin")} hint={t("vinHint")} autoComplete="off" spellCheck={false} required className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 font-mono text-sm uppercase" />
+      <Field name="vin" label={t("vin")} hint={t("vinHint")} autoComplete="off" spellCheck={false} required className="font-mono uppercase" />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-zinc-800">{t("relationship")}</legend>
         {(["OWNER", "DRIVER"] as const).map((r) => (

@@ -1,9 +1,10 @@
 "use client";
 
-import { useId, type ComponentProps } from "react";
+import type { ComponentProps } from "react";
 import { useTranslations } from "next-intl";
-import { ActionForm, Field, SelectField, SubmitButton, useFormResult } from "@/components/forms/action-form";
-import { cn } from "@/components/ui/cn";
+import { ActionForm, Field, SelectField, SubmitButton } from "@/components/forms/action-form";
+import { Checkbox } from "@/components/forms/checkbox";
+import { TextArea } from "@/components/forms/text-area";
 import {
   approveVerificationAction,
   claimVerificationAction,
@@ -37,56 +38,6 @@ export function WithdrawForm({ requestId }: { requestId: string }) {
   return <RequestButton action={withdrawVerificationAction} requestId={requestId} label={t("withdraw")} variant="danger" />;
 }
 
-function Checkbox({ name, label }: { name: string; label: string }) {
-  const result = useFormResult();
-  const error = result && !result.ok ? result.error.fieldErrors?.[name] : undefined;
-  const kept = result && !result.ok && result.values ? result.values[name] === "on" : undefined;
-  return (
-    <div>
-      <label className="flex items-start gap-2 text-sm">
-        <input type="checkbox" name={name} key={String(kept)} defaultChecked={kept} aria-invalid={error ? true : undefined} className="mt-0.5 size-4" />
-        <span>{label}</span>
-      </label>
-      {error ? <p className="mt-1 text-xs text-red-700">{error}</p> : null}
-    </div>
-  );
-}
-
-function TextArea({ name, label, hint }: { name: string; label: string; hint?: string }) {
-  const result = useFormResult();
-  const id = useId();
-  const error = result && !result.ok ? result.error.fieldErrors?.[name] : undefined;
-  const kept = result && !result.ok ? result.values?.[name] : undefined;
-  return (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
-        {label}
-      </label>
-      <textarea
-        id={id}
-        name={name}
-        rows={3}
-        maxLength={500}
-        key={kept ?? ""}
-        defaultValue={kept}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
-        className={cn("mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm", error ? "border-red-500" : "border-zinc-300")}
-      />
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
-          {error}
-        </p>
-      ) : null}
-    </div>
-  );
-}
-
 export interface KnownVehicle {
   make: string;
   model: string;
@@ -116,7 +67,7 @@ export function ApproveForm({ requestId, vin, vehicle, askOwnershipChange }: { r
       </fieldset>
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold">{t("vehicle")}</legend>
-        <Field name="vin" label={t("facts.vin")} defaultValue={vin} autoComplete="off" spellCheck={false} required className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 font-mono text-sm uppercase" />
+        <Field name="vin" label={t("facts.vin")} defaultValue={vin} autoComplete="off" spellCheck={false} required className="font-mono uppercase" />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <Field name="make" label={tl("make")} defaultValue={vehicle?.make} required />
           <Field name="model" label={tl("model")} defaultValue={vehicle?.model} required />
@@ -145,7 +96,7 @@ export function RejectForm({ requestId }: { requestId: string }) {
     <ActionForm action={rejectVerificationAction}>
       <input type="hidden" name="requestId" value={requestId} />
       <SelectField name="reason" label={t("reason")} defaultValue="" options={[{ value: "", label: t("reasonChoose") }, ...REJECTION_REASONS.map((r) => ({ value: r, label: t(`reasons.${r}`) }))]} />
-      <TextArea name="note" label={t("noteLabel")} hint={t("noteHint")} />
+      <TextArea name="note" label={t("noteLabel")} hint={t("noteHint")} maxLength={500} />
       <SubmitButton variant="danger">{t("reject")}</SubmitButton>
     </ActionForm>
   );

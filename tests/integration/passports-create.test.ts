@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { createPassport } from "@/lib/passports/create-passport";
-import { getPassportProfile, listPassports, STOCK_PAGE_SIZE } from "@/lib/passports/queries";
+import { getPassportProfile } from "@/lib/passports/queries/staff-profile";
+import { listPassports, STOCK_PAGE_SIZE } from "@/lib/passports/queries/stock-list";
 import type { NlSidecode } from "@/lib/vehicles/plate";
 import { actorFor, createUser, createVehicle, makeVin } from "../factories";
 import { expectAppError, garageStaff, randomNlPlate, stockPassport } from "../factories/passports";

@@ -5,9 +5,11 @@ import { acceptTransfer, acceptTransferByToken } from "@/lib/passports/accept-tr
 import { confirmTransfer } from "@/lib/passports/confirm-transfer";
 import { createPassport } from "@/lib/passports/create-passport";
 import { addMaintenanceItem } from "@/lib/passports/add-maintenance-item";
-import { getOwnerPassport, getPassportProfile, getTransferByToken } from "@/lib/passports/queries";
 import { addCostItem } from "@/lib/passports/add-cost-item";
 import { updatePassport } from "@/lib/passports/update-passport";
+import { getOwnerPassport } from "@/lib/passports/queries/owner-passport";
+import { getPassportProfile } from "@/lib/passports/queries/staff-profile";
+import { getTransferByToken } from "@/lib/passports/queries/transfer-link";
 import { removeVehicle } from "@/lib/linking/remove-vehicle";
 import { actorFor, createUser } from "../factories";
 import { confirmTo, expectAppError, garageStaff, randomNlPlate, stockPassport, type Staff } from "../factories/passports";

@@ -7,7 +7,7 @@ import { Link } from "@/i18n/navigation";
 import { requireActor } from "@/lib/server/guards";
 import { listGarage } from "@/lib/vehicles/queries";
 import { formatPlate } from "@/lib/vehicles/plate";
-import { listTransferOffers } from "@/lib/passports/queries";
+import { listTransferOffers } from "@/lib/passports/queries/transfer-offers";
 import { TransferOffers } from "@/components/passports/transfer-offers";
 
 export async function generateMetadata() {

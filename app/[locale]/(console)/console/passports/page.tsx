@@ -5,7 +5,7 @@ import { Badge, Card, EmptyState, PageTitle, buttonClass } from "@/components/ui
 import { cn } from "@/components/ui/cn";
 import { PlateBadge } from "@/components/passports/plate";
 import { requireActor } from "@/lib/server/guards";
-import { listPassports, type StockView } from "@/lib/passports/queries";
+import { listPassports, type StockView } from "@/lib/passports/queries/stock-list";
 
 export async function generateMetadata() {
   const t = await getTranslations("passports");

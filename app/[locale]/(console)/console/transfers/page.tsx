@@ -3,9 +3,9 @@ import { Search } from "lucide-react";
 import { Link } from "@/i18n/navigation";
 import { Alert, Badge, Card, EmptyState, PageTitle, buttonClass } from "@/components/ui/primitives";
 import { PlateBadge } from "@/components/passports/plate";
-import { CorrectEmailForm } from "@/components/passports/forms";
+import { CorrectEmailForm } from "@/components/passports/correct-email-form";
 import { requireActor } from "@/lib/server/guards";
-import { listPendingTransfers } from "@/lib/passports/queries";
+import { listPendingTransfers } from "@/lib/passports/queries/support-transfers";
 
 export async function generateMetadata() {
   const t = await getTranslations("passports.support");

@@ -3,8 +3,9 @@ import { Car } from "lucide-react";
 import { Link } from "@/i18n/navigation";
 import { Alert, Card } from "@/components/ui/primitives";
 import { PlateBadge } from "@/components/passports/plate";
-import { AcceptByLinkForm, DeclineByLinkForm, NewAccountTransferForm, TransferOfferActions } from "@/components/passports/forms";
-import { getTransferByToken } from "@/lib/passports/queries";
+import { AcceptByLinkForm, DeclineByLinkForm, NewAccountTransferForm } from "@/components/passports/transfer-link-forms";
+import { TransferOfferActions } from "@/components/passports/transfer-offer-actions";
+import { getTransferByToken } from "@/lib/passports/queries/transfer-link";
 import { getActor } from "@/lib/server/session";
 
 /**

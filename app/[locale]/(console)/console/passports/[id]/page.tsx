@@ -5,16 +5,12 @@ import { Link } from "@/i18n/navigation";
 import { Alert, Badge, Card, EmptyState } from "@/components/ui/primitives";
 import { PlateBadge } from "@/components/passports/plate";
 import { TransferCard } from "@/components/passports/transfer-card";
-import {
-  AddCostForm,
-  AddMaintenanceForm,
-  FleetForm,
-  MaintenanceButtons,
-  RemoveCostButton,
-  StatusNotesForm,
-} from "@/components/passports/forms";
+import { AddCostForm, RemoveCostButton } from "@/components/passports/cost-forms";
+import { AddMaintenanceForm, MaintenanceButtons } from "@/components/passports/maintenance-forms";
+import { FleetForm } from "@/components/passports/fleet-form";
+import { StatusNotesForm } from "@/components/passports/status-notes-form";
 import { requireActor } from "@/lib/server/guards";
-import { getPassportProfile } from "@/lib/passports/queries";
+import { getPassportProfile } from "@/lib/passports/queries/staff-profile";
 import { passportRules } from "@/lib/passports/rules";
 
 const STATUS_TONE = { IN_STOCK: "zinc", RESERVED: "amber", SOLD: "blue", DELIVERED: "green" } as const;

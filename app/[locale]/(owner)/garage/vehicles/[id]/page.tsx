@@ -6,7 +6,7 @@ import { Alert, Badge, Card, EmptyState, PageTitle, buttonClass } from "@/compon
 import { requireActor } from "@/lib/server/guards";
 import { getVehicleDossier } from "@/lib/vehicles/queries";
 import { formatPlate } from "@/lib/vehicles/plate";
-import { getOwnerPassport } from "@/lib/passports/queries";
+import { getOwnerPassport } from "@/lib/passports/queries/owner-passport";
 import { OwnerPassportSection } from "@/components/passports/owner-passport";
 
 const STATUS_TONE = { ACTIVE: "green", PENDING: "blue", CANCELLED: "zinc", EXPIRED: "amber" } as const;
