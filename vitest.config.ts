@@ -34,6 +34,8 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // next-auth's ESM imports `next/server` without an extension, which only a bundler resolves.
+          server: { deps: { inline: ["next-auth"] } },
           environment: "node",
           setupFiles: ["tests/integration/setup.ts"],
           pool: "forks",

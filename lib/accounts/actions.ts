@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { action } from "../server/action";
-import { signIn, signOut } from "../server/auth";
+import { signIn, signOut } from "./next-auth";
 import { AppError } from "../server/errors";
 import { getActor } from "../server/session";
 import { activateAccount } from "./activate-account";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { AuthError } from "next-auth";
 import { action } from "../server/action";
-import { signIn } from "../server/auth";
+import { signIn } from "../accounts/next-auth";
 import { AppError } from "../server/errors";
 import { acceptInvitation, acceptInvitationWithNewAccount } from "./accept-invitation";
 import { disconnectHolding, relinkHolding } from "./disconnect";

@@ -26,7 +26,9 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (Date.now() - row.lastSeenAt.getTime() > SEEN_EVERY_MS) {
     // The account page's device list shows when each session was last used; a write at most
     // every few minutes per session, never failing the request.
-    void db.authSession.update({ where: { id: row.id }, data: { lastSeenAt: new Date() } }).catch(() => {});
+    void db.authSession
+      .update({ where: { id: row.id }, data: { lastSeenAt: new Date() } })
+      .catch((e) => console.error("[session] could not record when the session was last used", e));
   }
   return actorFromUser(row.user, row.id);
 });

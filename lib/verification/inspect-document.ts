@@ -27,7 +27,8 @@ export async function inspectDocument(bytes: Buffer): Promise<InspectedDocument>
   if (bytes.length === 0) throw refuse("file_empty");
   if (bytes.length > MAX_DOCUMENT_BYTES) throw refuse("file_too_large");
   const type = await fileTypeFromBuffer(bytes);
-  switch (type?.mime) {
+  if (!type) throw refuse("file_type");
+  switch (type.mime) {
     case "image/jpeg":
     case "image/png":
       return { mimeType: type.mime, data: await reencode(bytes, type.mime) };

@@ -158,11 +158,13 @@ test("leaving the profile of a stock car asks whether to transfer it", async ({ 
   await page.getByTestId("passport-row").getByRole("link").click();
   await expect(page.getByText("Dit kenteken is als voorraadauto gekoppeld")).toBeVisible();
   const asked: string[] = [];
+  const accepted: Promise<void>[] = [];
   page.on("dialog", (d) => {
     asked.push(d.type());
-    void d.accept();
+    accepted.push(d.accept());
   });
   await page.reload();
+  await Promise.all(accepted);
   expect(asked).toEqual(["beforeunload"]);
   await expect(page).toHaveURL(new RegExp(`/nl/console/passports/${id}$`));
   await context.close();

@@ -22,6 +22,13 @@ const http = createServer((req, res) => {
   res.end();
 });
 http.listen(httpPort, "127.0.0.1", () => console.log(`[mail-catcher] smtp :${smtpPort} http :${httpPort}`));
-const stop = () => void catcher.close().then(() => http.close(() => process.exit(0)));
+const stop = () =>
+  void catcher
+    .close()
+    .then(() => http.close(() => process.exit(0)))
+    .catch((e) => {
+      console.error("[mail-catcher] could not stop", e);
+      process.exit(1);
+    });
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
