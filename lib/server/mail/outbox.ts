@@ -3,14 +3,16 @@
  * does the e-mail. Delivery is lib/server/mail/sender.ts.
  */
 import type { Tx } from "../database";
-import type { TemplateName } from "../../../emails";
+import type { EmailPayloads, TemplateName } from "../../../emails/payloads";
 
 type Locale = "nl" | "en" | "fr";
 
-export async function enqueueEmail(
-  tx: Tx,
-  mail: { to: string; locale: Locale; template: TemplateName; payload: Record<string, string | number> },
-): Promise<string> {
+/** An e-mail to queue; its payload is the one its template takes (emails/payloads.ts). */
+export type QueuedEmail<N extends TemplateName = TemplateName> = {
+  [K in N]: { to: string; locale: Locale; template: K; payload: EmailPayloads[K] };
+}[N];
+
+export async function enqueueEmail<N extends TemplateName>(tx: Tx, mail: QueuedEmail<N>): Promise<string> {
   const row = await tx.outboxEmail.create({
     data: { to: mail.to, locale: mail.locale, template: mail.template, payload: mail.payload },
     select: { id: true },
