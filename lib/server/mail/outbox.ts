@@ -3,7 +3,7 @@
  * does the e-mail. Delivery is lib/server/mail/sender.ts.
  */
 import type { Tx } from "../database";
-import type { EmailPayloads, TemplateName } from "../../../emails/payloads";
+import type { EmailPayloads, TemplateName } from "../../../emails";
 
 type Locale = "nl" | "en" | "fr";
 
