@@ -11,11 +11,16 @@ const securityHeaders = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
+// E-mail rendering (docs/decisions/0012-email-rendering.md) stays unbundled: loaded from node_modules
+// as in vitest and tsx, the renderer's react-dom/server and React are one plain Node pair, not the
+// react-server build that the instrumentation and server-component layers are bundled with.
+const REACT_EMAIL = ["render", "html", "head", "body", "container", "section", "text", "button", "hr"].map((p) => `@react-email/${p}`);
+
 const nextConfig: NextConfig = {
   // A separate build directory lets parallel test runs build side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "smtp-server", "mailparser", "nodemailer"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "smtp-server", "mailparser", "nodemailer", ...REACT_EMAIL],
   experimental: {
     serverActions: { bodySizeLimit: "2mb" },
   },

@@ -1,62 +1,94 @@
 /**
- * E-mail templates. Each template names its texts in the message files (namespace `emails.<name>`)
- * and may carry an action link; the recipient's language picks the file.
+ * E-mail templates: one React Email component per template (emails/templates/<name>.tsx), all in
+ * the shared layout (emails/layout.tsx). Their texts stay in the message files (namespace
+ * `emails.<name>` in messages/<locale>/*.json); the recipient's language picks the folder.
+ * renderEmail gives the subject and both parts, HTML and plain text, from one rendering.
  */
+import { createElement, type ComponentType } from "react";
+import { render, toPlainText } from "@react-email/render";
 import { createTranslator } from "use-intl/core";
 import { messagesFor } from "../i18n/messages";
-import { renderParts } from "./layout";
+import { PLAIN_TEXT, type EmailProps, type MailFrame, type MailText } from "./layout";
+import type { EmailPayloads, TemplateName } from "./payloads";
+import { ActivationEmail } from "./templates/activation";
+import { ActivationReminderExistingEmail } from "./templates/activation-reminder-existing";
+import { PasswordResetEmail } from "./templates/password-reset";
+import { PasswordChangedEmail } from "./templates/password-changed";
+import { SignedOutEverywhereEmail } from "./templates/signed-out-everywhere";
+import { MemberAddedEmail } from "./templates/member-added";
+import { InvitationEmail } from "./templates/invitation";
+import { VehicleLinkedEmail } from "./templates/vehicle-linked";
+import { VehicleLinkedDeskEmail } from "./templates/vehicle-linked-desk";
+import { OwnershipEndedEmail } from "./templates/ownership-ended";
+import { VehicleRemovedEmail } from "./templates/vehicle-removed";
+import { VehicleRelinkedEmail } from "./templates/vehicle-relinked";
+import { PassportTransferNewEmail } from "./templates/passport-transfer-new";
+import { PassportTransferOfferEmail } from "./templates/passport-transfer-offer";
+import { PassportTransferCompletedEmail } from "./templates/passport-transfer-completed";
+import { PassportTransferAcceptedEmail } from "./templates/passport-transfer-accepted";
+import { PassportTransferDeclinedEmail } from "./templates/passport-transfer-declined";
+import { PassportTransferWithdrawnEmail } from "./templates/passport-transfer-withdrawn";
+import { VerificationApprovedEmail } from "./templates/verification-approved";
+import { VerificationRejectedEmail } from "./templates/verification-rejected";
+import { VerificationExpiredEmail } from "./templates/verification-expired";
+import { VerificationOwnershipEndedEmail } from "./templates/verification-ownership-ended";
+
+export type { EmailPayloads, TemplateName } from "./payloads";
 
 /** A recipient's language; one without message files (French, so far) reads English. */
 export type EmailLocale = "nl" | "en" | "fr";
 
-type Params = Record<string, string | number>;
-
-import { PASSPORT_TEMPLATES } from "./templates/passports";
-import { VERIFICATION_TEMPLATES } from "./templates/verification";
-
-export interface TemplateDef {
-  /** Paragraph keys under emails.<name>. */
-  paragraphs: string[];
-  /** The payload field holding the action URL, with its label key. */
-  action?: { urlField: string; labelKey: string };
-}
-
-export const TEMPLATES = {
-  activation: { paragraphs: ["p1", "p2"], action: { urlField: "url", labelKey: "action" } },
-  "activation-reminder-existing": { paragraphs: ["p1", "p2"], action: { urlField: "url", labelKey: "action" } },
-  "password-reset": { paragraphs: ["p1", "p2"], action: { urlField: "url", labelKey: "action" } },
-  "password-changed": { paragraphs: ["p1", "p2"] },
-  "signed-out-everywhere": { paragraphs: ["p1", "p2"] },
-  "member-added": { paragraphs: ["p1"], action: { urlField: "url", labelKey: "action" } },
-  invitation: { paragraphs: ["p1", "p2", "p3"], action: { urlField: "url", labelKey: "action" } },
-  "vehicle-linked": { paragraphs: ["p1", "p2"], action: { urlField: "url", labelKey: "action" } },
-  "vehicle-linked-desk": { paragraphs: ["p1", "p2", "p3"], action: { urlField: "url", labelKey: "action" } },
-  "ownership-ended": { paragraphs: ["p1", "p2"] },
-  "vehicle-removed": { paragraphs: ["p1", "p2", "p3"] },
-  "vehicle-relinked": { paragraphs: ["p1"] },
-  ...PASSPORT_TEMPLATES,
-  ...VERIFICATION_TEMPLATES,
-} satisfies Record<string, TemplateDef>;
-
-export type TemplateName = keyof typeof TEMPLATES;
+/** Every template by name; the type makes each component take its own template's payload. */
+export const TEMPLATES: { readonly [N in TemplateName]: ComponentType<EmailProps<N>> } = {
+  activation: ActivationEmail,
+  "activation-reminder-existing": ActivationReminderExistingEmail,
+  "password-reset": PasswordResetEmail,
+  "password-changed": PasswordChangedEmail,
+  "signed-out-everywhere": SignedOutEverywhereEmail,
+  "member-added": MemberAddedEmail,
+  invitation: InvitationEmail,
+  "vehicle-linked": VehicleLinkedEmail,
+  "vehicle-linked-desk": VehicleLinkedDeskEmail,
+  "ownership-ended": OwnershipEndedEmail,
+  "vehicle-removed": VehicleRemovedEmail,
+  "vehicle-relinked": VehicleRelinkedEmail,
+  "passport-transfer-new": PassportTransferNewEmail,
+  "passport-transfer-offer": PassportTransferOfferEmail,
+  "passport-transfer-completed": PassportTransferCompletedEmail,
+  "passport-transfer-accepted": PassportTransferAcceptedEmail,
+  "passport-transfer-declined": PassportTransferDeclinedEmail,
+  "passport-transfer-withdrawn": PassportTransferWithdrawnEmail,
+  "verification-approved": VerificationApprovedEmail,
+  "verification-rejected": VerificationRejectedEmail,
+  "verification-expired": VerificationExpiredEmail,
+  "verification-ownership-ended": VerificationOwnershipEndedEmail,
+};
 
 export function isTemplate(name: string): name is TemplateName {
   return Object.hasOwn(TEMPLATES, name);
 }
 
-export function renderEmail(name: TemplateName, locale: string, payload: Params) {
+export interface RenderedEmail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+type Values = Record<string, string | number>;
+
+export async function renderEmail<N extends TemplateName>(name: N, locale: string, payload: EmailPayloads[N]): Promise<RenderedEmail> {
   const { locale: lang, messages } = messagesFor(locale);
-  const t = createTranslator({ locale: lang, messages, namespace: "emails" });
-  const def: TemplateDef = TEMPLATES[name];
-  const tt = (key: string) => (t as unknown as (k: string, p?: Params) => string)(key, payload);
-  return renderParts(
-    {
-      subject: tt(`${name}.subject`),
-      greeting: payload.name ? tt("greetingNamed") : tt("greeting"),
-      paragraphs: def.paragraphs.map((p) => tt(`${name}.${p}`)),
-      action: def.action ? { label: tt(`${name}.${def.action.labelKey}`), url: String(payload[def.action.urlField]) } : undefined,
-      footer: tt("footer"),
-    },
+  // Keys are built from the template name here; the components' keys are checked by MailText.
+  const t = createTranslator({ locale: lang, messages, namespace: "emails" }) as unknown as (key: string, values?: Values) => string;
+  const values = payload as Values;
+  const frame: MailFrame = {
     lang,
-  );
+    subject: t(`${name}.subject`, values),
+    greeting: values.name ? t("greetingNamed", values) : t("greeting", values),
+    footer: t("footer", values),
+  };
+  const text: MailText<N> = (key) => t(`${name}.${key}`, values);
+  const Template: ComponentType<EmailProps<N>> = TEMPLATES[name];
+  const html = await render(createElement(Template, { payload, text, frame }));
+  return { subject: frame.subject, text: toPlainText(html, PLAIN_TEXT), html };
 }

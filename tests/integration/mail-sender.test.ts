@@ -90,8 +90,11 @@ describe("deliverDue", () => {
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
     expect(mail.messageId).toBe(`<${queued.id}@autodossier.outbox>`);
-    expect(mail.subject).toBe(renderEmail("password-changed", "en", { name: "Ann" }).subject);
+    expect(mail.subject).toBe((await renderEmail("password-changed", "en", { name: "Ann" })).subject);
     expect(mail.text).toContain("Ann");
+    // Both parts, rendered at send time from the stored payload.
+    expect(mail.html).toMatch(/<html [^>]*lang="en"/);
+    expect(mail.html).toContain("Hello Ann,");
     expect(mail.from).toBe("no-reply@autodossier.test");
     expect(mail.headers["x-autodossier-template"]).toBe("password-changed");
 

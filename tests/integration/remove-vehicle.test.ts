@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { removeVehicle } from "@/lib/linking/remove-vehicle";
 import { getRemovalPreview, getVehicleDossier, listGarage } from "@/lib/vehicles/queries";
-import { renderEmail } from "@/emails";
+import { renderEmail, type EmailPayloads } from "@/emails";
 import { actorFor, outboxFor, uid } from "../factories";
 import { expectAppError, ownedVehicle } from "../factories/linking";
 
@@ -38,9 +38,9 @@ describe("removeVehicle", () => {
     const [b] = await outboxFor(alone.owner.email);
     expect(a!.payload).toMatchObject({ drivers: 1 });
     expect(b!.payload).toMatchObject({ drivers: 0 });
-    const text = (m: typeof a) => renderEmail("vehicle-removed", m!.locale, m!.payload as Record<string, string | number>).text;
-    expect(text(a)).toMatch(/gemachtigde bestuurder/i);
-    expect(text(b)).not.toMatch(/bestuurder/i);
+    const text = async (m: typeof a) => (await renderEmail("vehicle-removed", m!.locale, m!.payload as EmailPayloads["vehicle-removed"])).text;
+    expect(await text(a)).toMatch(/gemachtigde bestuurder/i);
+    expect(await text(b)).not.toMatch(/bestuurder/i);
   });
 
   it("ends the holding (REMOVED), cancels every active contract with renewal off, ends the drivers' access, and writes audit and e-mail", async () => {

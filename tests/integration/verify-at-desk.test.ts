@@ -4,7 +4,7 @@ import { verifyAtDesk } from "@/lib/linking/verify-at-desk";
 import { disconnectHolding } from "@/lib/linking/disconnect";
 import { DeskVerificationInput } from "@/lib/linking/schemas";
 import { getVehicleDossier, listGarage } from "@/lib/vehicles/queries";
-import { renderEmail } from "@/emails";
+import { renderEmail, type EmailPayloads } from "@/emails";
 import { actorFor, makeVin, outboxFor } from "../factories";
 import { dealerStaff, deskInput, expectAppError, ownedVehicle, ownerAccount } from "../factories/linking";
 
@@ -144,8 +144,8 @@ describe("verifyAtDesk", () => {
     const mails = await outboxFor(prevOwner.user.email);
     expect(mails).toHaveLength(1);
     expect(mails[0].template).toBe("ownership-ended");
-    const payload = mails[0].payload as Record<string, string | number>;
-    const rendered = renderEmail("ownership-ended", mails[0].locale, payload);
+    const payload = mails[0].payload as EmailPayloads["ownership-ended"];
+    const rendered = await renderEmail("ownership-ended", mails[0].locale, payload);
     const everything = [JSON.stringify(payload), rendered.subject, rendered.text, rendered.html].join("\n").toLowerCase();
     expect(everything).toContain(previous.vehicle.vin.toLowerCase());
     for (const secret of [buyer.user.email, buyer.user.firstName, buyer.user.lastName, "Damrak"]) {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { isTemplate, renderEmail, TEMPLATES, type TemplateName } from "../../emails";
+import { isTemplate, renderEmail, TEMPLATES, type EmailPayloads, type TemplateName } from "../../emails";
 import { MESSAGES } from "../../i18n/messages";
 
 type Tree = { [k: string]: string | Tree };
@@ -28,15 +28,35 @@ function expected(locale: "nl" | "en", key: string, params: Record<string, strin
   return msg.replace(/\{(\w+)\}/g, (_m, k: string) => params[k] ?? `{${k}}`);
 }
 
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+// The entities React writes (an apostrophe is &#x27;).
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+
+/** The <html> element names the language (React Email's Html also writes dir="ltr", before lang). */
+const htmlLang = (lang: string) => new RegExp(`<html [^>]*\\blang="${lang}"[^>]*>`);
 
 type Def = { paragraphs: string[]; action?: { urlField: string; labelKey: string } };
 const NAMES = Object.keys(TEMPLATES) as TemplateName[];
 const URL_VALUE = "https://autodossier.example/nl/activate/Tok_en-123?a=1&b=2";
 
+/**
+ * What a template must show, read from its messages: every paragraph key (p1, p2, ...) and, when
+ * it has an action label, the action with its link in the payload's `url`.
+ */
+function defOf(name: TemplateName): Def {
+  const keys = Object.keys(flatten(FILES.en))
+    .filter((k) => k.startsWith(`emails.${name}.`))
+    .map((k) => k.slice(`emails.${name}.`.length));
+  const paragraphs = keys.filter((k) => /^p\d+$/.test(k)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+  return { paragraphs, action: keys.includes("action") ? { urlField: "url", labelKey: "action" } : undefined };
+}
+
+/** Renders with a payload built here from the messages' placeholders (so not typed per template). */
+const renderLoose = (name: TemplateName, locale: string, payload: Record<string, string | number>) =>
+  renderEmail(name, locale, payload as EmailPayloads[TemplateName]);
+
 /** A payload for a template: a value for every placeholder its messages use, and its action URL. */
 function payloadFor(name: TemplateName, values: Record<string, string> = {}): Record<string, string> {
-  const def = TEMPLATES[name] as Def;
+  const def = defOf(name);
   const vars = new Set(["name"]);
   for (const tree of [FILES.nl, FILES.en]) {
     for (const [k, v] of Object.entries(flatten(tree))) {
@@ -57,15 +77,16 @@ describe("e-mail templates", () => {
 
   for (const name of NAMES) {
     for (const locale of ["nl", "en"] as const) {
-      it(`${name} renders in ${locale}`, () => {
-        const def = TEMPLATES[name] as Def;
+      it(`${name} renders in ${locale}`, async () => {
+        const def = defOf(name);
         const payload = payloadFor(name);
-        const mail = renderEmail(name, locale, payload);
+        const mail = await renderLoose(name, locale, payload);
         const has = (part: "text" | "html", key: string) => {
           const exp = expected(locale, key, payload);
           if (exp !== null) expect(mail[part]).toContain(part === "html" ? escapeHtml(exp) : exp);
         };
 
+        expect(def.paragraphs.length).toBeGreaterThan(0);
         expect(mail.subject.trim()).not.toBe("");
         expect(mail.subject).not.toMatch(/emails\.|\{/);
         const subject = expected(locale, `${name}.subject`, payload);
@@ -77,7 +98,7 @@ describe("e-mail templates", () => {
           has("html", `${name}.${p}`);
         }
         expect(mail.text).not.toMatch(/emails\./);
-        expect(mail.html).toContain(`<html lang="${locale}">`);
+        expect(mail.html).toMatch(htmlLang(locale));
         expect(mail.html).toContain(`<title>${escapeHtml(mail.subject)}</title>`);
 
         if (def.action) {
@@ -93,25 +114,84 @@ describe("e-mail templates", () => {
     }
   }
 
-  it("speaks the recipient's language: nl and en differ, a language without message files (fr) reads en", () => {
-    const untranslated = NAMES.filter((name) => renderEmail(name, "nl", payloadFor(name)).subject === renderEmail(name, "en", payloadFor(name)).subject);
-    expect(untranslated, "templates whose Dutch subject is the English one").toEqual([]);
-    const p = payloadFor("activation");
-    expect(renderEmail("activation", "fr", p).subject).toBe(renderEmail("activation", "en", p).subject);
-    expect(renderEmail("activation", "xx", p).subject).toBe(renderEmail("activation", "en", p).subject);
-    expect(renderEmail("activation", "fr", p).html).toContain('<html lang="en">');
+  for (const name of NAMES) {
+    it(`${name} has an HTML part and a plain-text part, in nl and en`, async () => {
+      const def = defOf(name);
+      for (const locale of ["nl", "en"] as const) {
+        const payload = payloadFor(name);
+        const { html, text } = await renderLoose(name, locale, payload);
+        const at = `${name} ${locale}`;
+
+        expect(html, at).toMatch(/^<!DOCTYPE html/);
+        expect(html, at).toMatch(/<body[^>]*>[\s\S]*<\/body><\/html>$/);
+
+        // The text part is plain: no tags, no entities, no layout-only lines (brand, bare link).
+        expect(text, at).not.toMatch(/<\/?[a-z][a-z0-9-]*[\s/>]/i);
+        expect(text, at).not.toMatch(/&(amp|lt|gt|quot|#x?[0-9a-f]+);/i);
+        const lines = text.split("\n");
+        expect(lines, at).not.toContain("Autodossier");
+        expect(lines[0], at).toBe(expected(locale, "greetingNamed", payload));
+        expect(lines.slice(-2), at).toEqual(["-- ", expected(locale, "footer", payload)]);
+
+        // Greeting, paragraphs, action and footer in that order.
+        const parts = [lines[0]!];
+        for (const p of def.paragraphs) {
+          const exp = expected(locale, `${name}.${p}`, payload);
+          if (exp !== null) parts.push(exp);
+        }
+        if (def.action) parts.push(`${expected(locale, `${name}.${def.action.labelKey}`, payload)}: ${URL_VALUE}`);
+        parts.push("-- ");
+        const positions = parts.map((part) => text.indexOf(part));
+        expect(positions.every((p) => p >= 0), at).toBe(true);
+        expect(positions, at).toEqual([...positions].sort((a, b) => a - b));
+        expect(text.split(URL_VALUE).length - 1, `${at}: the link once in the text part`).toBe(def.action ? 1 : 0);
+      }
+    });
+  }
+
+  it("escapes <script> and quotes from the payload in the HTML part's text, title and link", async () => {
+    const evil = `<script>alert("pwned")</script>`;
+    const car = `Porsche "911" <b>`;
+    const url = `https://autodossier.example/x?b="><script>alert(1)</script>`;
+    for (const locale of ["nl", "en"] as const) {
+      const mail = await renderEmail("vehicle-linked-desk", locale, { name: evil, car, dealer: evil, url });
+      expect(mail.html).not.toMatch(/<script/i);
+      expect(mail.html).not.toContain("<b>");
+      expect(mail.html).not.toContain(`"911"`);
+      expect(mail.html).toContain("&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;");
+      expect(mail.html).toContain("Porsche &quot;911&quot; &lt;b&gt;");
+      expect(mail.subject).toContain(evil);
+      expect(mail.html).toContain(`<title>${escapeHtml(mail.subject)}</title>`);
+      expect(mail.html).toContain(`href="https://autodossier.example/x?b=&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"`);
+      // The text part is not HTML: the values stay as they are.
+      expect(mail.text).toContain(evil);
+      expect(mail.text).toContain(car);
+      expect(mail.text).toContain(`: ${url}`);
+    }
   });
 
-  it("the removal confirmation says drivers lost access only when some did", () => {
+  it("speaks the recipient's language: nl and en differ, a language without message files (fr) reads en", async () => {
+    const subject = async (name: TemplateName, locale: string) => (await renderLoose(name, locale, payloadFor(name))).subject;
+    const untranslated: TemplateName[] = [];
+    for (const name of NAMES) if ((await subject(name, "nl")) === (await subject(name, "en"))) untranslated.push(name);
+    expect(untranslated, "templates whose Dutch subject is the English one").toEqual([]);
+    const p = payloadFor("activation");
+    expect((await renderLoose("activation", "fr", p)).subject).toBe((await renderLoose("activation", "en", p)).subject);
+    expect((await renderLoose("activation", "xx", p)).subject).toBe((await renderLoose("activation", "en", p)).subject);
+    expect((await renderLoose("activation", "fr", p)).html).toMatch(htmlLang("en"));
+  });
+
+  it("the removal confirmation says drivers lost access only when some did", async () => {
     for (const locale of ["nl", "en"] as const) {
       const base = { name: "Ann", car: "Porsche Macan", vin: "WP0ZZZ99ZTS392124", contracts: 1 };
-      const none = renderEmail("vehicle-removed", locale, { ...base, drivers: 0 });
-      const one = renderEmail("vehicle-removed", locale, { ...base, drivers: 1 });
-      const two = renderEmail("vehicle-removed", locale, { ...base, drivers: 2 });
+      const none = await renderEmail("vehicle-removed", locale, { ...base, drivers: 0 });
+      const one = await renderEmail("vehicle-removed", locale, { ...base, drivers: 1 });
+      const two = await renderEmail("vehicle-removed", locale, { ...base, drivers: 2 });
       const driverWord = locale === "nl" ? /bestuurder/i : /driver/i;
       expect(none.text).not.toMatch(driverWord);
       expect(none.html).not.toMatch(driverWord);
-      expect(none.html).not.toContain("<p></p>");
+      // No empty paragraph (React Email's <p> carries a style attribute).
+      expect(none.html).not.toMatch(/<p\b[^>]*>\s*<\/p>/);
       expect(none.text).not.toMatch(/\n\n\n/);
       expect(one.text).toMatch(driverWord);
       expect(two.text).toContain("2");
@@ -119,11 +199,11 @@ describe("e-mail templates", () => {
     }
   });
 
-  it("self-registration decisions do not claim the copies are already deleted (the deletion runs after the commit and may be retried)", () => {
+  it("self-registration decisions do not claim the copies are already deleted (the deletion runs after the commit and may be retried)", async () => {
     const claims = { nl: /zijn verwijderd/i, en: /have been deleted/i };
     for (const locale of ["nl", "en"] as const) {
       for (const name of ["verification-approved", "verification-rejected", "verification-expired"] as const) {
-        const mail = renderEmail(name, locale, payloadFor(name));
+        const mail = await renderLoose(name, locale, payloadFor(name));
         expect(mail.text, `${name} ${locale}`).not.toMatch(claims[locale]);
         expect(mail.text, `${name} ${locale}`).toMatch(locale === "nl" ? /kopieën van je documenten worden/i : /copies of your documents are/i);
       }
@@ -132,12 +212,12 @@ describe("e-mail templates", () => {
     }
   });
 
-  it("uses the plain greeting without a name", () => {
-    const mail = renderEmail("password-changed", "en", {});
+  it("uses the plain greeting without a name", async () => {
+    const mail = await renderLoose("password-changed", "en", {});
     expect(mail.text.split("\n")[0]).toBe(expected("en", "greeting", {}));
   });
 
-  it("escapes every value in the HTML part", () => {
+  it("escapes every value in the HTML part", async () => {
     const evil = {
       name: `<script>alert("x")</script>`,
       organisation: `Garage "Zuid" & <b>Co</b>`,
@@ -145,7 +225,7 @@ describe("e-mail templates", () => {
     };
     for (const name of NAMES) {
       const payload = payloadFor(name, evil);
-      const { html, text, subject } = renderEmail(name, "en", payload);
+      const { html, text, subject } = await renderLoose(name, "en", payload);
       expect(html).not.toContain("<script>");
       expect(html).not.toContain("<b>Co</b>");
       expect(html).not.toContain("<img");
@@ -156,7 +236,7 @@ describe("e-mail templates", () => {
         expect(subject).toContain(evil.organisation);
         expect(html).toContain("Garage &quot;Zuid&quot; &amp; &lt;b&gt;Co&lt;/b&gt;");
       }
-      if ((TEMPLATES[name] as Def).action) {
+      if (defOf(name).action) {
         expect(html).toContain(`href="https://autodossier.example/x?a=1&amp;b=&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"`);
       }
     }

@@ -3,7 +3,7 @@
  * does the e-mail. Delivery is lib/server/mail/sender.ts.
  */
 import type { Tx } from "../database";
-import type { TemplateName } from "../../../emails";
+import type { EmailPayloads, TemplateName } from "../../../emails";
 
 type Locale = "nl" | "en" | "fr";
 
@@ -14,10 +14,12 @@ export function queuedMailIn(tx: Tx): boolean {
   return queued.has(tx);
 }
 
-export async function enqueueEmail(
-  tx: Tx,
-  mail: { to: string; locale: Locale; template: TemplateName; payload: Record<string, string | number> },
-): Promise<string> {
+/** An e-mail to queue; its payload is the one its template takes (emails/payloads.ts). */
+export type QueuedEmail<N extends TemplateName = TemplateName> = {
+  [K in N]: { to: string; locale: Locale; template: K; payload: EmailPayloads[K] };
+}[N];
+
+export async function enqueueEmail<N extends TemplateName>(tx: Tx, mail: QueuedEmail<N>): Promise<string> {
   queued.add(tx);
   const row = await tx.outboxEmail.create({
     data: { to: mail.to, locale: mail.locale, template: mail.template, payload: mail.payload },

@@ -7,7 +7,7 @@
  */
 import type { Transporter } from "nodemailer";
 import type { PrismaClient } from "../../../generated/prisma/client";
-import { isTemplate, renderEmail } from "../../../emails";
+import { isTemplate, renderEmail, type EmailPayloads } from "../../../emails";
 import { log } from "../log";
 
 export const MAX_ATTEMPTS = 8;
@@ -63,7 +63,8 @@ export async function deliverDue(opts: {
   for (const row of rows) {
     try {
       if (!isTemplate(row.template)) throw Object.assign(new Error(`unknown template ${row.template}`), { responseCode: 550 });
-      const mail = renderEmail(row.template, row.locale, row.payload);
+      // The payload was type-checked against its template when enqueueEmail stored it.
+      const mail = await renderEmail(row.template, row.locale, row.payload as EmailPayloads[typeof row.template]);
       const info = await transport.sendMail({
         from,
         to: row.to,
