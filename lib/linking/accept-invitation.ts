@@ -8,7 +8,7 @@ import { hashToken } from "../server/tokens";
 import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
 import { startOwnerHolding, isUniqueConstraintError } from "./holdings";
-import { addMonths } from "./products";
+import { addMonths } from "../server/dates";
 import { appLink } from "../server/urls";
 
 async function pendingInvitation(tx: Tx, token: string) {

@@ -1,4 +1,5 @@
 import { db } from "../server/db";
+import { today } from "../server/dates";
 import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
@@ -10,6 +11,7 @@ import { assertNotInStock, assertOwnershipChangeAllowed, endOwnerHolding, startO
 import type { DeskVerificationInputT } from "./schemas";
 import { appLink } from "../server/urls";
 
+/** `today`: the current instant (for tests); the calendar day is taken in Amsterdam. */
 export type VerifyAtDeskInput = DeskVerificationInputT & { actor: Actor; today?: Date };
 
 /**
@@ -21,13 +23,12 @@ export type VerifyAtDeskInput = DeskVerificationInputT & { actor: Actor; today?:
 export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleId: string; holdingId: string; ownershipChanged: boolean }> {
   assertCan(input.actor, "vehicles:link");
   const dealerId = actingOrganisation(input.actor, input.organisationId, "vehicles:link");
-  const today = input.today ?? new Date();
-  const startOfToday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
   // An authorised driver is linked only on the owner's written authorisation (checked here too, not only by the form).
   if (input.relationship === "DRIVER" && !input.authorisationSeen) {
     throw new AppError("VALIDATION", "authorisation_required", { fieldErrors: { authorisationSeen: ["authorisation_required"] } });
   }
-  if (input.documentValidUntil < startOfToday) {
+  // Valid until its last day inclusive, that day counted in Amsterdam.
+  if (input.documentValidUntil < today(input.today)) {
     throw new AppError("VALIDATION", "id_expired", { fieldErrors: { documentValidUntil: ["id_expired"] } });
   }
   try {
