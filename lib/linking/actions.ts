@@ -9,7 +9,6 @@ import { acceptInvitation, acceptInvitationWithNewAccount } from "./accept-invit
 import { disconnectHolding, relinkHolding } from "./disconnect";
 import { inviteBuyer } from "./invite-buyer";
 import { resendInvitation, revokeInvitation } from "./manage-invitation";
-import { PRODUCT_CODES, PRODUCTS } from "./products";
 import { lookupOwner } from "./queries";
 import { removeVehicle } from "./remove-vehicle";
 import {
@@ -27,26 +26,7 @@ import { verifyAtDesk } from "./verify-at-desk";
 import { actingOrganisation } from "./common";
 
 export const inviteBuyerAction = action(InviteInput, async (input, { actor }) => {
-  const fields = input as Record<string, unknown>;
-  const contracts = PRODUCT_CODES.filter((p) => fields[`include_${p}`]).map((p) => ({
-    product: p,
-    months: (fields[`months_${p}`] as number | undefined) ?? PRODUCTS[p].defaultMonths,
-    autoRenew: Boolean(fields[`renew_${p}`]),
-  }));
-  const r = await inviteBuyer({
-    actor,
-    organisationId: input.organisationId,
-    vin: input.vin,
-    make: input.make,
-    model: input.model,
-    modelYear: input.modelYear,
-    fuel: input.fuel,
-    plate: input.plate,
-    plateCountry: input.plateCountry,
-    email: input.email,
-    locale: input.locale,
-    contracts,
-  });
+  const r = await inviteBuyer({ actor, ...input });
   revalidatePath("/[locale]/console/invitations", "page");
   return r;
 }, { redirectTo: (_r, { locale }) => `/${locale}/console/invitations?created=1` });

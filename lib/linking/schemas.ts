@@ -2,16 +2,40 @@ import { z } from "zod";
 import { IdDocumentType, VerificationRelationship } from "../../generated/prisma/enums";
 import { LocaleInput, NewPassword } from "../accounts/schemas";
 import { CalendarDate, Checkbox, Email, Id, Text, Token, VehicleFields } from "../server/fields";
-import { PRODUCT_CODES } from "./products";
+import { PRODUCT_CODES, PRODUCTS, type ProductCode } from "./products";
 
+const ContractMonths = z.coerce
+  .number({ error: "number_invalid" })
+  .int()
+  .min(1, { error: "number_invalid" })
+  .max(120, { error: "number_invalid" })
+  .optional();
+
+type ProductFields = Record<`include_${ProductCode}` | `renew_${ProductCode}`, typeof Checkbox> & Record<`months_${ProductCode}`, typeof ContractMonths>;
 const productFields = Object.fromEntries(
   PRODUCT_CODES.flatMap((p) => [
     [`include_${p}`, Checkbox],
-    [`months_${p}`, z.coerce.number({ error: "number_invalid" }).int().min(1, { error: "number_invalid" }).max(120, { error: "number_invalid" }).optional()],
+    [`months_${p}`, ContractMonths],
     [`renew_${p}`, Checkbox],
   ]),
-) as Record<string, z.ZodType>;
+) as ProductFields;
 
+export interface InvitedContract {
+  product: ProductCode;
+  months: number;
+  autoRenew: boolean;
+}
+
+/** The ticked products of the form, each with its months (or the product's default) and renewal. */
+function contractsOf(fields: z.output<z.ZodObject<ProductFields>>): InvitedContract[] {
+  return PRODUCT_CODES.filter((p) => fields[`include_${p}`]).map((p) => ({
+    product: p,
+    months: fields[`months_${p}`] ?? PRODUCTS[p].defaultMonths,
+    autoRenew: fields[`renew_${p}`],
+  }));
+}
+
+/** The sale form: the car, the buyer and the contracts (`include_*`, `months_*`, `renew_*` become `contracts`). */
 export const InviteInput = z
   .object({
     organisationId: Id,
@@ -20,7 +44,20 @@ export const InviteInput = z
     locale: LocaleInput,
     ...productFields,
   })
-  .strict();
+  .strict()
+  .transform((v) => ({
+    organisationId: v.organisationId,
+    vin: v.vin,
+    make: v.make,
+    model: v.model,
+    modelYear: v.modelYear,
+    fuel: v.fuel,
+    plate: v.plate,
+    plateCountry: v.plateCountry,
+    email: v.email,
+    locale: v.locale,
+    contracts: contractsOf(v),
+  }));
 
 export type InviteInputT = z.output<typeof InviteInput>;
 
