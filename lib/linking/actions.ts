@@ -1,10 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { AuthError } from "next-auth";
 import { action } from "../server/action";
-import { signIn } from "../server/auth";
 import { AppError } from "../server/errors";
+import { signInAfterActivation } from "../server/sign-in-after-activation";
 import { acceptInvitation, acceptInvitationWithNewAccount } from "./accept-invitation";
 import { disconnectHolding, relinkHolding } from "./disconnect";
 import { inviteBuyer } from "./invite-buyer";
@@ -54,11 +53,7 @@ export const acceptWithNewAccountAction = action(
   async (input, { actor }) => {
     if (actor) throw new AppError("CONFLICT", "invitation_signed_in");
     const r = await acceptInvitationWithNewAccount(input);
-    try {
-      await signIn("credentials", { email: r.email, password: input.password, redirect: false });
-    } catch (e) {
-      if (!(e instanceof AuthError)) throw e;
-    }
+    await signInAfterActivation(r.email, input.password);
     return r;
   },
   { anonymous: true, redirectTo: (r, { locale }) => `/${locale}/garage/vehicles/${r.vehicleId}?linked=1` },
