@@ -1,5 +1,5 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { baseAuthConfig } from "../server/auth";
 import { isAppError } from "../server/errors";
@@ -53,3 +53,17 @@ export const { handlers, signIn, signOut } = NextAuth(() => ({
     },
   },
 }));
+
+/**
+ * Signs in someone who has just created their account with a password while accepting an
+ * invitation or a car transfer, so they land on their car signed in. Called by server actions
+ * only (it sets the session cookie). A refused sign-in (e.g. rate limited) is no failure of the
+ * acceptance, which has committed: the person signs in by hand.
+ */
+export async function signInAfterActivation(email: string, password: string): Promise<void> {
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+  } catch (e) {
+    if (!(e instanceof AuthError)) throw e;
+  }
+}

@@ -1,15 +1,9 @@
 import { z } from "zod";
+import { Locale } from "../../generated/prisma/enums";
+import { Email, Text, Token } from "../server/fields";
 
-/** Values are message keys under `errors.fields` in the message files. */
-export const Email = z
-  .string({ error: "required" })
-  // Before trimming: a line break or tab at either end is refused too, not silently cut off.
-  .refine((v) => !/[\u0000-\u001f\u007f\u2028\u2029]/.test(v), { error: "email_control_chars", abort: true })
-  .trim()
-  .min(1, { error: "required" })
-  .max(254, { error: "email_invalid" })
-  .pipe(z.email({ error: "email_invalid" }))
-  .transform((v) => v.toLowerCase());
+/** Values are message keys under `errors.fields` in the message files; shared fields: lib/server/fields.ts. */
+export { Email };
 
 export const NewPassword = z
   .string({ error: "required" })
@@ -18,9 +12,9 @@ export const NewPassword = z
 
 export const Password = z.string({ error: "required" }).min(1, { error: "required" }).max(200, { error: "password_too_long" });
 
-export const LocaleInput = z.enum(["nl", "en", "fr"]).default("nl");
+export const LocaleInput = z.enum(Locale).default("nl");
 
-const Name = z.string().trim().min(1, { error: "required" }).max(100, { error: "too_long" });
+const Name = Text(100);
 
 export const SignUpInput = z
   .object({
@@ -38,7 +32,7 @@ export const SignInInput = z.object({ email: Email, password: Password, locale: 
 
 export const ForgotPasswordInput = z.object({ email: Email, locale: LocaleInput }).strict();
 
-export const TokenInput = z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/);
+export const TokenInput = Token;
 
 export const ResetPasswordInput = z
   .object({ token: TokenInput, password: NewPassword, passwordConfirm: z.string(), locale: LocaleInput })

@@ -6,12 +6,13 @@
  */
 import { isUniqueViolation } from "../server/db-errors";
 import type { Tx } from "../server/database";
+import type { HoldingEndReason, HoldingOrigin } from "../../generated/prisma/enums";
 import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 
-type Origin = "INVITATION" | "DEALER_VERIFIED" | "SELF_REGISTRATION" | "TRANSFER" | "RELINK";
-type EndReason = "REMOVED" | "TRANSFERRED" | "DISCONNECTED" | "OWNERSHIP_CHANGED";
+type Origin = Exclude<HoldingOrigin, "STOCK">;
+type EndReason = Extract<HoldingEndReason, "REMOVED" | "TRANSFERRED" | "DISCONNECTED" | "OWNERSHIP_CHANGED">;
 
 /**
  * Starts the owner's holding. Authorised drivers of the car that no active owner holding stands

@@ -3,6 +3,7 @@
  * its licence plate recorded under a lock (one current Dutch plate per car, for life).
  */
 import type { Tx } from "../server/database";
+import type { Fuel, PlateCountry } from "../../generated/prisma/enums";
 import { AppError } from "../server/errors";
 import { checkPlate } from "../vehicles/plate";
 
@@ -11,12 +12,12 @@ export interface VehicleFieldsT {
   make: string;
   model: string;
   modelYear: number;
-  fuel: "PETROL" | "DIESEL" | "HYBRID" | "PLUGIN_HYBRID" | "ELECTRIC" | "OTHER";
+  fuel: Fuel;
   plate?: string;
-  plateCountry: "NL" | "BE";
+  plateCountry: PlateCountry;
 }
 
-export function parsePlate(input: VehicleFieldsT): { plate: string; country: "NL" | "BE" } | null {
+export function parsePlate(input: VehicleFieldsT): { plate: string; country: PlateCountry } | null {
   if (!input.plate) return null;
   const r = checkPlate(input.plate, input.plateCountry);
   if (!r.ok) throw new AppError("VALIDATION", "plate_invalid", { fieldErrors: { plate: ["plate_invalid"] } });
@@ -24,7 +25,7 @@ export function parsePlate(input: VehicleFieldsT): { plate: string; country: "NL
 }
 
 /** Serialises the transactions that give a car this plate, until the transaction ends. */
-export async function lockPlate(tx: Tx, country: "NL" | "BE", plate: string): Promise<void> {
+export async function lockPlate(tx: Tx, country: PlateCountry, plate: string): Promise<void> {
   // $executeRaw: the function returns void, which a query result cannot carry.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`licence-plate:${country}:${plate}`}))`;
 }

@@ -7,7 +7,7 @@ import { hashToken } from "../server/tokens";
 import { enqueueEmail } from "../server/mail/outbox";
 import { startOwnerHolding } from "../holdings/holdings";
 import { isSerializationFailure, isUniqueViolation } from "../server/db-errors";
-import { addMonths } from "./products";
+import { addMonths } from "../server/dates";
 import { appLink } from "../server/urls";
 import { transaction } from "../server/transaction";
 

@@ -1,15 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { AuthError } from "next-auth";
 import { action } from "../server/action";
-import { signIn } from "../accounts/next-auth";
 import { AppError } from "../server/errors";
+import { signInAfterActivation } from "../accounts/next-auth";
 import { acceptInvitation, acceptInvitationWithNewAccount } from "./accept-invitation";
 import { disconnectHolding, relinkHolding } from "./disconnect";
 import { inviteBuyer } from "./invite-buyer";
 import { resendInvitation, revokeInvitation } from "./manage-invitation";
-import { PRODUCT_CODES, PRODUCTS } from "./products";
 import { lookupOwner } from "./queries";
 import { removeVehicle } from "./remove-vehicle";
 import {
@@ -27,26 +25,7 @@ import { verifyAtDesk } from "./verify-at-desk";
 import { actingOrganisation } from "../server/authz";
 
 export const inviteBuyerAction = action(InviteInput, async (input, { actor }) => {
-  const fields = input as Record<string, unknown>;
-  const contracts = PRODUCT_CODES.filter((p) => fields[`include_${p}`]).map((p) => ({
-    product: p,
-    months: (fields[`months_${p}`] as number | undefined) ?? PRODUCTS[p].defaultMonths,
-    autoRenew: Boolean(fields[`renew_${p}`]),
-  }));
-  const r = await inviteBuyer({
-    actor,
-    organisationId: input.organisationId,
-    vin: input.vin,
-    make: input.make,
-    model: input.model,
-    modelYear: input.modelYear,
-    fuel: input.fuel,
-    plate: input.plate,
-    plateCountry: input.plateCountry,
-    email: input.email,
-    locale: input.locale,
-    contracts,
-  });
+  const r = await inviteBuyer({ actor, ...input });
   revalidatePath("/[locale]/console/invitations", "page");
   return r;
 }, { redirectTo: (_r, { locale }) => `/${locale}/console/invitations?created=1` });
@@ -74,11 +53,7 @@ export const acceptWithNewAccountAction = action(
   async (input, { actor }) => {
     if (actor) throw new AppError("CONFLICT", "invitation_signed_in");
     const r = await acceptInvitationWithNewAccount(input);
-    try {
-      await signIn("credentials", { email: r.email, password: input.password, redirect: false });
-    } catch (e) {
-      if (!(e instanceof AuthError)) throw e;
-    }
+    await signInAfterActivation(r.email, input.password);
     return r;
   },
   { anonymous: true, redirectTo: (r, { locale }) => `/${locale}/garage/vehicles/${r.vehicleId}?linked=1` },

@@ -8,9 +8,3 @@ export const PRODUCTS = {
 
 export type ProductCode = keyof typeof PRODUCTS;
 export const PRODUCT_CODES = Object.keys(PRODUCTS) as ProductCode[];
-
-export function addMonths(d: Date, months: number): Date {
-  const r = new Date(d);
-  r.setUTCMonth(r.getUTCMonth() + months);
-  return r;
-}

@@ -1,35 +1,41 @@
 import { z } from "zod";
-import { Email, LocaleInput, NewPassword } from "../accounts/schemas";
-import { VinSchema } from "../vehicles/vin";
-import { PRODUCT_CODES } from "./products";
+import { IdDocumentType, VerificationRelationship } from "../../generated/prisma/enums";
+import { LocaleInput, NewPassword } from "../accounts/schemas";
+import { CalendarDate, Checkbox, Email, Id, Text, Token, VehicleFields } from "../server/fields";
+import { PRODUCT_CODES, PRODUCTS, type ProductCode } from "./products";
 
-const Id = z.string().min(1).max(40);
-const Text = (max: number) => z.string().trim().min(1, { error: "required" }).max(max, { error: "too_long" });
-const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal(""), z.boolean()])
-  .optional()
-  .transform((v) => v === "on" || v === "true" || v === true);
-const thisYear = new Date().getUTCFullYear();
-const DateInput = z.iso.date({ error: "date_invalid" }).transform((s) => new Date(`${s}T00:00:00Z`));
+const ContractMonths = z.coerce
+  .number({ error: "number_invalid" })
+  .int()
+  .min(1, { error: "number_invalid" })
+  .max(120, { error: "number_invalid" })
+  .optional();
 
+type ProductFields = Record<`include_${ProductCode}` | `renew_${ProductCode}`, typeof Checkbox> & Record<`months_${ProductCode}`, typeof ContractMonths>;
 const productFields = Object.fromEntries(
   PRODUCT_CODES.flatMap((p) => [
-    [`include_${p}`, checkbox],
-    [`months_${p}`, z.coerce.number({ error: "number_invalid" }).int().min(1, { error: "number_invalid" }).max(120, { error: "number_invalid" }).optional()],
-    [`renew_${p}`, checkbox],
+    [`include_${p}`, Checkbox],
+    [`months_${p}`, ContractMonths],
+    [`renew_${p}`, Checkbox],
   ]),
-) as Record<string, z.ZodType>;
+) as ProductFields;
 
-export const VehicleFields = {
-  vin: VinSchema,
-  make: Text(60),
-  model: Text(80),
-  modelYear: z.coerce.number({ error: "year_invalid" }).int({ error: "year_invalid" }).min(1950, { error: "year_invalid" }).max(thisYear + 2, { error: "year_invalid" }),
-  fuel: z.enum(["PETROL", "DIESEL", "HYBRID", "PLUGIN_HYBRID", "ELECTRIC", "OTHER"]).default("PETROL"),
-  plate: z.string().trim().max(20, { error: "plate_invalid" }).optional().transform((v) => v || undefined),
-  plateCountry: z.enum(["NL", "BE"]).default("NL"),
-};
+export interface InvitedContract {
+  product: ProductCode;
+  months: number;
+  autoRenew: boolean;
+}
 
+/** The ticked products of the form, each with its months (or the product's default) and renewal. */
+function contractsOf(fields: z.output<z.ZodObject<ProductFields>>): InvitedContract[] {
+  return PRODUCT_CODES.filter((p) => fields[`include_${p}`]).map((p) => ({
+    product: p,
+    months: fields[`months_${p}`] ?? PRODUCTS[p].defaultMonths,
+    autoRenew: fields[`renew_${p}`],
+  }));
+}
+
+/** The sale form: the car, the buyer and the contracts (`include_*`, `months_*`, `renew_*` become `contracts`). */
 export const InviteInput = z
   .object({
     organisationId: Id,
@@ -38,13 +44,26 @@ export const InviteInput = z
     locale: LocaleInput,
     ...productFields,
   })
-  .strict();
+  .strict()
+  .transform((v) => ({
+    organisationId: v.organisationId,
+    vin: v.vin,
+    make: v.make,
+    model: v.model,
+    modelYear: v.modelYear,
+    fuel: v.fuel,
+    plate: v.plate,
+    plateCountry: v.plateCountry,
+    email: v.email,
+    locale: v.locale,
+    contracts: contractsOf(v),
+  }));
 
 export type InviteInputT = z.output<typeof InviteInput>;
 
 export const InvitationIdInput = z.object({ invitationId: Id }).strict();
 
-export const TokenInput = z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/);
+export const TokenInput = Token;
 export const AcceptInvitationInput = z.object({ token: TokenInput }).strict();
 export const AcceptWithNewAccountInput = z
   .object({
@@ -62,18 +81,18 @@ export const DeskVerificationInput = z
   .object({
     organisationId: Id,
     ownerEmail: Email,
-    relationship: z.enum(["OWNER", "DRIVER"]),
-    authorisationSeen: checkbox,
-    idDocumentType: z.enum(["DRIVING_LICENCE", "PASSPORT", "IDENTITY_CARD"], { error: "required" }),
+    relationship: z.enum(VerificationRelationship),
+    authorisationSeen: Checkbox,
+    idDocumentType: z.enum(IdDocumentType, { error: "required" }),
     fullName: Text(150),
-    dateOfBirth: DateInput,
+    dateOfBirth: CalendarDate,
     placeOfBirth: Text(100),
     address: Text(250),
-    documentValidUntil: DateInput,
+    documentValidUntil: CalendarDate,
     ...VehicleFields,
     registeredOwnerName: Text(150),
     registeredOwnerAddress: Text(250),
-    confirmOwnershipChange: checkbox,
+    confirmOwnershipChange: Checkbox,
   })
   .strict()
   .refine((v) => v.relationship !== "DRIVER" || v.authorisationSeen, { path: ["authorisationSeen"], error: "authorisation_required" });
@@ -84,12 +103,12 @@ export const LookupOwnerInput = z.object({ organisationId: Id, email: Email }).s
 
 export const VehicleIdInput = z.object({ vehicleId: Id }).strict();
 export const RemoveVehicleInput = z
-  .object({ vehicleId: Id, understood: checkbox })
+  .object({ vehicleId: Id, understood: Checkbox })
   .strict()
   .refine((v) => v.understood, { path: ["understood"], error: "confirm_required" });
 
 export const RelinkInput = z
-  .object({ holdingId: Id, identityChecked: checkbox })
+  .object({ holdingId: Id, identityChecked: Checkbox })
   .strict()
   .refine((v) => v.identityChecked, { path: ["identityChecked"], error: "confirm_required" });
 export const DisconnectInput = z.object({ holdingId: Id }).strict();

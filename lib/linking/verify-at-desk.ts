@@ -1,3 +1,4 @@
+import { today } from "../server/dates";
 import { actingOrganisation, assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
@@ -11,6 +12,7 @@ import type { DeskVerificationInputT } from "./schemas";
 import { appLink } from "../server/urls";
 import { transaction } from "../server/transaction";
 
+/** `today`: the current instant (for tests); the calendar day is taken in Amsterdam. */
 export type VerifyAtDeskInput = DeskVerificationInputT & { actor: Actor; today?: Date };
 
 /**
@@ -22,13 +24,12 @@ export type VerifyAtDeskInput = DeskVerificationInputT & { actor: Actor; today?:
 export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleId: string; holdingId: string; ownershipChanged: boolean }> {
   assertCan(input.actor, "vehicles:link");
   const dealerId = actingOrganisation(input.actor, input.organisationId, "vehicles:link");
-  const today = input.today ?? new Date();
-  const startOfToday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
   // An authorised driver is linked only on the owner's written authorisation (checked here too, not only by the form).
   if (input.relationship === "DRIVER" && !input.authorisationSeen) {
     throw new AppError("VALIDATION", "authorisation_required", { fieldErrors: { authorisationSeen: ["authorisation_required"] } });
   }
-  if (input.documentValidUntil < startOfToday) {
+  // Valid until its last day inclusive, that day counted in Amsterdam.
+  if (input.documentValidUntil < today(input.today)) {
     throw new AppError("VALIDATION", "id_expired", { fieldErrors: { documentValidUntil: ["id_expired"] } });
   }
   try {

@@ -1,10 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { AuthError } from "next-auth";
 import { action } from "../server/action";
-import { signIn } from "../accounts/next-auth";
 import { AppError } from "../server/errors";
+import { signInAfterActivation } from "../accounts/next-auth";
 import { acceptTransfer, acceptTransferByToken, acceptTransferWithNewAccount } from "./accept-transfer";
 import { cancelTransfer } from "./cancel-transfer";
 import { confirmTransfer } from "./confirm-transfer";
@@ -150,11 +149,7 @@ export const acceptTransferWithPasswordAction = action(
   async (input, { actor }) => {
     if (actor) throw new AppError("CONFLICT", "transfer_signed_in");
     const r = await acceptTransferWithNewAccount({ token: input.token, password: input.password });
-    try {
-      await signIn("credentials", { email: r.email, password: input.password, redirect: false });
-    } catch (e) {
-      if (!(e instanceof AuthError)) throw e;
-    }
+    await signInAfterActivation(r.email, input.password);
     return r;
   },
   { anonymous: true, redirectTo: (r, { locale }) => `/${locale}/garage/vehicles/${r.vehicleId}?linked=1` },

@@ -1,24 +1,14 @@
 import { z } from "zod";
-import { Email, LocaleInput, NewPassword } from "../accounts/schemas";
-import { VinSchema } from "../vehicles/vin";
+import { Fuel, PassportStatus } from "../../generated/prisma/enums";
+import { LocaleInput, NewPassword } from "../accounts/schemas";
+import { Email, EmailConfirm, Id, Notes, OptionalCalendarDate, OptionalId, OptionalText, Plate, Text, Token, VehicleFields } from "../server/fields";
 import { parseEuroToCents } from "./amount";
 
-/** Issue messages are message keys under errors.fields in the message files. */
-const Id = z.string().min(1).max(40);
-const Text = (max: number) => z.string({ error: "required" }).trim().min(1, { error: "required" }).max(max, { error: "too_long" });
-const OptionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: "too_long" })
-    .optional()
-    .transform((v) => v || undefined);
-const thisYear = new Date().getUTCFullYear();
-const Token = z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/);
+/** Issue messages are message keys under errors.fields in the message files; shared fields: lib/server/fields.ts. */
 
-export const PASSPORT_STATUSES = ["IN_STOCK", "RESERVED", "SOLD", "DELIVERED"] as const;
-export type PassportStatusT = (typeof PASSPORT_STATUSES)[number];
-export const FUELS = ["PETROL", "DIESEL", "HYBRID", "PLUGIN_HYBRID", "ELECTRIC", "OTHER"] as const;
+export const PASSPORT_STATUSES: readonly PassportStatus[] = Object.values(PassportStatus);
+export type PassportStatusT = PassportStatus;
+export const FUELS: readonly Fuel[] = Object.values(Fuel);
 
 export const Amount = z.string({ error: "amount_invalid" }).transform((s, ctx) => {
   const cents = parseEuroToCents(s);
@@ -29,32 +19,13 @@ export const Amount = z.string({ error: "amount_invalid" }).transform((s, ctx) =
   return cents;
 });
 
-const DateInput = z.iso.date({ error: "date_invalid" }).transform((s) => new Date(`${s}T00:00:00Z`));
-const OptionalDate = z
-  .union([z.literal(""), DateInput])
-  .optional()
-  .transform((v) => (v instanceof Date ? v : undefined));
-
 export const CreatePassportInput = z
   .object({
     garageId: Id,
-    /** Checked against the Dutch sidecodes or the Belgian formats in the use case (one message key). */
-    plate: z.string({ error: "plate_invalid" }).trim().min(1, { error: "plate_invalid" }).max(20, { error: "plate_invalid" }),
-    plateCountry: z.enum(["NL", "BE"]).default("NL"),
-    vin: VinSchema,
-    make: Text(60),
-    model: Text(80),
-    modelYear: z.coerce
-      .number({ error: "year_invalid" })
-      .int({ error: "year_invalid" })
-      .min(1950, { error: "year_invalid" })
-      .max(thisYear + 2, { error: "year_invalid" }),
-    fuel: z.enum(FUELS).default("PETROL"),
-    fleetAccountId: z
-      .string()
-      .max(40)
-      .optional()
-      .transform((v) => v || undefined),
+    ...VehicleFields,
+    /** Required here; checked against the Dutch sidecodes or the Belgian formats in the use case (one message key). */
+    plate: Plate,
+    fleetAccountId: OptionalId,
   })
   .strict();
 export type CreatePassportInputT = z.output<typeof CreatePassportInput>;
@@ -62,22 +33,18 @@ export type CreatePassportInputT = z.output<typeof CreatePassportInput>;
 export const PassportIdInput = z.object({ passportId: Id }).strict();
 
 export const UpdatePassportInput = z
-  .object({ passportId: Id, status: z.enum(PASSPORT_STATUSES, { error: "required" }), notes: z.string().max(4000, { error: "too_long" }).default("") })
+  .object({ passportId: Id, status: z.enum(PassportStatus, { error: "required" }), notes: Notes(4000).default("") })
   .strict();
 
 export const AddCostItemInput = z.object({ passportId: Id, description: Text(200), amount: Amount }).strict();
 export const ItemInput = z.object({ passportId: Id, itemId: Id }).strict();
-export const AddMaintenanceItemInput = z.object({ passportId: Id, description: Text(200), dueAt: OptionalDate }).strict();
+export const AddMaintenanceItemInput = z.object({ passportId: Id, description: Text(200), dueAt: OptionalCalendarDate }).strict();
 export const MaintenanceDoneInput = z.object({ passportId: Id, itemId: Id, done: z.enum(["true", "false"]).transform((v) => v === "true") }).strict();
 
 export const SetFleetInput = z
   .object({
     passportId: Id,
-    fleetAccountId: z
-      .string()
-      .max(40)
-      .optional()
-      .transform((v) => v || null),
+    fleetAccountId: OptionalId.transform((v) => v ?? null),
   })
   .strict();
 
@@ -90,7 +57,7 @@ const Contact = {
 
 /** The buyer's contact details; the e-mail is typed twice because it cannot be changed afterwards. */
 export const ConfirmTransferInput = z
-  .object({ passportId: Id, ...Contact, email: Email, emailConfirm: z.string().trim().toLowerCase(), locale: LocaleInput })
+  .object({ passportId: Id, ...Contact, email: Email, emailConfirm: EmailConfirm, locale: LocaleInput })
   .strict()
   .refine((v) => v.email === v.emailConfirm, { path: ["emailConfirm"], error: "emails_differ" });
 
@@ -105,7 +72,7 @@ export const AcceptWithPasswordInput = z
   .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "passwords_differ" });
 
 export const CorrectEmailInput = z
-  .object({ transferId: Id, email: Email, emailConfirm: z.string().trim().toLowerCase() })
+  .object({ transferId: Id, email: Email, emailConfirm: EmailConfirm })
   .strict()
   .refine((v) => v.email === v.emailConfirm, { path: ["emailConfirm"], error: "emails_differ" });
 

@@ -1,10 +1,9 @@
-import { z } from "zod";
-
 /**
  * Licence plates of the Netherlands and Belgium. Pure: no framework, no I/O.
  *
  * Stored form: upper-case letters and digits, no dashes or spaces ("GZ231K", "1ABC123").
  * Display form: with the dashes printed on the plate ("GZ-231-K", "1-ABC-123").
+ * The form fields: `Plate` and `ValidPlate` in lib/server/fields.ts.
  */
 export type PlateCountry = "NL" | "BE";
 export type NlSidecode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14;
@@ -138,22 +137,3 @@ export function formatPlate(stored: string, country: PlateCountry | null): strin
   }
   return stored;
 }
-
-/**
- * Parses user input into a valid plate: `{ country, plate, display, ... }` as from
- * {@link checkPlate}, without `ok`. The issue message is the key `plate_invalid`.
- */
-export function plateSchema(country?: PlateCountry) {
-  return z.string({ error: "plate_invalid" }).transform((input, ctx) => {
-    const r = checkPlate(input, country);
-    if (r.ok) {
-      const { ok: _ok, ...plate } = r;
-      return plate;
-    }
-    ctx.addIssue({ code: "custom", message: r.error, input });
-    return z.NEVER;
-  });
-}
-
-/** {@link plateSchema} for either country (Dutch formats first). */
-export const PlateSchema = plateSchema();

@@ -1,9 +1,8 @@
-import { z } from "zod";
-
 /**
  * Vehicle identification numbers (ISO 3779). Pure: no framework, no I/O.
  *
- * The error values are message keys (translated elsewhere), so they double as zod issue messages.
+ * The error values are message keys (translated elsewhere), so they double as zod issue messages
+ * (the form field: `Vin` in lib/server/fields.ts).
  */
 export const VIN_ERRORS = ["vin_characters", "vin_forbidden_letters", "vin_length", "vin_check_digit"] as const;
 export type VinError = (typeof VIN_ERRORS)[number];
@@ -79,14 +78,3 @@ export function checkVin(input: string): VinCheck {
   if (vinRequiresCheckDigit(vin) && vin[8] !== vinCheckDigit(vin)) return { ok: false, error: "vin_check_digit" };
   return { ok: true, vin };
 }
-
-/**
- * Parses user input into a normalised, valid VIN. Issue messages are the {@link VinError} keys;
- * a missing or non-string value is reported as `vin_length` (an empty VIN).
- */
-export const VinSchema = z.string({ error: "vin_length" }).transform((input, ctx) => {
-  const r = checkVin(input);
-  if (r.ok) return r.vin;
-  ctx.addIssue({ code: "custom", message: r.error, input });
-  return z.NEVER;
-});

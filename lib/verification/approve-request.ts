@@ -7,6 +7,7 @@
  * owner's holding ends "as at removal" and they are told, without naming the new owner.
  * After the commit the document copies are deleted (or left to the purge job if that fails).
  */
+import { today } from "../server/dates";
 import { appLink } from "../server/urls";
 import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
@@ -35,8 +36,8 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
   assertCan(input.actor, "verification:review");
   const actor = input.actor;
   const now = input.now ?? new Date();
-  const startOfToday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  if (input.documentValidUntil < startOfToday) {
+  // Valid until its last day inclusive, that day counted in Amsterdam.
+  if (input.documentValidUntil < today(now)) {
     throw new AppError("VALIDATION", "id_expired", { fieldErrors: { documentValidUntil: ["id_expired"] } });
   }
 

@@ -1,6 +1,11 @@
-/** Constants shared by the upload form (browser) and the server. No imports: safe in client code. */
-export const DOCUMENT_KINDS = ["ID_FRONT", "ID_BACK", "REGISTRATION", "AUTHORISATION"] as const;
-export type DocumentKindT = (typeof DOCUMENT_KINDS)[number];
+/**
+ * Constants shared by the upload form (browser) and the server. The only import is Prisma's
+ * generated enums (plain objects, no client): safe in client code.
+ */
+import { DocumentKind } from "../../generated/prisma/enums";
+
+export const DOCUMENT_KINDS: readonly DocumentKind[] = Object.values(DocumentKind);
+export type DocumentKindT = DocumentKind;
 export const DOCUMENT_MIME_TYPES = ["image/jpeg", "image/png", "application/pdf"] as const;
 export type DocumentMimeT = (typeof DOCUMENT_MIME_TYPES)[number];
 /** At most 10 MB per file. */

@@ -200,8 +200,8 @@ describe("VIN checks on a recorded sale (the form's input through the schema and
     const email = uniqueEmail("vin");
     const parsed = InviteInput.safeParse({ organisationId: dealer.org.id, vin, make: "Volkswagen", model: "Tiguan", modelYear: "2018", email, locale: "nl", include_CONNECT: "on", months_CONNECT: "36", renew_CONNECT: "on" });
     if (!parsed.success) return { ok: false as const, errors: parsed.error.issues.filter((i) => i.path[0] === "vin").map((i) => i.message), email };
-    const fields = parsed.data as Record<string, unknown>;
-    const r = await inviteBuyer({ ...sale(dealer, parsed.data.vin, email), contracts: [{ product: "CONNECT", months: Number(fields.months_CONNECT), autoRenew: true }] });
+    expect(parsed.data.contracts).toEqual([{ product: "CONNECT", months: 36, autoRenew: true }]);
+    const r = await inviteBuyer({ ...sale(dealer, parsed.data.vin, email), contracts: parsed.data.contracts });
     return { ok: true as const, ...r, email };
   }
 

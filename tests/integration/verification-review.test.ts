@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
+import { calendarDate } from "@/lib/server/dates";
 import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/authz";
 import { approveRequest } from "@/lib/verification/approve-request";
@@ -119,6 +120,20 @@ describe("the decision", () => {
     const audits = await db.auditLog.findMany({ where: { OR: [{ entityId: r.requestId }, { entityId: result.holdingId }] }, orderBy: { at: "asc" } });
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(["verification.submitted", "verification.claimed", "verification.approved", "vehicle.linked"]));
     expect((await getMyRequest(requester, r.requestId))?.carInGarage).toBe(true);
+  });
+
+  it("judges the ID document by the day in Amsterdam: at 00:30 there (23:30 UTC) one valid until the UTC date has expired", async () => {
+    const requester = await ownerActor();
+    const r = await submittedRequest(requester);
+    await claimRequest({ actor: support, requestId: r.requestId });
+    const now = new Date("2026-03-01T23:30:00Z"); // 00:30 on 2 March in Amsterdam (winter time)
+
+    const e = await refusal(approveRequest({ actor: support, ...facts(r.requestId, r.vin, { documentValidUntil: calendarDate("2026-03-01") }), now }));
+    expect([e.messageKey, e.fieldErrors]).toEqual(["id_expired", { documentValidUntil: ["id_expired"] }]);
+    expect((await db.verificationRequest.findUniqueOrThrow({ where: { id: r.requestId } })).status).toBe("IN_REVIEW");
+
+    const result = await approveRequest({ actor: support, ...facts(r.requestId, r.vin, { documentValidUntil: calendarDate("2026-03-02") }), now });
+    expect(await db.holding.findUniqueOrThrow({ where: { id: result.holdingId } })).toMatchObject({ kind: "OWNER", userId: requester.userId });
   });
 
   it("links an authorised driver as DRIVER under the car's owner", async () => {

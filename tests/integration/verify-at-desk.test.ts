@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
+import { calendarDate, today } from "@/lib/server/dates";
 import { verifyAtDesk } from "@/lib/linking/verify-at-desk";
 import { disconnectHolding } from "@/lib/linking/disconnect";
 import { DeskVerificationInput } from "@/lib/linking/schemas";
@@ -58,9 +59,9 @@ describe("verifyAtDesk", () => {
   it("refuses an ID document past its validity (VALIDATION id_expired) and stores nothing", async () => {
     const dealer = await dealerStaff();
     const owner = await ownerAccount();
-    const today = new Date();
-    const yesterday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - 1));
-    const input = deskInput(dealer.actor, dealer.org.id, owner.user.email, { documentValidUntil: yesterday });
+    const now = new Date();
+    const yesterday = new Date(today(now).getTime() - 24 * 3600_000);
+    const input = { ...deskInput(dealer.actor, dealer.org.id, owner.user.email, { documentValidUntil: yesterday }), today: now };
 
     const e = await expectAppError(verifyAtDesk(input), "VALIDATION", "id_expired");
     expect(e.fieldErrors).toEqual({ documentValidUntil: ["id_expired"] });
@@ -71,8 +72,24 @@ describe("verifyAtDesk", () => {
     expect(await outboxFor(owner.user.email)).toHaveLength(0);
 
     // A document valid until today is still valid.
-    const todayUtc = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
-    await verifyAtDesk({ ...input, documentValidUntil: todayUtc, today });
+    await verifyAtDesk({ ...input, documentValidUntil: today(now) });
+    expect(await db.holding.count({ where: { userId: owner.user.id, endedAt: null } })).toBe(1);
+  });
+
+  it.each([
+    ["winter (UTC+1)", "2026-01-15T23:30:00Z", "2026-01-15", "2026-01-16"],
+    ["summer (UTC+2)", "2026-07-15T22:30:00Z", "2026-07-15", "2026-07-16"],
+  ])("judges the document by the day in Amsterdam: at 00:30 there in %s, the UTC date has passed", async (_season, instant, utcDate, amsterdamDate) => {
+    const dealer = await dealerStaff();
+    const owner = await ownerAccount();
+    const now = new Date(instant);
+    const input = { ...deskInput(dealer.actor, dealer.org.id, owner.user.email), today: now };
+
+    const e = await expectAppError(verifyAtDesk({ ...input, documentValidUntil: calendarDate(utcDate) }), "VALIDATION", "id_expired");
+    expect(e.fieldErrors).toEqual({ documentValidUntil: ["id_expired"] });
+    expect(await db.holding.count({ where: { userId: owner.user.id } })).toBe(0);
+
+    await verifyAtDesk({ ...input, documentValidUntil: calendarDate(amsterdamDate) });
     expect(await db.holding.count({ where: { userId: owner.user.id, endedAt: null } })).toBe(1);
   });
 

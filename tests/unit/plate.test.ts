@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkPlate, formatPlate, nlSidecode, plateSchema, PlateSchema } from "@/lib/vehicles/plate";
+import { ValidPlate as plateSchema } from "@/lib/server/fields";
+import { checkPlate, formatPlate, nlSidecode } from "@/lib/vehicles/plate";
+
+const PlateSchema = plateSchema();
 
 const messagesOf = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues.map((i) => i.message) ?? [];
 const INVALID = { ok: false, error: "plate_invalid" };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkVin, normalizeVin, vinCheckDigit, VinSchema } from "@/lib/vehicles/vin";
+import { Vin as VinSchema } from "@/lib/server/fields";
+import { checkVin, normalizeVin, vinCheckDigit } from "@/lib/vehicles/vin";
 
 const messagesOf = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues.map((i) => i.message) ?? [];
 
