@@ -24,14 +24,17 @@ const noUpperLayers = (from) => ({
  */
 const PURE_MODULES = [
   "linking/products",
-  "linking/owner-name",
+  "holdings/owner-name",
   "passports/amount",
   "passports/rules",
-  "vehicles/plate",
-  "vehicles/plate-format",
-  "vehicles/vin",
   "verification/limits",
 ];
+
+/**
+ * Modules of lib/server/ that are pure (no database, no framework, no `server-only`): the shared
+ * form fields and the checks and dates they use. Schemas and components may import values from them.
+ */
+const SERVER_PURE = ["fields", "dates", "plate", "vin"];
 
 /** What a use case, query or pure module of lib/<feature>/ must not import: the framework. */
 const frameworkFree = [
@@ -92,7 +95,7 @@ const boundaries = [
             ...frameworkFree,
             noUpperLayers("lib/<feature>/"),
             {
-              regex: String.raw`^(?:@/lib/|(?:\.\./)+(?:lib/)?)server/`,
+              regex: String.raw`^(?:@/lib/|(?:\.\./)+(?:lib/)?)server/(?!(?:${SERVER_PURE.join("|")})$)`,
               allowTypeImports: true,
               message: "Schemas and the pure modules listed in eslint.config.mjs import no values from lib/server/ (components import them).",
             },
@@ -124,9 +127,9 @@ const boundaries = [
               message: "Components never touch the database: a page (app/) loads the data, an action (lib/<feature>/actions) changes it.",
             },
             {
-              regex: String.raw`${ROOT}lib/server/(?!(?:db|database)$)`,
+              regex: String.raw`${ROOT}lib/server/(?!(?:db|database|${SERVER_PURE.join("|")})$)`,
               allowTypeImports: true,
-              message: "Components import only types from lib/server/ (e.g. ActionResult from lib/server/action-types).",
+              message: "Components import only types from lib/server/ (e.g. ActionResult from lib/server/action-types), values only from its pure modules (SERVER_PURE in eslint.config.mjs).",
             },
             {
               regex: String.raw`${ROOT}lib/(?!server/)(?!(?:[^/]+/(?:actions|schemas)|${PURE_MODULES.join("|")})$)`,

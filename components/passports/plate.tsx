@@ -1,4 +1,4 @@
-import { formatPlate } from "@/lib/vehicles/plate";
+import { formatPlate } from "@/lib/server/plate";
 import { cn } from "@/components/ui/cn";
 
 /** A licence plate as printed: Dutch yellow, Belgian white with red characters. */

@@ -5,7 +5,7 @@
 import type { Tx } from "../server/database";
 import type { Fuel, PlateCountry } from "../../generated/prisma/enums";
 import { AppError } from "../server/errors";
-import { checkPlate } from "../vehicles/plate";
+import { checkPlate } from "../server/plate";
 
 export interface VehicleFieldsT {
   vin: string;

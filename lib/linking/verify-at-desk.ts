@@ -3,7 +3,7 @@ import { actingOrganisation, assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
-import { normalizePlate } from "../vehicles/plate";
+import { normalizePlate } from "../server/plate";
 import { findOrCreateVehicle } from "../holdings/vehicles";
 import { assertNotInStock, assertOwnershipChangeAllowed } from "../holdings/guards";
 import { endOwnerHolding, startOwnerHolding } from "../holdings/holdings";

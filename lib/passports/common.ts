@@ -6,7 +6,7 @@
 import type { Tx } from "../server/database";
 import { assertCan, organisationsWith, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
-import { formatPlate } from "../vehicles/plate";
+import { formatPlate } from "../server/plate";
 
 export const TRANSFER_TTL_MS = 30 * 24 * 3600_000;
 

@@ -1,8 +1,8 @@
 import { actingOrganisation, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
-import { checkPlate } from "../vehicles/plate";
-import { checkVin } from "../vehicles/vin";
+import { checkPlate } from "../server/plate";
+import { checkVin } from "../server/vin";
 import { findOrCreateVehicle, lockPlate } from "../holdings/vehicles";
 import { isSerializationFailure, isUniqueViolation } from "../server/db-errors";
 import { staffGarages } from "./common";

@@ -4,8 +4,8 @@
  * (queries/stock-list.ts) runs what this describes.
  */
 import type { Prisma } from "../../generated/prisma/client";
-import { checkPlate, nlSidecode, normalizePlate } from "../vehicles/plate";
-import { checkVin } from "../vehicles/vin";
+import { checkPlate, nlSidecode, normalizePlate } from "../server/plate";
+import { checkVin } from "../server/vin";
 
 /** Page size of the stock list; `pageSize` (1–100) only for tests and tools. */
 export const STOCK_PAGE_SIZE = 25;

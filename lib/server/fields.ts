@@ -7,8 +7,8 @@
  */
 import { z } from "zod";
 import { Fuel, PlateCountry } from "../../generated/prisma/enums";
-import { checkPlate, type PlateCountry as PlateCountryT } from "../vehicles/plate";
-import { checkVin } from "../vehicles/vin";
+import { checkPlate, type PlateCountry as PlateCountryT } from "./plate";
+import { checkVin } from "./vin";
 import { calendarDate, currentYear } from "./dates";
 
 /**
@@ -102,7 +102,7 @@ export const OptionalCalendarDate = z
   .transform((v) => (v instanceof Date ? v : undefined));
 
 /**
- * Parses user input into a normalised, valid VIN (lib/vehicles/vin.ts). Issue messages are the
+ * Parses user input into a normalised, valid VIN (lib/server/vin.ts). Issue messages are the
  * `vin_*` keys; a missing or non-string value is reported as `vin_length` (an empty VIN).
  */
 export const Vin = z.string({ error: "vin_length" }).transform((input, ctx) => {
@@ -114,7 +114,7 @@ export const Vin = z.string({ error: "vin_length" }).transform((input, ctx) => {
 
 /**
  * Parses user input into a valid plate: `{ country, plate, display, ... }` as from `checkPlate`
- * (lib/vehicles/plate.ts), without `ok`. The issue message is the key `plate_invalid`.
+ * (lib/server/plate.ts), without `ok`. The issue message is the key `plate_invalid`.
  */
 export function ValidPlate(country?: PlateCountryT) {
   return z.string({ error: "plate_invalid" }).transform((input, ctx) => {

@@ -5,7 +5,7 @@ import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { createPassport } from "@/lib/passports/create-passport";
 import { confirmTransfer } from "@/lib/passports/confirm-transfer";
-import type { NlSidecode } from "@/lib/vehicles/plate";
+import type { NlSidecode } from "@/lib/server/plate";
 import { actorFor, createMembership, createOrganisation, createUser, makeVin, outboxFor, tokenFromPayload, uniqueEmail } from "./index";
 
 export async function expectAppError(p: Promise<unknown>, code: AppError["code"], messageKey?: string): Promise<AppError> {

@@ -3,7 +3,7 @@ import { db } from "@/lib/server/db";
 import { createPassport } from "@/lib/passports/create-passport";
 import { getPassportProfile } from "@/lib/passports/queries/staff-profile";
 import { listPassports, STOCK_PAGE_SIZE } from "@/lib/passports/queries/stock-list";
-import type { NlSidecode } from "@/lib/vehicles/plate";
+import type { NlSidecode } from "@/lib/server/plate";
 import { actorFor, createUser, createVehicle, makeVin } from "../factories";
 import { expectAppError, garageStaff, randomNlPlate, stockPassport } from "../factories/passports";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ValidPlate as plateSchema } from "@/lib/server/fields";
-import { checkPlate, formatPlate, nlSidecode } from "@/lib/vehicles/plate";
+import { checkPlate, formatPlate, nlSidecode } from "@/lib/server/plate";
 
 const PlateSchema = plateSchema();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Vin as VinSchema } from "@/lib/server/fields";
-import { checkVin, normalizeVin, vinCheckDigit } from "@/lib/vehicles/vin";
+import { checkVin, normalizeVin, vinCheckDigit } from "@/lib/server/vin";
 
 const messagesOf = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error?.issues.map((i) => i.message) ?? [];
 

@@ -1,6 +1,6 @@
 import { db } from "../../server/db";
 import { assertCan, type Actor } from "../../server/authz";
-import { normalizePlate } from "../../vehicles/plate";
+import { normalizePlate } from "../../server/plate";
 import { currentPlate } from "./current-plate";
 
 const PAGE = 25;

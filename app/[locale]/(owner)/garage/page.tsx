@@ -6,7 +6,7 @@ import { listMyRequests } from "@/lib/verification/queries";
 import { Link } from "@/i18n/navigation";
 import { requireActor } from "@/lib/server/guards";
 import { listGarage } from "@/lib/vehicles/queries";
-import { formatPlate } from "@/lib/vehicles/plate";
+import { formatPlate } from "@/lib/server/plate";
 import { listTransferOffers } from "@/lib/passports/queries/transfer-offers";
 import { TransferOffers } from "@/components/passports/transfer-offers";
 

@@ -5,7 +5,7 @@ import { Alert, Badge, Card, EmptyState, PageTitle, buttonClass } from "@/compon
 import { DisconnectButton, RelinkForm } from "@/components/linking/forms";
 import { requireActor } from "@/lib/server/guards";
 import { listDealerVehicles } from "@/lib/linking/queries";
-import { formatPlate } from "@/lib/vehicles/plate";
+import { formatPlate } from "@/lib/server/plate";
 
 export default async function DealerVehiclesPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string; linked?: string }> }) {
   const { locale } = await params;

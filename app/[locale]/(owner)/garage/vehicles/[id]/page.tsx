@@ -5,7 +5,7 @@ import { Link } from "@/i18n/navigation";
 import { Alert, Badge, Card, EmptyState, PageTitle, buttonClass } from "@/components/ui/primitives";
 import { requireActor } from "@/lib/server/guards";
 import { getVehicleDossier } from "@/lib/vehicles/queries";
-import { formatPlate } from "@/lib/vehicles/plate";
+import { formatPlate } from "@/lib/server/plate";
 import { getOwnerPassport } from "@/lib/passports/queries/owner-passport";
 import { OwnerPassportSection } from "@/components/passports/owner-passport";
 
