@@ -3,6 +3,7 @@
  * and may carry an action link; the recipient's language picks the file.
  */
 import { createTranslator } from "use-intl/core";
+import { formats, TIME_ZONE } from "../i18n/formats";
 import { messagesFor } from "../i18n/messages";
 import { renderParts } from "./layout";
 
@@ -46,7 +47,7 @@ export function isTemplate(name: string): name is TemplateName {
 
 export function renderEmail(name: TemplateName, locale: string, payload: Params) {
   const { locale: lang, messages } = messagesFor(locale);
-  const t = createTranslator({ locale: lang, messages, namespace: "emails" });
+  const t = createTranslator({ locale: lang, messages, namespace: "emails", formats, timeZone: TIME_ZONE });
   const def: TemplateDef = TEMPLATES[name];
   const tt = (key: string) => (t as unknown as (k: string, p?: Params) => string)(key, payload);
   return renderParts(

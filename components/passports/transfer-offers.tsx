@@ -31,7 +31,7 @@ export async function TransferOffers({ offers }: { offers: TransferOffer[] }) {
             <div className="space-y-1">
               <p className="font-medium">{t("item", { garage: o.garage, car: `${o.make} ${o.model}` })}</p>
               <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-600">
-                <PlateBadge plate={o.plate} className="text-xs" /> {o.modelYear} · {t("until", { date: format.dateTime(o.expiresAt, { dateStyle: "medium" }) })}
+                <PlateBadge plate={o.plate} className="text-xs" /> {o.modelYear} · {t("until", { date: format.dateTime(o.expiresAt, "date") })}
               </p>
             </div>
             <TransferOfferActions transferId={o.id} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { CheckCircle2, FileUp, Loader2, Upload, X } from "lucide-react";
 import { ActionForm, Field, SelectField, SubmitButton, useFormResult } from "@/components/forms/action-form";
 import { Alert, buttonClass } from "@/components/ui/primitives";
@@ -18,11 +18,9 @@ type Slot =
 
 const ACCEPT = "image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf";
 
-function formatSize(bytes: number, locale: string): string {
+function formatSize(bytes: number, format: ReturnType<typeof useFormatter>): string {
   const mb = bytes / 1024 / 1024;
-  return mb >= 1
-    ? `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(mb)} MB`
-    : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} kB`;
+  return mb >= 1 ? format.number(mb, "megabytes") : format.number(Math.max(1, bytes / 1024), "kilobytes");
 }
 
 /**
@@ -33,6 +31,7 @@ function UploadSlot({ kind, onBusy }: { kind: DocumentKindT; onBusy: (kind: Docu
   const t = useTranslations("verification");
   const te = useTranslations("errors");
   const locale = useLocale();
+  const format = useFormatter();
   const result = useFormResult();
   const fieldError = result && !result.ok ? result.error.fieldErrors?.[`upload_${kind}`] : undefined;
   const [slot, setSlot] = useState<Slot>({ status: "idle" });
@@ -132,7 +131,7 @@ function UploadSlot({ kind, onBusy }: { kind: DocumentKindT; onBusy: (kind: Docu
         <p className="mt-2 flex items-center gap-1 text-xs text-green-800" data-testid={`uploaded-${kind}`}>
           <CheckCircle2 aria-hidden className="size-4" />
           <span className="truncate">
-            {slot.name} · {t("uploaded", { size: formatSize(slot.size, locale) })}
+            {slot.name} · {t("uploaded", { size: formatSize(slot.size, format) })}
           </span>
         </p>
       ) : null}

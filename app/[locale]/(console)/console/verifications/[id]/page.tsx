@@ -21,8 +21,8 @@ export default async function ReviewVerificationPage({ params, searchParams }: {
   if (!r) notFound();
   const [t, format] = await Promise.all([getTranslations("verification"), getFormatter()]);
   const now = new Date();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
+  const when = (d: Date) => format.dateTime(d, "dateTime");
+  const day = (d: Date) => format.dateTime(d, "calendarDate");
   const person = (p: { firstName: string; lastName: string } | null) => (p ? `${p.firstName} ${p.lastName}`.trim() : "");
   const open = r.status === "SUBMITTED" || r.status === "IN_REVIEW";
 

@@ -20,8 +20,8 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
   const [t, tp, format] = await Promise.all([getTranslations("garage"), getTranslations("products"), getFormatter()]);
   const { vehicle: v, holding, contracts, drivers, services, history, isOwner } = dossier;
   const passport = await getOwnerPassport(actor, id);
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium" }) : "—");
-  const km = (n: number) => format.number(n, { style: "unit", unit: "kilometer" });
+  const date = (d: Date | null) => (d ? format.dateTime(d, "date") : "—");
+  const km = (n: number) => format.number(n, "km");
   // A code the message files do not know yet reads as a generic label, never as the raw code.
   const auditLabel = (action: string) => {
     const key = `audit.${action.replace(/\./g, "_")}`;
@@ -118,7 +118,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
               <li key={h.id} className="py-2">
                 <p className="font-medium">{auditLabel(h.action)}</p>
                 <p className="text-zinc-600">
-                  {format.dateTime(h.at, { dateStyle: "medium", timeStyle: "short" })} · {h.organisation ?? t("you")}
+                  {format.dateTime(h.at, "dateTime")} · {h.organisation ?? t("you")}
                   {h.organisation ? ` (${roleLabel(h.actorRole)})` : ""}
                 </p>
               </li>

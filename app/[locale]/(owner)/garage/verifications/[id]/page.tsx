@@ -27,8 +27,8 @@ export default async function MyVerificationPage({
   const r = await getMyRequest(actor, id.slice(0, 40));
   if (!r) notFound();
   const [t, format] = await Promise.all([getTranslations("verification"), getFormatter()]);
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : undefined);
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
+  const when = (d: Date | null) => (d ? format.dateTime(d, "dateTime") : undefined);
+  const day = (d: Date) => format.dateTime(d, "calendarDate");
   const open = r.status === "SUBMITTED" || r.status === "IN_REVIEW";
 
   const steps: TimelineStep[] = [{ key: "submitted", label: t("timeline.submitted"), state: "done", when: when(r.submittedAt) }];

@@ -28,7 +28,7 @@ export default async function RemoveVehiclePage({ params }: { params: Promise<{ 
               {preview.contracts.map((c) => (
                 <li key={c.id}>
                   {tp(c.product)}
-                  {c.endsAt ? ` · ${t("wouldRunUntil", { date: format.dateTime(c.endsAt, { dateStyle: "medium" }) })}` : ""}
+                  {c.endsAt ? ` · ${t("wouldRunUntil", { date: format.dateTime(c.endsAt, "date") })}` : ""}
                   {c.autoRenew ? ` · ${t("renewalStops")}` : ""}
                 </li>
               ))}
