@@ -1,4 +1,4 @@
-import type { TemplateDef } from "../index";
+import type { TemplateDefs } from "../index";
 
 /** E-mails of the AutoPaspoort feature (texts under emails.<name> in messages/<locale>/passports.json). */
 export const PASSPORT_TEMPLATES = {
@@ -13,4 +13,4 @@ export const PASSPORT_TEMPLATES = {
   "passport-transfer-declined": { paragraphs: ["p1", "p2"], action: { urlField: "url", labelKey: "action" } },
   /** To the buyer when the garage withdraws a pending transfer: the link no longer works. */
   "passport-transfer-withdrawn": { paragraphs: ["p1", "p2"] },
-} satisfies Record<string, TemplateDef>;
+} satisfies TemplateDefs;

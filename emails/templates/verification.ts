@@ -1,4 +1,4 @@
-import type { TemplateDef } from "../index";
+import type { TemplateDefs } from "../index";
 
 /** E-mails of self-registration (texts under emails.<name> in messages/<locale>/verification.json). */
 export const VERIFICATION_TEMPLATES = {
@@ -6,4 +6,4 @@ export const VERIFICATION_TEMPLATES = {
   "verification-rejected": { paragraphs: ["p1", "p2", "p3"], action: { urlField: "url", labelKey: "action" } },
   "verification-expired": { paragraphs: ["p1", "p2"], action: { urlField: "url", labelKey: "action" } },
   "verification-ownership-ended": { paragraphs: ["p1", "p2"] },
-} satisfies Record<string, TemplateDef>;
+} satisfies TemplateDefs;

@@ -1,6 +1,6 @@
 import { db } from "../server/db";
 import type { Actor } from "../server/authz";
-import { AppError } from "../server/errors";
+import { AppError, type FieldErrorKey } from "../server/errors";
 import { audit } from "../server/audit";
 import { checkPlate } from "../vehicles/plate";
 import { checkVin } from "../vehicles/vin";
@@ -24,7 +24,7 @@ export interface CreatePassportInput {
   fleetAccountId?: string;
 }
 
-const field = (name: string, key: string) => ({ fieldErrors: { [name]: [key] } });
+const field = (name: string, key: FieldErrorKey) => ({ fieldErrors: { [name]: [key] } });
 
 /**
  * Flow 6: garage staff create an AutoPaspoort for a stock car by its licence plate. The garage

@@ -3,6 +3,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
+import { hasKey, type ErrorKey, type FieldErrorKey } from "../../i18n/keys";
+import { isLocale, routing, type AppLocale } from "../../i18n/routing";
 import { AppError, isAppError } from "./errors";
 import { getActor } from "./session";
 import { requestAddress } from "./request-address";
@@ -11,16 +13,14 @@ import type { Actor } from "./authz";
 import type { ActionResult } from "./action-types";
 export type { ActionResult, ActionError } from "./action-types";
 
-type Ctx<Anon extends boolean> = { actor: Anon extends true ? Actor | null : Actor; address: string; locale: string };
+type Ctx<Anon extends boolean> = { actor: Anon extends true ? Actor | null : Actor; address: string; locale: AppLocale };
 
 interface Options<T, Anon extends boolean> {
   /** Allow signed-out callers (sign-up, sign-in, reset). */
   anonymous?: Anon;
   /** Where to go after success; redirect() runs outside the try/catch, as Next.js asks. */
-  redirectTo?: (data: T, ctx: { locale: string }) => string | undefined;
+  redirectTo?: (data: T, ctx: { locale: AppLocale }) => string | undefined;
 }
-
-const LOCALES = new Set(["nl", "en", "fr"]);
 
 function formToObject(input: FormData | Record<string, unknown>): Record<string, unknown> {
   if (!(input instanceof FormData)) return input ?? {};
@@ -55,18 +55,20 @@ export function action<S extends z.ZodType, T, Anon extends boolean = false>(
   return async (_prev, input) => {
     const h = await headers();
     const raw = formToObject(input as FormData | Record<string, unknown>);
-    const headerLocale = h.get("x-locale") ?? "";
-    const locale = LOCALES.has(headerLocale) ? headerLocale : typeof raw.locale === "string" && LOCALES.has(raw.locale) ? raw.locale : "nl";
+    // The interface language: the page's (the proxy's header), else the form's, else the default.
+    const headerLocale = h.get("x-locale");
+    const locale = isLocale(headerLocale) ? headerLocale : typeof raw.locale === "string" && isLocale(raw.locale) ? raw.locale : routing.defaultLocale;
     const t = await getTranslations({ locale, namespace: "errors" });
-    const translate = (key: string, params?: Record<string, string | number>) =>
-      t.has(key) ? t(key, params) : t.has(`fields.${key}`) ? t(`fields.${key}`, params) : t("codes.VALIDATION");
+    // An error's key is under errors. or, failing that, under errors.fields.
+    const translate = (key: ErrorKey | FieldErrorKey, params?: Record<string, string | number>) =>
+      hasKey(t, key) ? t(key, params) : t(`fields.${key}`, params);
     const fail = (error: AppError): ActionResult<T> => ({
       ok: false,
       error: {
         code: error.code,
         message: translate(error.messageKey, error.params),
         fieldErrors: error.fieldErrors
-          ? Object.fromEntries(Object.entries(error.fieldErrors).map(([f, keys]) => [f, translate(`fields.${keys[0]}`)]))
+          ? Object.fromEntries(Object.entries(error.fieldErrors).map(([f, keys]) => [f, t(`fields.${keys[0]}`)]))
           : undefined,
       },
       values: keepValues(raw),
@@ -82,7 +84,9 @@ export function action<S extends z.ZodType, T, Anon extends boolean = false>(
         for (const issue of parsed.error.issues) {
           if (issue.code === "unrecognized_keys") return fail(new AppError("VALIDATION", "unknown_field"));
           const field = String(issue.path[0] ?? "_");
-          fieldErrors[field] ??= translate(`fields.${issue.message}`);
+          // A schema's issue message is a key under errors.fields (zod's own messages are not).
+          const key = `fields.${issue.message}`;
+          fieldErrors[field] ??= hasKey(t, key) ? t(key) : t("codes.VALIDATION");
         }
         return { ok: false, error: { code: "VALIDATION", message: t("codes.VALIDATION"), fieldErrors }, values: keepValues(raw) };
       }

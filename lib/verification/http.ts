@@ -1,16 +1,15 @@
 /** Helpers for the verification route handlers: translated error bodies and a bounded body read. */
 import { createTranslator } from "use-intl/core";
+import { hasKey } from "../../i18n/keys";
 import { messagesFor } from "../../i18n/messages";
 import type { AppError } from "../server/errors";
 
 export function errorBody(error: AppError, locale: string | null) {
   const { locale: lang, messages } = messagesFor(locale ?? "nl");
-  const t = createTranslator({ locale: lang, messages, namespace: "errors" }) as unknown as {
-    (key: string, params?: Record<string, string | number>): string;
-    has(key: string): boolean;
-  };
+  const t = createTranslator({ locale: lang, messages, namespace: "errors" });
+  // An error's key is under errors. or, failing that, under errors.fields.
   const key = error.messageKey;
-  const message = t.has(key) ? t(key, error.params) : t.has(`fields.${key}`) ? t(`fields.${key}`, error.params) : t(`codes.${error.code}`);
+  const message = hasKey(t, key) ? t(key, error.params) : t(`fields.${key}`, error.params);
   return { ok: false as const, error: { code: error.code, message } };
 }
 

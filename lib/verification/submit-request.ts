@@ -7,7 +7,7 @@
 import { db } from "../server/db";
 import { env } from "../server/env";
 import { assertCan, type Actor } from "../server/authz";
-import { AppError } from "../server/errors";
+import { AppError, type FieldErrorKey } from "../server/errors";
 import { audit } from "../server/audit";
 import { assertNotInStock, isUniqueConstraintError } from "../linking/holdings";
 import { OPEN_STATUSES, routeFor, type Route } from "./common";
@@ -30,7 +30,7 @@ export async function submitVerificationRequest(input: SubmitRequestInput): Prom
   const now = input.now ?? new Date();
 
   // Every required document, each an upload of this owner for this slot.
-  const fieldErrors: Record<string, string[]> = {};
+  const fieldErrors: Record<string, FieldErrorKey[]> = {};
   const uploads: UploadClaims[] = [];
   for (const kind of requiredKinds(input.relationship)) {
     const id = input[`upload_${kind}`];

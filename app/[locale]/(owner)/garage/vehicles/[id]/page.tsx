@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Trash2 } from "lucide-react";
+import { hasKey } from "@/i18n/keys";
 import { Link } from "@/i18n/navigation";
 import { Alert, Badge, Card, EmptyState, PageTitle, buttonClass } from "@/components/ui/primitives";
 import { requireActor } from "@/lib/server/guards";
@@ -25,11 +26,11 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
   // A code the message files do not know yet reads as a generic label, never as the raw code.
   const auditLabel = (action: string) => {
     const key = `audit.${action.replace(/\./g, "_")}`;
-    return t.has(key) ? t(key) : t("audit.other");
+    return hasKey(t, key) ? t(key) : t("audit.other");
   };
   const roleLabel = (role: string) => {
     const key = `roles.${role.replace(":", "_")}`;
-    return t.has(key) ? t(key) : t("roles.other");
+    return hasKey(t, key) ? t(key) : t("roles.other");
   };
   return (
     <div className="space-y-6">
@@ -70,7 +71,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
                 {contracts.map((c) => (
                   <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="contract">
                     <div>
-                      <p className="font-medium">{tp(c.product)}</p>
+                      <p className="font-medium">{hasKey(tp, c.product) ? tp(c.product) : c.product}</p>
                       <p className="text-zinc-600">
                         {date(c.startsAt)} – {date(c.endsAt)} · {c.autoRenew ? t("renews") : t("noRenewal")}
                       </p>
