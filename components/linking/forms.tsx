@@ -18,6 +18,7 @@ import {
 } from "@/lib/linking/actions";
 import { PRODUCT_CODES, PRODUCTS } from "@/lib/linking/products";
 import { Fuel, IdDocumentType } from "@/generated/prisma/enums";
+import { LANGUAGE_OPTIONS } from "@/i18n/routing";
 
 type Org = { id: string; name: string };
 
@@ -73,7 +74,7 @@ export function InviteBuyerForm({ organisations, locale }: { organisations: Org[
         <legend className="text-sm font-semibold">{t("buyer")}</legend>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-[1fr_auto]">
           <Field name="email" type="email" label={t("buyerEmail")} required />
-          <SelectField name="locale" label={t("buyerLanguage")} defaultValue={locale} options={[{ value: "nl", label: "Nederlands" }, { value: "en", label: "English" }]} />
+          <SelectField name="locale" label={t("buyerLanguage")} defaultValue={locale} options={LANGUAGE_OPTIONS} />
         </div>
       </fieldset>
       <fieldset className="space-y-3">

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ArrowRightLeft } from "lucide-react";
 import { Card } from "@/components/ui/primitives";
+import type { PlateCountry } from "@/lib/vehicles/plate";
 import { PlateBadge } from "./plate";
 import { TransferOfferActions } from "./forms";
 
@@ -12,7 +13,7 @@ export interface TransferOffer {
   make: string;
   model: string;
   modelYear: number;
-  plate: { plate: string; country: "NL" | "BE" } | null;
+  plate: { plate: string; country: PlateCountry } | null;
 }
 
 /** The owner's garage: cars a garage wants to hand over, to accept or decline. */

@@ -8,8 +8,8 @@ import { Alert, buttonClass } from "@/components/ui/primitives";
 import { cn } from "@/components/ui/cn";
 import { submitVerificationAction } from "@/lib/verification/actions";
 import { MAX_DOCUMENT_BYTES, type DocumentKindT } from "@/lib/verification/limits";
+import { VerificationRelationship, type VerificationRoute } from "@/generated/prisma/enums";
 
-type Relationship = "OWNER" | "DRIVER";
 type Slot =
   | { status: "idle" }
   | { status: "uploading"; percent: number }
@@ -144,9 +144,9 @@ function UploadSlot({ kind, onBusy }: { kind: DocumentKindT; onBusy: (kind: Docu
   );
 }
 
-export function VerificationRequestForm({ route, dealers }: { route: "SUPPORT" | "DEALER"; dealers: { id: string; name: string; city: string | null }[] }) {
+export function VerificationRequestForm({ route, dealers }: { route: VerificationRoute; dealers: { id: string; name: string; city: string | null }[] }) {
   const t = useTranslations("verification");
-  const [relationship, setRelationship] = useState<Relationship>("OWNER");
+  const [relationship, setRelationship] = useState<VerificationRelationship>("OWNER");
   const [busy, setBusy] = useState<Record<string, boolean>>({});
   const onBusy = useCallback((kind: DocumentKindT, b: boolean) => setBusy((s) => ({ ...s, [kind]: b })), []);
   const kinds: DocumentKindT[] = relationship === "DRIVER" ? ["ID_FRONT", "ID_BACK", "REGISTRATION", "AUTHORISATION"] : ["ID_FRONT", "ID_BACK", "REGISTRATION"];
@@ -158,7 +158,7 @@ export function VerificationRequestForm({ route, dealers }: { route: "SUPPORT" |
       <Field name="vin" label={t("vin")} hint={t("vinHint")} autoComplete="off" spellCheck={false} required className="mt-1 block w-full rounded-lg border border-zinc-300 px-3 py-2 font-mono text-sm uppercase" />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-zinc-800">{t("relationship")}</legend>
-        {(["OWNER", "DRIVER"] as const).map((r) => (
+        {Object.values(VerificationRelationship).map((r) => (
           <label key={r} className="flex items-start gap-2 text-sm">
             <input type="radio" name="relationship" value={r} checked={relationship === r} onChange={() => setRelationship(r)} className="mt-0.5 size-4" />
             <span>{t(`relationships.${r}`)}</span>

@@ -12,7 +12,7 @@ import {
   withdrawVerificationAction,
 } from "@/lib/verification/actions";
 import { REJECTION_REASONS } from "@/lib/verification/limits";
-import { Fuel, IdDocumentType } from "@/generated/prisma/enums";
+import { Fuel, IdDocumentType, PlateCountry } from "@/generated/prisma/enums";
 
 function RequestButton({ action, requestId, label, variant = "primary" }: { action: ComponentProps<typeof ActionForm>["action"]; requestId: string; label: string; variant?: "primary" | "secondary" | "danger" }) {
   return (
@@ -92,9 +92,9 @@ export interface KnownVehicle {
   make: string;
   model: string;
   modelYear: number;
-  fuel: string;
+  fuel: Fuel;
   plate: string | null;
-  plateCountry: "NL" | "BE" | null;
+  plateCountry: PlateCountry | null;
 }
 
 /** The facts typed from the documents; only these are kept. */
@@ -126,7 +126,7 @@ export function ApproveForm({ requestId, vin, vehicle, askOwnershipChange }: { r
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
           <SelectField name="fuel" label={tl("fuel")} defaultValue={vehicle?.fuel ?? "PETROL"} options={Object.values(Fuel).map((f) => ({ value: f, label: tl(`fuels.${f}`) }))} />
           <Field name="plate" label={tl("plateOptional")} defaultValue={vehicle?.plate ?? undefined} autoComplete="off" />
-          <SelectField name="plateCountry" label={tl("plateCountry")} defaultValue={vehicle?.plateCountry ?? "NL"} options={[{ value: "NL", label: "NL" }, { value: "BE", label: "BE" }]} />
+          <SelectField name="plateCountry" label={tl("plateCountry")} defaultValue={vehicle?.plateCountry ?? "NL"} options={Object.values(PlateCountry).map((c) => ({ value: c, label: c }))} />
         </div>
       </fieldset>
       <fieldset className="space-y-4">

@@ -1,6 +1,7 @@
 import type { Tx } from "../server/database";
 import { AppError } from "../server/errors";
 import { organisationsWith, type Actor, type Permission } from "../server/authz";
+import type { Fuel, PlateCountry } from "../../generated/prisma/enums";
 import { checkPlate } from "../vehicles/plate";
 
 /** The organisation the actor acts for: one of theirs with the permission, or NOT_FOUND. */
@@ -14,12 +15,12 @@ export interface VehicleFieldsT {
   make: string;
   model: string;
   modelYear: number;
-  fuel: "PETROL" | "DIESEL" | "HYBRID" | "PLUGIN_HYBRID" | "ELECTRIC" | "OTHER";
+  fuel: Fuel;
   plate?: string;
-  plateCountry: "NL" | "BE";
+  plateCountry: PlateCountry;
 }
 
-export function parsePlate(input: VehicleFieldsT): { plate: string; country: "NL" | "BE" } | null {
+export function parsePlate(input: VehicleFieldsT): { plate: string; country: PlateCountry } | null {
   if (!input.plate) return null;
   const r = checkPlate(input.plate, input.plateCountry);
   if (!r.ok) throw new AppError("VALIDATION", "plate_invalid", { fieldErrors: { plate: ["plate_invalid"] } });
@@ -27,7 +28,7 @@ export function parsePlate(input: VehicleFieldsT): { plate: string; country: "NL
 }
 
 /** Serialises the transactions that give a car this plate, until the transaction ends. */
-export async function lockPlate(tx: Tx, country: "NL" | "BE", plate: string): Promise<void> {
+export async function lockPlate(tx: Tx, country: PlateCountry, plate: string): Promise<void> {
   // $executeRaw: the function returns void, which a query result cannot carry.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`licence-plate:${country}:${plate}`}))`;
 }

@@ -9,9 +9,11 @@ import type { Tx } from "../server/database";
 import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
+import type { HoldingEndReason, HoldingOrigin } from "../../generated/prisma/enums";
 
-type Origin = "INVITATION" | "DEALER_VERIFIED" | "SELF_REGISTRATION" | "TRANSFER" | "RELINK";
-type EndReason = "REMOVED" | "TRANSFERRED" | "DISCONNECTED" | "OWNERSHIP_CHANGED";
+/** How an owner's holding starts (STOCK starts a garage's) and ends (DRIVER_ACCESS_ENDED ends a driver's). */
+type Origin = Exclude<HoldingOrigin, "STOCK">;
+type EndReason = Exclude<HoldingEndReason, "DRIVER_ACCESS_ENDED">;
 
 function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; message?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };

@@ -9,6 +9,7 @@ import { actingOrganisation, findOrCreateVehicle, type VehicleFieldsT } from "./
 import { PRODUCT_CODES, type ProductCode } from "./products";
 import { isUniqueConstraintError, assertNotInStock } from "./holdings";
 import { appLink } from "../server/urls";
+import type { UserLocale } from "../../i18n/routing";
 
 export const INVITATION_TTL_MS = 30 * 24 * 3600_000;
 
@@ -16,7 +17,7 @@ export interface InviteBuyerInput extends VehicleFieldsT {
   actor: Actor;
   organisationId: string;
   email: string;
-  locale: "nl" | "en" | "fr";
+  locale: UserLocale;
   contracts: { product: ProductCode; months: number; autoRenew: boolean }[];
 }
 

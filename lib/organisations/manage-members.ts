@@ -4,6 +4,7 @@ import { AppError } from "../server/errors";
 import { enqueueEmail } from "../server/mail/outbox";
 import { mailQueued } from "../server/mail/notify";
 import { appLink } from "../server/urls";
+import type { MembershipRole, UserStatus } from "../../generated/prisma/enums";
 
 /** Platform admins manage every organisation; an organisation's own admins manage theirs. */
 function orgScope(actor: Actor) {
@@ -11,7 +12,7 @@ function orgScope(actor: Actor) {
   return { id: { in: actor.memberships.filter((m) => m.role === "ADMIN").map((m) => m.organisationId) } };
 }
 
-export async function addMember(input: { actor: Actor; organisationId: string; email: string; role: "MEMBER" | "ADMIN" }): Promise<{ id: string }> {
+export async function addMember(input: { actor: Actor; organisationId: string; email: string; role: MembershipRole }): Promise<{ id: string }> {
   assertCan(input.actor, "members:manage");
   const result = await db.$transaction(async (tx) => {
     // AND, not a spread: the scope's own `id` condition would replace the requested id.
@@ -39,7 +40,7 @@ export async function addMember(input: { actor: Actor; organisationId: string; e
   return result;
 }
 
-export async function setMemberRole(input: { actor: Actor; membershipId: string; role: "MEMBER" | "ADMIN" }): Promise<void> {
+export async function setMemberRole(input: { actor: Actor; membershipId: string; role: MembershipRole }): Promise<void> {
   assertCan(input.actor, "members:manage");
   const m = await db.membership.findFirst({ where: { id: input.membershipId, organisation: orgScope(input.actor) }, select: { id: true, userId: true } });
   if (!m) throw new AppError("NOT_FOUND");
@@ -64,7 +65,7 @@ export async function removeMember(input: { actor: Actor; membershipId: string }
 }
 
 /** Disabling a user ends all their sessions: they are refused on the very next request. */
-export async function setUserStatus(input: { actor: Actor; userId: string; status: "ACTIVE" | "DISABLED" }): Promise<void> {
+export async function setUserStatus(input: { actor: Actor; userId: string; status: Exclude<UserStatus, "INVITED"> }): Promise<void> {
   assertCan(input.actor, "organisations:manage");
   if (input.userId === input.actor.userId) throw new AppError("CONFLICT", "cannot_disable_self");
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { id: true, status: true, passwordHash: true } });

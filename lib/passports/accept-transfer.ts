@@ -12,8 +12,9 @@ import { AFTER_SALE_STATUSES } from "./rules";
 import { assertOpen, profileUrl, transferByToken, transferForRecipient, type OpenTransfer } from "./recipient-transfer";
 import { settleMessages, splitName } from "./transfer-common";
 import { appLink } from "../server/urls";
+import type { UserLocale } from "../../i18n/routing";
 
-type Buyer = { id: string; email: string; firstName: string; locale: "nl" | "en" | "fr" };
+type Buyer = { id: string; email: string; firstName: string; locale: UserLocale };
 
 /**
  * The buyer becomes the owner: the transfer is spent once (a conditional update wins), the

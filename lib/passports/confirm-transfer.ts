@@ -7,6 +7,7 @@ import { newToken } from "../server/tokens";
 import { isUniqueConstraintError } from "../linking/holdings";
 import { isSerializationFailure, staffPassport, TRANSFER_TTL_MS } from "./common";
 import { notifyRecipient, resolveRecipient, type RecipientKind } from "./transfer-common";
+import type { UserLocale } from "../../i18n/routing";
 
 export interface ConfirmTransferInput {
   actor: Actor;
@@ -16,7 +17,7 @@ export interface ConfirmTransferInput {
   postalCode?: string;
   city?: string;
   email: string;
-  locale: "nl" | "en" | "fr";
+  locale: UserLocale;
 }
 
 /**

@@ -2,7 +2,7 @@ import { db } from "../server/db";
 import type { Actor } from "../server/authz";
 import { AppError, type FieldErrorKey } from "../server/errors";
 import { audit } from "../server/audit";
-import { checkPlate } from "../vehicles/plate";
+import { checkPlate, type PlateCountry } from "../vehicles/plate";
 import { checkVin } from "../vehicles/vin";
 import { actingOrganisation, findOrCreateVehicle, lockPlate } from "../linking/common";
 import { isUniqueConstraintError } from "../linking/holdings";
@@ -15,7 +15,7 @@ export interface CreatePassportInput {
   garageId: string;
   /** As typed: dashes and spaces optional, any case. */
   plate: string;
-  plateCountry?: "NL" | "BE";
+  plateCountry?: PlateCountry;
   vin: string;
   make: string;
   model: string;

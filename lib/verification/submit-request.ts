@@ -12,6 +12,7 @@ import { audit } from "../server/audit";
 import { assertNotInStock, isUniqueConstraintError } from "../linking/holdings";
 import { OPEN_STATUSES, routeFor, type Route } from "./common";
 import type { DocumentKindT, SubmitRequestInputT } from "./schemas";
+import type { VerificationRelationship } from "../../generated/prisma/enums";
 import { verifyUpload, type UploadClaims } from "./upload-token";
 
 export type SubmitRequestInput = Pick<SubmitRequestInputT, "vin" | "relationship"> & {
@@ -20,7 +21,7 @@ export type SubmitRequestInput = Pick<SubmitRequestInputT, "vin" | "relationship
   now?: Date;
 } & Partial<Record<`upload_${DocumentKindT}`, string>>;
 
-export function requiredKinds(relationship: "OWNER" | "DRIVER"): DocumentKindT[] {
+export function requiredKinds(relationship: VerificationRelationship): DocumentKindT[] {
   return relationship === "DRIVER" ? ["ID_FRONT", "ID_BACK", "REGISTRATION", "AUTHORISATION"] : ["ID_FRONT", "ID_BACK", "REGISTRATION"];
 }
 

@@ -4,12 +4,11 @@
  */
 import type { Tx } from "../database";
 import type { TemplateName } from "../../../emails";
-
-type Locale = "nl" | "en" | "fr";
+import type { UserLocale } from "../../../i18n/routing";
 
 export async function enqueueEmail(
   tx: Tx,
-  mail: { to: string; locale: Locale; template: TemplateName; payload: Record<string, string | number> },
+  mail: { to: string; locale: UserLocale; template: TemplateName; payload: Record<string, string | number> },
 ): Promise<string> {
   const row = await tx.outboxEmail.create({
     data: { to: mail.to, locale: mail.locale, template: mail.template, payload: mail.payload },

@@ -3,14 +3,14 @@ import { Building2, ShieldCheck, Users } from "lucide-react";
 import { Link } from "@/i18n/navigation";
 import { Badge, Card, PageTitle } from "@/components/ui/primitives";
 import { requireActor } from "@/lib/server/guards";
-import { can } from "@/lib/server/authz";
+import { can, type OrganisationKind } from "@/lib/server/authz";
 import type { Messages } from "@/i18n/messages";
 
 /** A shortcut: its label's key under `console.quick.` and its path. */
 type QuickLink = { key: keyof Messages["console"]["quick"]; href: string };
 
 /** What each kind of organisation's staff do every day, one click from the console's home. */
-const QUICK_LINKS: Record<"DEALER" | "GARAGE" | "FLEET", QuickLink[]> = {
+const QUICK_LINKS: Record<OrganisationKind, QuickLink[]> = {
   DEALER: [
     { key: "newInvitation", href: "/console/invitations/new" },
     { key: "deskVerification", href: "/console/vehicles/verify" },
