@@ -7,6 +7,8 @@
 import { createElement, type ComponentType } from "react";
 import { render, toPlainText } from "@react-email/render";
 import { createTranslator } from "use-intl/core";
+import { formats, TIME_ZONE } from "../i18n/formats";
+import type { Locale } from "../generated/prisma/enums";
 import { messagesFor } from "../i18n/messages";
 import { PLAIN_TEXT, type EmailProps, type MailFrame, type MailText } from "./layout";
 import type { EmailPayloads, TemplateName } from "./payloads";
@@ -35,8 +37,8 @@ import { VerificationOwnershipEndedEmail } from "./templates/verification-owners
 
 export type { EmailPayloads, TemplateName } from "./payloads";
 
-/** A recipient's language; one without message files (French, so far) reads English. */
-export type EmailLocale = "nl" | "en" | "fr";
+/** A recipient's language (the account's); one without message files (French, so far) reads English. */
+export type EmailLocale = Locale;
 
 /** Every template by name; the type makes each component take its own template's payload. */
 export const TEMPLATES: { readonly [N in TemplateName]: ComponentType<EmailProps<N>> } = {
@@ -79,7 +81,7 @@ type Values = Record<string, string | number>;
 export async function renderEmail<N extends TemplateName>(name: N, locale: string, payload: EmailPayloads[N]): Promise<RenderedEmail> {
   const { locale: lang, messages } = messagesFor(locale);
   // Keys are built from the template name here; the components' keys are checked by MailText.
-  const t = createTranslator({ locale: lang, messages, namespace: "emails" }) as unknown as (key: string, values?: Values) => string;
+  const t = createTranslator({ locale: lang, messages, namespace: "emails", formats, timeZone: TIME_ZONE }) as unknown as (key: string, values?: Values) => string;
   const values = payload as Values;
   const frame: MailFrame = {
     lang,

@@ -7,7 +7,8 @@ export function negotiateLocale(acceptLanguage: string | null, cookieLocale: str
   if (isLocale(cookieLocale)) return cookieLocale;
   const languages = new Negotiator({ headers: { "accept-language": acceptLanguage ?? "" } }).languages();
   try {
-    return match(languages, routing.locales as unknown as string[], routing.defaultLocale) as AppLocale;
+    const matched = match(languages, [...routing.locales], routing.defaultLocale);
+    return isLocale(matched) ? matched : routing.defaultLocale;
   } catch {
     return routing.defaultLocale;
   }

@@ -1,6 +1,7 @@
 import { getRequestConfig } from "next-intl/server";
 import { headers } from "next/headers";
 import { isLocale, routing, type AppLocale } from "./routing";
+import { formats, TIME_ZONE } from "./formats";
 import { messagesFor } from "./messages";
 
 export default getRequestConfig(async ({ requestLocale }) => {
@@ -11,5 +12,5 @@ export default getRequestConfig(async ({ requestLocale }) => {
     const fromProxy = (await headers()).get("x-locale");
     if (isLocale(fromProxy)) locale = fromProxy;
   }
-  return { locale, messages: messagesFor(locale).messages, timeZone: "Europe/Amsterdam" };
+  return { locale, messages: messagesFor(locale).messages, formats, timeZone: TIME_ZONE };
 });

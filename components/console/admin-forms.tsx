@@ -9,6 +9,7 @@ import {
   setMemberRoleAction,
   setUserStatusAction,
 } from "@/lib/organisations/actions";
+import { MembershipRole, OrganisationKind, type UserStatus } from "@/generated/prisma/enums";
 
 export function CreateOrganisationForm({ garages }: { garages: { id: string; name: string }[] }) {
   const t = useTranslations("admin");
@@ -20,7 +21,7 @@ export function CreateOrganisationForm({ garages }: { garages: { id: string; nam
           name="kind"
           label={t("orgKind")}
           defaultValue="DEALER"
-          options={(["DEALER", "GARAGE", "FLEET"] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          options={Object.values(OrganisationKind).map((k) => ({ value: k, label: t(`kind.${k}`) }))}
         />
         <SelectField
           name="parentId"
@@ -43,14 +44,14 @@ export function AddMemberForm({ organisationId }: { organisationId: string }) {
       <input type="hidden" name="organisationId" value={organisationId} />
       <div className="grid gap-4 sm:grid-cols-[1fr_auto]">
         <Field name="email" type="email" label={t("memberEmail")} hint={t("memberEmailHint")} required />
-        <SelectField name="role" label={t("role")} defaultValue="MEMBER" options={(["MEMBER", "ADMIN"] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+        <SelectField name="role" label={t("role")} defaultValue="MEMBER" options={Object.values(MembershipRole).map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
       </div>
       <SubmitButton>{t("addMember")}</SubmitButton>
     </ActionForm>
   );
 }
 
-export function MemberActions({ membershipId, role }: { membershipId: string; role: "MEMBER" | "ADMIN" }) {
+export function MemberActions({ membershipId, role }: { membershipId: string; role: MembershipRole }) {
   const t = useTranslations("admin");
   return (
     <div className="flex flex-wrap gap-2">
@@ -67,7 +68,7 @@ export function MemberActions({ membershipId, role }: { membershipId: string; ro
   );
 }
 
-export function UserStatusButton({ userId, status }: { userId: string; status: "ACTIVE" | "DISABLED" | "INVITED" }) {
+export function UserStatusButton({ userId, status }: { userId: string; status: UserStatus }) {
   const t = useTranslations("admin");
   if (status === "INVITED") return null;
   return (

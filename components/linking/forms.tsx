@@ -18,6 +18,8 @@ import {
   verifyAtDeskAction,
 } from "@/lib/linking/actions";
 import { PRODUCT_CODES, PRODUCTS } from "@/lib/linking/products";
+import { Fuel, IdDocumentType } from "@/generated/prisma/enums";
+import { LANGUAGE_OPTIONS } from "@/i18n/routing";
 
 type Org = { id: string; name: string };
 
@@ -39,7 +41,7 @@ function VehicleFields() {
         <Field name="modelYear" label={t("modelYear")} inputMode="numeric" required />
       </div>
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <SelectField name="fuel" label={t("fuel")} defaultValue="PETROL" options={["PETROL", "DIESEL", "HYBRID", "PLUGIN_HYBRID", "ELECTRIC", "OTHER"].map((f) => ({ value: f, label: t(`fuels.${f}`) }))} />
+        <SelectField name="fuel" label={t("fuel")} defaultValue="PETROL" options={Object.values(Fuel).map((f) => ({ value: f, label: t(`fuels.${f}`) }))} />
         <Field name="plate" label={t("plateOptional")} autoComplete="off" />
         <SelectField name="plateCountry" label={t("plateCountry")} defaultValue="NL" options={[{ value: "NL", label: "NL" }, { value: "BE", label: "BE" }]} />
       </div>
@@ -58,7 +60,7 @@ export function InviteBuyerForm({ organisations, locale }: { organisations: Org[
         <legend className="text-sm font-semibold">{t("buyer")}</legend>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-[1fr_auto]">
           <Field name="email" type="email" label={t("buyerEmail")} required />
-          <SelectField name="locale" label={t("buyerLanguage")} defaultValue={locale} options={[{ value: "nl", label: "Nederlands" }, { value: "en", label: "English" }]} />
+          <SelectField name="locale" label={t("buyerLanguage")} defaultValue={locale} options={LANGUAGE_OPTIONS} />
         </div>
       </fieldset>
       <fieldset className="space-y-3">
@@ -168,7 +170,7 @@ export function DeskVerification({ organisations }: { organisations: Org[] }) {
       <Checkbox name="authorisationSeen" label={t("authorisationSeen")} />
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold">{t("idDocument")}</legend>
-        <SelectField name="idDocumentType" label={t("idDocumentType")} defaultValue="DRIVING_LICENCE" options={["DRIVING_LICENCE", "PASSPORT", "IDENTITY_CARD"].map((d) => ({ value: d, label: t(`idTypes.${d}`) }))} />
+        <SelectField name="idDocumentType" label={t("idDocumentType")} defaultValue="DRIVING_LICENCE" options={Object.values(IdDocumentType).map((d) => ({ value: d, label: t(`idTypes.${d}`) }))} />
         <Field name="fullName" label={t("fullName")} required />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <Field name="dateOfBirth" type="date" label={t("dateOfBirth")} required />

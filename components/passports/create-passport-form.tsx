@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm, Field, SelectField, SubmitButton } from "@/components/forms/action-form";
 import { createPassportAction } from "@/lib/passports/actions";
 import { FUELS } from "@/lib/passports/schemas";
+import { PlateCountry } from "@/generated/prisma/enums";
 
 type Option = { id: string; name: string };
 
@@ -19,7 +20,7 @@ export function CreatePassportForm({ garages, fleets }: { garages: Option[]; fle
       )}
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
         <Field name="plate" label={t("plate")} hint={t("plateHint")} autoComplete="off" spellCheck={false} required className="font-mono uppercase" />
-        <SelectField name="plateCountry" label={t("plateCountry")} defaultValue="NL" options={(["NL", "BE"] as const).map((c) => ({ value: c, label: t(`countries.${c}`) }))} />
+        <SelectField name="plateCountry" label={t("plateCountry")} defaultValue="NL" options={Object.values(PlateCountry).map((c) => ({ value: c, label: t(`countries.${c}`) }))} />
       </div>
       <Field name="vin" label={t("vin")} hint={t("vinHint")} autoComplete="off" spellCheck={false} required className="font-mono uppercase" />
       <div className="grid gap-4 sm:grid-cols-3">

@@ -12,8 +12,8 @@ const STATUS_TONE = { IN_STOCK: "zinc", RESERVED: "amber", SOLD: "blue", DELIVER
  */
 export async function OwnerPassportSection({ passport: p }: { passport: OwnerPassport }) {
   const [t, ts, format] = await Promise.all([getTranslations("passports.ownerView"), getTranslations("passports.statuses"), getFormatter()]);
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium" }) : "—");
-  const money = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const date = (d: Date | null) => (d ? format.dateTime(d, "date") : "—");
+  const money = (cents: number) => format.number(cents / 100, "eur");
   return (
     <Card data-testid="owner-passport" className="lg:col-span-2">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">

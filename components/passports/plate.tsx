@@ -1,8 +1,8 @@
-import { formatPlate } from "@/lib/server/plate";
+import { formatPlate, type PlateCountry } from "@/lib/server/plate";
 import { cn } from "@/components/ui/cn";
 
 /** A licence plate as printed: Dutch yellow, Belgian white with red characters. */
-export function PlateBadge({ plate, className }: { plate: { plate: string; country: "NL" | "BE" } | null; className?: string }) {
+export function PlateBadge({ plate, className }: { plate: { plate: string; country: PlateCountry } | null; className?: string }) {
   if (!plate) return <span className="text-zinc-500">—</span>;
   return (
     <span

@@ -9,7 +9,7 @@ import { ContactDetailsForm } from "./contact-form";
 /** The owner / driver details of the customer profile, by the car's state: stock, transfer pending, transferred. */
 export async function TransferCard({ profile: p, locale }: { profile: PassportProfile; locale: string }) {
   const [t, format] = await Promise.all([getTranslations("passports.contact"), getFormatter()]);
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  const date = (d: Date) => format.dateTime(d, "date");
   if (!p.pending && p.inStock) {
     return <StockTransferPanel passportId={p.id} locale={locale} fleetName={p.fleetAccount?.name ?? null} guard={!p.fleetAccountId} />;
   }

@@ -8,6 +8,7 @@ import { Alert, buttonClass } from "@/components/ui/primitives";
 import { cancelTransferAction, confirmTransferAction } from "@/lib/passports/actions";
 import { ContactFields } from "./contact-fields";
 import { LeaveGuard } from "./leave-guard";
+import { LANGUAGE_OPTIONS } from "@/i18n/routing";
 
 /**
  * The owner / driver details of a stock car: "Details" opens the contact details, which staff change
@@ -41,7 +42,7 @@ export function StockTransferPanel({ passportId, locale, fleetName, guard }: { p
             <ContactFields />
             <Field name="email" type="email" label={t("email")} autoComplete="off" required />
             <Field name="emailConfirm" type="email" label={t("emailConfirm")} hint={t("emailHint")} autoComplete="off" required onPaste={(e) => e.preventDefault()} />
-            <SelectField name="locale" label={t("language")} defaultValue={locale} options={[{ value: "nl", label: "Nederlands" }, { value: "en", label: "English" }]} />
+            <SelectField name="locale" label={t("language")} defaultValue={locale} options={LANGUAGE_OPTIONS} />
             <SubmitButton className="bg-green-600 hover:bg-green-700">
               <Check aria-hidden className="size-4" />
               {t("confirm")}

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ArrowRightLeft } from "lucide-react";
 import { Card } from "@/components/ui/primitives";
+import type { PlateCountry } from "@/lib/server/plate";
 import { PlateBadge } from "./plate";
 import { TransferOfferActions } from "./transfer-offer-actions";
 
@@ -12,7 +13,7 @@ export interface TransferOffer {
   make: string;
   model: string;
   modelYear: number;
-  plate: { plate: string; country: "NL" | "BE" } | null;
+  plate: { plate: string; country: PlateCountry } | null;
 }
 
 /** The owner's garage: cars a garage wants to hand over, to accept or decline. */
@@ -31,7 +32,7 @@ export async function TransferOffers({ offers }: { offers: TransferOffer[] }) {
             <div className="space-y-1">
               <p className="font-medium">{t("item", { garage: o.garage, car: `${o.make} ${o.model}` })}</p>
               <p className="flex flex-wrap items-center gap-2 text-sm text-zinc-600">
-                <PlateBadge plate={o.plate} className="text-xs" /> {o.modelYear} · {t("until", { date: format.dateTime(o.expiresAt, { dateStyle: "medium" }) })}
+                <PlateBadge plate={o.plate} className="text-xs" /> {o.modelYear} · {t("until", { date: format.dateTime(o.expiresAt, "date") })}
               </p>
             </div>
             <TransferOfferActions transferId={o.id} />

@@ -32,7 +32,7 @@ export function MyRequests({ requests }: { requests: MyRequestRow[] }) {
                   <Link href={`/garage/verifications/${r.id}`} className="font-mono text-sm text-brand-600 hover:underline">
                     {t("requestFor", { vin: r.vin })}
                   </Link>
-                  <p className="text-xs text-zinc-500">{format.dateTime(r.submittedAt, { dateStyle: "medium" })}</p>
+                  <p className="text-xs text-zinc-500">{format.dateTime(r.submittedAt, "date")}</p>
                 </div>
               </div>
               <Badge tone={STATUS_TONE[r.status]}>{tv(`status.${r.status}`)}</Badge>

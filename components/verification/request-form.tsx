@@ -1,15 +1,15 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { CheckCircle2, FileUp, Loader2, Upload, X } from "lucide-react";
 import { ActionForm, Field, SelectField, SubmitButton, useFormResult } from "@/components/forms/action-form";
 import { Alert, buttonClass } from "@/components/ui/primitives";
 import { cn } from "@/components/ui/cn";
 import { submitVerificationAction } from "@/lib/verification/actions";
 import { MAX_DOCUMENT_BYTES, type DocumentKindT } from "@/lib/verification/limits";
+import { VerificationRelationship, type VerificationRoute } from "@/generated/prisma/enums";
 
-type Relationship = "OWNER" | "DRIVER";
 type Slot =
   | { status: "idle" }
   | { status: "uploading"; percent: number }
@@ -18,11 +18,9 @@ type Slot =
 
 const ACCEPT = "image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf";
 
-function formatSize(bytes: number, locale: string): string {
+function formatSize(bytes: number, format: ReturnType<typeof useFormatter>): string {
   const mb = bytes / 1024 / 1024;
-  return mb >= 1
-    ? `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(mb)} MB`
-    : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} kB`;
+  return mb >= 1 ? format.number(mb, "megabytes") : format.number(Math.max(1, bytes / 1024), "kilobytes");
 }
 
 /**
@@ -33,6 +31,7 @@ function UploadSlot({ kind, onBusy }: { kind: DocumentKindT; onBusy: (kind: Docu
   const t = useTranslations("verification");
   const te = useTranslations("errors");
   const locale = useLocale();
+  const format = useFormatter();
   const result = useFormResult();
   const fieldError = result && !result.ok ? result.error.fieldErrors?.[`upload_${kind}`] : undefined;
   const [slot, setSlot] = useState<Slot>({ status: "idle" });
@@ -132,7 +131,7 @@ function UploadSlot({ kind, onBusy }: { kind: DocumentKindT; onBusy: (kind: Docu
         <p className="mt-2 flex items-center gap-1 text-xs text-green-800" data-testid={`uploaded-${kind}`}>
           <CheckCircle2 aria-hidden className="size-4" />
           <span className="truncate">
-            {slot.name} · {t("uploaded", { size: formatSize(slot.size, locale) })}
+            {slot.name} · {t("uploaded", { size: formatSize(slot.size, format) })}
           </span>
         </p>
       ) : null}
@@ -145,9 +144,9 @@ function UploadSlot({ kind, onBusy }: { kind: DocumentKindT; onBusy: (kind: Docu
   );
 }
 
-export function VerificationRequestForm({ route, dealers }: { route: "SUPPORT" | "DEALER"; dealers: { id: string; name: string; city: string | null }[] }) {
+export function VerificationRequestForm({ route, dealers }: { route: VerificationRoute; dealers: { id: string; name: string; city: string | null }[] }) {
   const t = useTranslations("verification");
-  const [relationship, setRelationship] = useState<Relationship>("OWNER");
+  const [relationship, setRelationship] = useState<VerificationRelationship>("OWNER");
   const [busy, setBusy] = useState<Record<string, boolean>>({});
   const onBusy = useCallback((kind: DocumentKindT, b: boolean) => setBusy((s) => ({ ...s, [kind]: b })), []);
   const kinds: DocumentKindT[] = relationship === "DRIVER" ? ["ID_FRONT", "ID_BACK", "REGISTRATION", "AUTHORISATION"] : ["ID_FRONT", "ID_BACK", "REGISTRATION"];
@@ -159,7 +158,7 @@ export function VerificationRequestForm({ route, dealers }: { route: "SUPPORT" |
       <Field name="vin" label={t("vin")} hint={t("vinHint")} autoComplete="off" spellCheck={false} required className="font-mono uppercase" />
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-zinc-800">{t("relationship")}</legend>
-        {(["OWNER", "DRIVER"] as const).map((r) => (
+        {Object.values(VerificationRelationship).map((r) => (
           <label key={r} className="flex items-start gap-2 text-sm">
             <input type="radio" name="relationship" value={r} checked={relationship === r} onChange={() => setRelationship(r)} className="mt-0.5 size-4" />
             <span>{t(`relationships.${r}`)}</span>

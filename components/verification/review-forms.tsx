@@ -13,6 +13,7 @@ import {
   withdrawVerificationAction,
 } from "@/lib/verification/actions";
 import { REJECTION_REASONS } from "@/lib/verification/limits";
+import { Fuel, IdDocumentType, PlateCountry } from "@/generated/prisma/enums";
 
 function RequestButton({ action, requestId, label, variant = "primary" }: { action: ComponentProps<typeof ActionForm>["action"]; requestId: string; label: string; variant?: "primary" | "secondary" | "danger" }) {
   return (
@@ -42,9 +43,9 @@ export interface KnownVehicle {
   make: string;
   model: string;
   modelYear: number;
-  fuel: string;
+  fuel: Fuel;
   plate: string | null;
-  plateCountry: "NL" | "BE" | null;
+  plateCountry: PlateCountry | null;
 }
 
 /** The facts typed from the documents; only these are kept. */
@@ -56,7 +57,7 @@ export function ApproveForm({ requestId, vin, vehicle, askOwnershipChange }: { r
       <input type="hidden" name="requestId" value={requestId} />
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold">{t("idDocument")}</legend>
-        <SelectField name="idDocumentType" label={t("facts.idDocumentType")} defaultValue="DRIVING_LICENCE" options={(["DRIVING_LICENCE", "PASSPORT", "IDENTITY_CARD"] as const).map((d) => ({ value: d, label: t(`idTypes.${d}`) }))} />
+        <SelectField name="idDocumentType" label={t("facts.idDocumentType")} defaultValue="DRIVING_LICENCE" options={Object.values(IdDocumentType).map((d) => ({ value: d, label: t(`idTypes.${d}`) }))} />
         <Field name="fullName" label={t("facts.fullName")} autoComplete="off" required />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <Field name="dateOfBirth" type="date" label={t("facts.dateOfBirth")} required />
@@ -74,9 +75,9 @@ export function ApproveForm({ requestId, vin, vehicle, askOwnershipChange }: { r
           <Field name="modelYear" label={tl("modelYear")} defaultValue={vehicle ? String(vehicle.modelYear) : undefined} inputMode="numeric" required />
         </div>
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <SelectField name="fuel" label={tl("fuel")} defaultValue={vehicle?.fuel ?? "PETROL"} options={["PETROL", "DIESEL", "HYBRID", "PLUGIN_HYBRID", "ELECTRIC", "OTHER"].map((f) => ({ value: f, label: tl(`fuels.${f}`) }))} />
+          <SelectField name="fuel" label={tl("fuel")} defaultValue={vehicle?.fuel ?? "PETROL"} options={Object.values(Fuel).map((f) => ({ value: f, label: tl(`fuels.${f}`) }))} />
           <Field name="plate" label={tl("plateOptional")} defaultValue={vehicle?.plate ?? undefined} autoComplete="off" />
-          <SelectField name="plateCountry" label={tl("plateCountry")} defaultValue={vehicle?.plateCountry ?? "NL"} options={[{ value: "NL", label: "NL" }, { value: "BE", label: "BE" }]} />
+          <SelectField name="plateCountry" label={tl("plateCountry")} defaultValue={vehicle?.plateCountry ?? "NL"} options={Object.values(PlateCountry).map((c) => ({ value: c, label: c }))} />
         </div>
       </fieldset>
       <fieldset className="space-y-4">

@@ -1,10 +1,11 @@
 import { db } from "../server/db";
 import { hashToken } from "../server/tokens";
+import type { AuthTokenKind } from "../../generated/prisma/enums";
 
 export type LinkState = "valid" | "used" | "expired" | "invalid";
 
 /** What an e-mailed link is worth, without using it (for the page that shows its form). */
-export async function peekToken(token: string, kind: "ACTIVATION" | "PASSWORD_RESET"): Promise<{ state: LinkState; needsPassword: boolean; email?: string }> {
+export async function peekToken(token: string, kind: AuthTokenKind): Promise<{ state: LinkState; needsPassword: boolean; email?: string }> {
   if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) return { state: "invalid", needsPassword: false };
   const row = await db.authToken.findUnique({
     where: { tokenHash: hashToken(token) },

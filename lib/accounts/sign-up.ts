@@ -5,8 +5,7 @@ import { newToken, TOKEN_TTL } from "../server/tokens";
 import { enqueueEmail } from "../server/mail/outbox";
 import type { Tx } from "../server/database";
 import { appLink } from "../server/urls";
-
-type Locale = "nl" | "en" | "fr";
+import type { UserLocale as Locale } from "../../i18n/routing";
 
 /** Creates a single-use activation token (replacing earlier ones) and queues its e-mail. */
 export async function issueActivation(tx: Tx, user: { id: string; email: string; firstName: string; locale: Locale }) {

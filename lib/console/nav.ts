@@ -1,8 +1,12 @@
+import type { Messages } from "../../i18n/messages";
 import { can, type Actor } from "../server/authz";
 
+/** A console section: its path and its label's key under `nav.`. */
+type NavItem = { href: string; key: keyof Messages["nav"] };
+
 /** The console's sections, by what the actor may do. */
-export function consoleNav(actor: Actor): { href: string; key: string }[] {
-  const items: { href: string; key: string }[] = [{ href: "/console", key: "overview" }];
+export function consoleNav(actor: Actor): NavItem[] {
+  const items: NavItem[] = [{ href: "/console", key: "overview" }];
   if (can(actor, "invitations:manage")) items.push({ href: "/console/invitations", key: "invitations" });
   if (can(actor, "vehicles:link")) items.push({ href: "/console/vehicles", key: "vehicles" });
   if (can(actor, "verification:review")) items.push({ href: "/console/verifications", key: "verifications" });

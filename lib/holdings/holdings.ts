@@ -11,8 +11,9 @@ import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 
+/** How an owner's holding starts (STOCK starts a garage's) and ends (DRIVER_ACCESS_ENDED ends a driver's). */
 type Origin = Exclude<HoldingOrigin, "STOCK">;
-type EndReason = Extract<HoldingEndReason, "REMOVED" | "TRANSFERRED" | "DISCONNECTED" | "OWNERSHIP_CHANGED">;
+type EndReason = Exclude<HoldingEndReason, "DRIVER_ACCESS_ENDED">;
 
 /**
  * Starts the owner's holding. Authorised drivers of the car that no active owner holding stands

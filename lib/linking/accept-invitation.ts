@@ -10,6 +10,7 @@ import { isSerializationFailure, isUniqueViolation } from "../server/db-errors";
 import { addMonths } from "../server/dates";
 import { appLink } from "../server/urls";
 import { transaction } from "../server/transaction";
+import type { UserLocale } from "../../i18n/routing";
 
 async function pendingInvitation(tx: Tx, token: string) {
   const inv = await tx.invitation.findUnique({
@@ -35,7 +36,7 @@ async function pendingInvitation(tx: Tx, token: string) {
 }
 
 /** Makes the user the owner and starts the included contracts; the invitation is spent once. */
-async function acceptInTx(tx: Tx, inv: Awaited<ReturnType<typeof pendingInvitation>>, user: { id: string; email: string; locale: "nl" | "en" | "fr"; firstName: string }, actor: Actor | null) {
+async function acceptInTx(tx: Tx, inv: Awaited<ReturnType<typeof pendingInvitation>>, user: { id: string; email: string; locale: UserLocale; firstName: string }, actor: Actor | null) {
   // Single use under concurrency: only one transaction moves it out of PENDING.
   const won = await tx.invitation.updateMany({
     where: { id: inv.id, status: "PENDING" },
@@ -111,7 +112,7 @@ export async function acceptInvitationWithNewAccount(input: {
   firstName: string;
   lastName: string;
   password: string;
-  locale: "nl" | "en" | "fr";
+  locale: UserLocale;
 }): Promise<{ vehicleId: string; email: string }> {
   const passwordHash = await hashPassword(input.password);
   try {

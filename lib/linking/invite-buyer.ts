@@ -9,6 +9,7 @@ import { isUniqueViolation } from "../server/db-errors";
 import { assertNotInStock } from "../holdings/guards";
 import { appLink } from "../server/urls";
 import { transaction } from "../server/transaction";
+import type { UserLocale } from "../../i18n/routing";
 
 export const INVITATION_TTL_MS = 30 * 24 * 3600_000;
 
@@ -16,7 +17,7 @@ export interface InviteBuyerInput extends VehicleFieldsT {
   actor: Actor;
   organisationId: string;
   email: string;
-  locale: "nl" | "en" | "fr";
+  locale: UserLocale;
   contracts: { product: ProductCode; months: number; autoRenew: boolean }[];
 }
 

@@ -2,11 +2,12 @@ import { audit } from "../server/audit";
 import { transaction } from "../server/transaction";
 import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
+import type { OrganisationKind } from "../../generated/prisma/enums";
 
 export async function createOrganisation(input: {
   actor: Actor;
   name: string;
-  kind: "DEALER" | "GARAGE" | "FLEET";
+  kind: OrganisationKind;
   parentId?: string;
   city?: string;
   country: "NL" | "BE";

@@ -11,8 +11,9 @@ import { assertOpen, profileUrl, transferByToken, transferForRecipient, type Ope
 import { settleMessages, splitName } from "./transfer-common";
 import { appLink } from "../server/urls";
 import { transaction } from "../server/transaction";
+import type { UserLocale } from "../../i18n/routing";
 
-type Buyer = { id: string; email: string; firstName: string; locale: "nl" | "en" | "fr" };
+type Buyer = { id: string; email: string; firstName: string; locale: UserLocale };
 
 /**
  * The buyer becomes the owner: the transfer is spent once (a conditional update wins), the

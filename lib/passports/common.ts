@@ -6,7 +6,7 @@
 import type { Tx } from "../server/database";
 import { assertCan, organisationsWith, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
-import { formatPlate } from "../server/plate";
+import { formatPlate, type PlateCountry } from "../server/plate";
 
 export const TRANSFER_TTL_MS = 30 * 24 * 3600_000;
 
@@ -33,7 +33,7 @@ export function carLabel(v: { make: string; model: string }): string {
   return `${v.make} ${v.model}`;
 }
 
-export function plateLabel(plates: { plate: string; country: "NL" | "BE" }[]): string {
+export function plateLabel(plates: { plate: string; country: PlateCountry }[]): string {
   const p = plates[0];
   return p ? formatPlate(p.plate, p.country) : "";
 }

@@ -6,6 +6,7 @@ import { isSerializationFailure, isUniqueViolation } from "../server/db-errors";
 import { staffPassport, TRANSFER_TTL_MS } from "./common";
 import { notifyRecipient, resolveRecipient, type RecipientKind } from "./transfer-common";
 import { transaction } from "../server/transaction";
+import type { UserLocale } from "../../i18n/routing";
 
 export interface ConfirmTransferInput {
   actor: Actor;
@@ -15,7 +16,7 @@ export interface ConfirmTransferInput {
   postalCode?: string;
   city?: string;
   email: string;
-  locale: "nl" | "en" | "fr";
+  locale: UserLocale;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { actingOrganisation, type Actor } from "../server/authz";
-import { AppError } from "../server/errors";
+import { AppError, type FieldErrorKey } from "../server/errors";
 import { audit } from "../server/audit";
-import { checkPlate } from "../server/plate";
+import { checkPlate, type PlateCountry } from "../server/plate";
 import { checkVin } from "../server/vin";
 import { findOrCreateVehicle, lockPlate } from "../holdings/vehicles";
 import { isSerializationFailure, isUniqueViolation } from "../server/db-errors";
@@ -15,7 +15,7 @@ export interface CreatePassportInput {
   garageId: string;
   /** As typed: dashes and spaces optional, any case. */
   plate: string;
-  plateCountry?: "NL" | "BE";
+  plateCountry?: PlateCountry;
   vin: string;
   make: string;
   model: string;
@@ -24,7 +24,7 @@ export interface CreatePassportInput {
   fleetAccountId?: string;
 }
 
-const field = (name: string, key: string) => ({ fieldErrors: { [name]: [key] } });
+const field = (name: string, key: FieldErrorKey) => ({ fieldErrors: { [name]: [key] } });
 
 /**
  * Flow 6: garage staff create an AutoPaspoort for a stock car by its licence plate. The garage

@@ -6,6 +6,7 @@
 import type { Prisma } from "../../generated/prisma/client";
 import { checkPlate, nlSidecode, normalizePlate } from "../server/plate";
 import { checkVin } from "../server/vin";
+import { PlateCountry } from "../../generated/prisma/enums";
 
 /** Page size of the stock list; `pageSize` (1–100) only for tests and tools. */
 export const STOCK_PAGE_SIZE = 25;
@@ -48,7 +49,7 @@ export function stockSearch(opts: { q?: string; cursor?: string; pageSize?: numb
 const ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
 /** The stored plates of a country that `term` is a complete plate of, by its letter/digit pattern. */
-function plateCountries(term: string): ("NL" | "BE")[] {
+function plateCountries(term: string): PlateCountry[] {
   return [...(nlSidecode(term) ? (["NL"] as const) : []), ...(checkPlate(term, "BE").ok ? (["BE"] as const) : [])];
 }
 
@@ -58,14 +59,14 @@ function plateCountries(term: string): ("NL" | "BE")[] {
  * start of 1-BDF-230…239. Plates have at most 7 characters, so these are few; all are looked up
  * by equality through the (country, plate) index.
  */
-function plateLookup(term: string): { country: "NL" | "BE"; plate: string | { in: string[] } }[] {
+function plateLookup(term: string): { country: PlateCountry; plate: string | { in: string[] } }[] {
   const exact = plateCountries(term).map((country) => ({ country, plate: term }));
   if (!exact.length) return [];
-  const longer: Record<"NL" | "BE", string[]> = { NL: [], BE: [] };
+  const longer: Record<PlateCountry, string[]> = { NL: [], BE: [] };
   for (const c of ALNUM) {
     for (const candidate of [c + term, term + c]) for (const country of plateCountries(candidate)) longer[country].push(candidate);
   }
-  const around = (["NL", "BE"] as const).filter((country) => longer[country].length).map((country) => ({ country, plate: { in: longer[country] } }));
+  const around = Object.values(PlateCountry).filter((country) => longer[country].length).map((country) => ({ country, plate: { in: longer[country] } }));
   return [...exact, ...around];
 }
 

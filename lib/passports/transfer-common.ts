@@ -7,8 +7,8 @@ import type { Tx } from "../server/database";
 import { AppError } from "../server/errors";
 import { enqueueEmail } from "../server/mail/outbox";
 import { appLink } from "../server/urls";
+import type { UserLocale as Locale } from "../../i18n/routing";
 
-type Locale = "nl" | "en" | "fr";
 export type RecipientKind = "new" | "existing";
 export interface Recipient {
   id: string;

@@ -2,6 +2,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
+import { hasKey, type ErrorKey, type FieldErrorKey } from "../../i18n/keys";
+import { isLocale, routing, type AppLocale } from "../../i18n/routing";
 import { AppError, isAppError } from "./errors";
 import { errorMessage, fieldErrorMessages, internalErrorMessage, validationMessage } from "./error-message";
 import { getActor } from "./session";
@@ -12,16 +14,14 @@ import type { Actor } from "./authz";
 import type { ActionResult } from "./action-types";
 export type { ActionResult, ActionError } from "./action-types";
 
-type Ctx<Anon extends boolean> = { actor: Anon extends true ? Actor | null : Actor; address: string; locale: string };
+type Ctx<Anon extends boolean> = { actor: Anon extends true ? Actor | null : Actor; address: string; locale: AppLocale };
 
 interface Options<T, Anon extends boolean> {
   /** Allow signed-out callers (sign-up, sign-in, reset). */
   anonymous?: Anon;
   /** Where to go after success; redirect() runs outside the try/catch, as Next.js asks. */
-  redirectTo?: (data: T, ctx: { locale: string }) => string | undefined;
+  redirectTo?: (data: T, ctx: { locale: AppLocale }) => string | undefined;
 }
-
-const LOCALES = new Set(["nl", "en", "fr"]);
 
 function formToObject(input: FormData | Record<string, unknown>): Record<string, unknown> {
   if (!(input instanceof FormData)) return input ?? {};
@@ -56,8 +56,9 @@ export function action<S extends z.ZodType, T, Anon extends boolean = false>(
   return async (_prev, input) => {
     const h = await headers();
     const raw = formToObject(input as FormData | Record<string, unknown>);
-    const headerLocale = h.get("x-locale") ?? "";
-    const locale = LOCALES.has(headerLocale) ? headerLocale : typeof raw.locale === "string" && LOCALES.has(raw.locale) ? raw.locale : "nl";
+    // The interface language: the page's (the proxy's header), else the form's, else the default.
+    const headerLocale = h.get("x-locale");
+    const locale = isLocale(headerLocale) ? headerLocale : typeof raw.locale === "string" && isLocale(raw.locale) ? raw.locale : routing.defaultLocale;
     const fail = (error: AppError): ActionResult<T> => ({ ok: false, error: errorMessage(error, locale), values: keepValues(raw) });
 
     const requestId = requestIdFrom(h);

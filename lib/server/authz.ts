@@ -2,11 +2,11 @@
  * Who may do what: one role -> permission table (dub's rbac/permissions.ts, epic-stack 028).
  * Ownership of a record is never decided here: that is the `where` of each query.
  */
+import type { MembershipRole, OrganisationKind, PlatformRole } from "../../generated/prisma/enums";
+import type { UserLocale } from "../../i18n/routing";
 import { AppError } from "./errors";
 
-export type OrganisationKind = "DEALER" | "GARAGE" | "FLEET";
-export type MembershipRole = "MEMBER" | "ADMIN";
-export type PlatformRole = "NONE" | "SUPPORT" | "ADMIN";
+export type { MembershipRole, OrganisationKind, PlatformRole };
 
 export interface ActorMembership {
   organisationId: string;
@@ -19,7 +19,7 @@ export interface Actor {
   userId: string;
   email: string;
   name: string;
-  locale: "nl" | "en" | "fr";
+  locale: UserLocale;
   platformRole: PlatformRole;
   memberships: ActorMembership[];
   sessionId: string | null;
@@ -29,7 +29,7 @@ export interface Actor {
  * The actor stand-in for audit rows written by a user who is not signed in, whose address a
  * link in an e-mail proved (accepting an invitation or a transfer with a new account).
  */
-export function userActor(user: { id: string; email: string; locale: "nl" | "en" | "fr" }): Actor {
+export function userActor(user: { id: string; email: string; locale: UserLocale }): Actor {
   return { userId: user.id, email: user.email, name: "", locale: user.locale, platformRole: "NONE", memberships: [], sessionId: null };
 }
 

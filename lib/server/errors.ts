@@ -3,6 +3,10 @@
  * and route handlers turn them into values with one status and one translated message per code.
  * Anything else is unexpected: logged on the server, shown as a generic message.
  */
+import type { ErrorKey, FieldErrorKey } from "../../i18n/keys";
+
+export type { ErrorKey, FieldErrorKey };
+
 export const ERROR_CODES = {
   VALIDATION: 400,
   UNAUTHENTICATED: 401,
@@ -17,15 +21,19 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  /** A key under `errors.` in the message files; defaults to the code's own message. */
-  readonly messageKey: string;
-  readonly fieldErrors?: Record<string, string[]>;
+  /**
+   * A key under `errors.` in the message files, or one under `errors.fields.` (read when `errors.`
+   * has no such key); defaults to the code's own message. Checked by the compiler.
+   */
+  readonly messageKey: ErrorKey | FieldErrorKey;
+  /** Per form field, keys under `errors.fields.` (the first is shown). */
+  readonly fieldErrors?: Record<string, FieldErrorKey[]>;
   readonly params?: Record<string, string | number>;
 
   constructor(
     code: ErrorCode,
-    messageKey?: string,
-    extra?: { fieldErrors?: Record<string, string[]>; params?: Record<string, string | number> },
+    messageKey?: ErrorKey | FieldErrorKey,
+    extra?: { fieldErrors?: Record<string, FieldErrorKey[]>; params?: Record<string, string | number> },
   ) {
     super(messageKey ?? code);
     this.name = "AppError";

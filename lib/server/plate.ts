@@ -1,3 +1,6 @@
+import { z } from "zod";
+import type { PlateCountry } from "../../generated/prisma/enums";
+
 /**
  * Licence plates of the Netherlands and Belgium. Pure: no framework, no I/O.
  *
@@ -5,7 +8,7 @@
  * Display form: with the dashes printed on the plate ("GZ-231-K", "1-ABC-123").
  * The form fields: `Plate` and `ValidPlate` in lib/server/fields.ts.
  */
-export type PlateCountry = "NL" | "BE";
+export type { PlateCountry };
 export type NlSidecode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14;
 /** Belgian formats: "current" 1-ABC-123 (since 2008); older "letters-digits" ABC-123 and "digits-letters" 123-ABC. */
 export type BePlateFormat = "current" | "letters-digits" | "digits-letters";

@@ -1,9 +1,13 @@
 import { db } from "../server/db";
 import { assertCan, type Actor } from "../server/authz";
+import type { HoldingKind, PlateCountry } from "../../generated/prisma/enums";
+
+/** How a user holds a car: as its owner or as an authorised driver (stock is an organisation's). */
+type UserHoldingKind = Exclude<HoldingKind, "STOCK">;
 
 /** The `where` that makes a vehicle visible to its current owner or authorised driver only. */
 export function vehicleHeldBy(actor: Actor) {
-  return { holdings: { some: { userId: actor.userId, endedAt: null, kind: { in: ["OWNER", "DRIVER"] as ("OWNER" | "DRIVER")[] } } } };
+  return { holdings: { some: { userId: actor.userId, endedAt: null, kind: { in: ["OWNER", "DRIVER"] satisfies UserHoldingKind[] } } } };
 }
 
 export interface GarageVehicle {
@@ -13,9 +17,9 @@ export interface GarageVehicle {
   modelYear: number;
   vin: string;
   plate: string | null;
-  plateCountry: "NL" | "BE" | null;
+  plateCountry: PlateCountry | null;
   nickname: string | null;
-  relationship: "OWNER" | "DRIVER";
+  relationship: UserHoldingKind;
   disconnected: boolean;
   activeContracts: number;
   nextContractEnd: Date | null;
@@ -55,7 +59,7 @@ export async function listGarage(actor: Actor): Promise<GarageVehicle[]> {
     plate: h.vehicle.plates[0]?.plate ?? null,
     plateCountry: h.vehicle.plates[0]?.country ?? null,
     nickname: h.nickname,
-    relationship: h.kind as "OWNER" | "DRIVER",
+    relationship: h.kind as UserHoldingKind, // the query reads OWNER and DRIVER holdings only
     disconnected: !!h.disconnectedAt,
     activeContracts: h.contracts.length,
     nextContractEnd: h.contracts[0]?.endsAt ?? null,

@@ -1,8 +1,9 @@
 import type { Prisma } from "../../generated/prisma/client";
+import type { VerificationRoute } from "../../generated/prisma/enums";
+import type { UserLocale } from "../../i18n/routing";
 import { organisationsWith, type Actor } from "../server/authz";
 
-export type Locale = "nl" | "en" | "fr";
-export type Route = "SUPPORT" | "DEALER";
+export type Route = VerificationRoute;
 
 /** Requests still waiting for a decision. */
 export const OPEN_STATUSES = ["SUBMITTED", "IN_REVIEW"] as const;
@@ -14,7 +15,7 @@ export const DAY_MS = 24 * 3600_000;
  * Seed 001 §3.2.1: central support reviews when it serves the owner's language; otherwise the
  * dealer the owner chose does.
  */
-export function routeFor(locale: Locale, supportLocales: readonly string[]): Route {
+export function routeFor(locale: UserLocale, supportLocales: readonly string[]): Route {
   return supportLocales.includes(locale) ? "SUPPORT" : "DEALER";
 }
 

@@ -8,7 +8,7 @@
 import { fileTypeFromBuffer } from "file-type";
 import { PDFDocument, PDFName, PDFRef } from "pdf-lib";
 import sharp from "sharp";
-import { AppError } from "../server/errors";
+import { AppError, type ErrorKey } from "../server/errors";
 import { MAX_DOCUMENT_BYTES, type DocumentMimeT } from "./schemas";
 
 export interface InspectedDocument {
@@ -18,7 +18,7 @@ export interface InspectedDocument {
   pages?: number;
 }
 
-const refuse = (key: string) => new AppError("VALIDATION", key, { params: { max: MAX_DOCUMENT_BYTES / 1024 / 1024 } });
+const refuse = (key: ErrorKey) => new AppError("VALIDATION", key, { params: { max: MAX_DOCUMENT_BYTES / 1024 / 1024 } });
 
 /** A decoded image over this many pixels is refused (a decompression bomb, not a photo). */
 const MAX_PIXELS = 60_000_000;

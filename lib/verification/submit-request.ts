@@ -7,12 +7,13 @@
 import { db } from "../server/db";
 import { env } from "../server/env";
 import { assertCan, type Actor } from "../server/authz";
-import { AppError } from "../server/errors";
+import { AppError, type FieldErrorKey } from "../server/errors";
 import { audit } from "../server/audit";
 import { assertNotInStock } from "../holdings/guards";
 import { isUniqueViolation } from "../server/db-errors";
 import { OPEN_STATUSES, routeFor, type Route } from "./common";
 import type { DocumentKindT, SubmitRequestInputT } from "./schemas";
+import type { VerificationRelationship } from "../../generated/prisma/enums";
 import { verifyUpload, type UploadClaims } from "./upload-token";
 import { transaction } from "../server/transaction";
 
@@ -22,7 +23,7 @@ export type SubmitRequestInput = Pick<SubmitRequestInputT, "vin" | "relationship
   now?: Date;
 } & Partial<Record<`upload_${DocumentKindT}`, string>>;
 
-export function requiredKinds(relationship: "OWNER" | "DRIVER"): DocumentKindT[] {
+export function requiredKinds(relationship: VerificationRelationship): DocumentKindT[] {
   return relationship === "DRIVER" ? ["ID_FRONT", "ID_BACK", "REGISTRATION", "AUTHORISATION"] : ["ID_FRONT", "ID_BACK", "REGISTRATION"];
 }
 
@@ -32,7 +33,7 @@ export async function submitVerificationRequest(input: SubmitRequestInput): Prom
   const now = input.now ?? new Date();
 
   // Every required document, each an upload of this owner for this slot.
-  const fieldErrors: Record<string, string[]> = {};
+  const fieldErrors: Record<string, FieldErrorKey[]> = {};
   const uploads: UploadClaims[] = [];
   for (const kind of requiredKinds(input.relationship)) {
     const id = input[`upload_${kind}`];

@@ -1,5 +1,5 @@
 /**
- * The rules every linking flow shares (lib/linking/holdings.ts): an owner holding that starts
+ * The rules every linking flow shares (lib/holdings/holdings.ts): an owner holding that starts
  * ends the authorised drivers no active owner stands behind, on every path; an owner holding that
  * ends (removal, change of owner) ends a garage's service relationship with the car.
  */

@@ -3,6 +3,7 @@ import type { Actor } from "../../server/authz";
 import { totalCents } from "../amount";
 import { inCurrentPeriod, passportScope } from "../common";
 import { currentPlate } from "./current-plate";
+import type { TransferStatus } from "../../../generated/prisma/enums";
 
 /** The customer profile of one passport: null (404) for a passport of another garage. */
 export async function getPassportProfile(actor: Actor, passportId: string) {
@@ -90,7 +91,7 @@ export type PassportProfile = NonNullable<Awaited<ReturnType<typeof getPassportP
 
 type StaffTransferRow = {
   id: string;
-  status: "PENDING" | "ACCEPTED" | "DECLINED" | "CANCELLED" | "SUPERSEDED";
+  status: TransferStatus;
   email: string;
   name: string;
   confirmedAt: Date;

@@ -4,8 +4,7 @@
  */
 import type { Tx } from "../database";
 import type { EmailPayloads, TemplateName } from "../../../emails";
-
-type Locale = "nl" | "en" | "fr";
+import type { UserLocale } from "../../../i18n/routing";
 
 /** Transactions that queued an e-mail: lib/server/transaction.ts wakes the sender after their commit. */
 const queued = new WeakSet<object>();
@@ -16,7 +15,7 @@ export function queuedMailIn(tx: Tx): boolean {
 
 /** An e-mail to queue; its payload is the one its template takes (emails/payloads.ts). */
 export type QueuedEmail<N extends TemplateName = TemplateName> = {
-  [K in N]: { to: string; locale: Locale; template: K; payload: EmailPayloads[K] };
+  [K in N]: { to: string; locale: UserLocale; template: K; payload: EmailPayloads[K] };
 }[N];
 
 export async function enqueueEmail<N extends TemplateName>(tx: Tx, mail: QueuedEmail<N>): Promise<string> {

@@ -3,12 +3,14 @@ import { Building2, ShieldCheck, Users } from "lucide-react";
 import { Link } from "@/i18n/navigation";
 import { Badge, Card, PageTitle } from "@/components/ui/primitives";
 import { requireActor } from "@/lib/server/guards";
-import { can } from "@/lib/server/authz";
+import { can, type OrganisationKind } from "@/lib/server/authz";
+import type { Messages } from "@/i18n/messages";
 
-type QuickLink = { key: string; href: string };
+/** A shortcut: its label's key under `console.quick.` and its path. */
+type QuickLink = { key: keyof Messages["console"]["quick"]; href: string };
 
 /** What each kind of organisation's staff do every day, one click from the console's home. */
-const QUICK_LINKS: Record<"DEALER" | "GARAGE" | "FLEET", QuickLink[]> = {
+const QUICK_LINKS: Record<OrganisationKind, QuickLink[]> = {
   DEALER: [
     { key: "newInvitation", href: "/console/invitations/new" },
     { key: "deskVerification", href: "/console/vehicles/verify" },
@@ -25,7 +27,7 @@ const SUPPORT_LINKS: QuickLink[] = [
   { key: "transfers", href: "/console/transfers" },
 ];
 
-function QuickLinks({ links, label }: { links: QuickLink[]; label: (key: string) => string }) {
+function QuickLinks({ links, label }: { links: QuickLink[]; label: (key: QuickLink["key"]) => string }) {
   if (!links.length) return null;
   return (
     <div className="mt-3 flex flex-wrap gap-x-4 gap-y-1 text-sm">

@@ -29,7 +29,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <dt className="text-zinc-500">{t("email")}</dt>
           <dd>{account.email}</dd>
           <dt className="text-zinc-500">{t("lastSignIn")}</dt>
-          <dd>{account.lastSignInAt ? format.dateTime(account.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}</dd>
+          <dd>{account.lastSignInAt ? format.dateTime(account.lastSignInAt, "dateTime") : "—"}</dd>
         </dl>
       </Card>
       <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
@@ -43,7 +43,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           <ul className="mb-4 space-y-1 text-sm">
             {sessions.map((s) => (
               <li key={s.id} className="truncate">
-                {format.dateTime(s.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                {format.dateTime(s.createdAt, "dateTime")}
                 {s.id === actor.sessionId ? ` · ${t("thisSession")}` : ` · ${t("lastSeen", { time: format.relativeTime(s.lastSeenAt) })}`}
                 <span className="block truncate text-xs text-zinc-500">{s.userAgent ?? ""}</span>
               </li>

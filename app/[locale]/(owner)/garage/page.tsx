@@ -58,7 +58,7 @@ export default async function GaragePage({ params, searchParams }: { params: Pro
                         {v.activeContracts > 0 ? (
                           <Badge tone="green">
                             {t("activeContracts", { count: v.activeContracts })}
-                            {v.nextContractEnd ? ` · ${t("until", { date: format.dateTime(v.nextContractEnd, { dateStyle: "medium" }) })}` : ""}
+                            {v.nextContractEnd ? ` · ${t("until", { date: format.dateTime(v.nextContractEnd, "date") })}` : ""}
                           </Badge>
                         ) : (
                           <Badge>{t("noContracts")}</Badge>

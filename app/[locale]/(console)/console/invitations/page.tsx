@@ -41,7 +41,7 @@ export default async function InvitationsPage({ params, searchParams }: { params
                   </p>
                   <p className="truncate font-mono text-xs text-zinc-600">{i.vehicle.vin}</p>
                   <p className="text-sm text-zinc-600">
-                    {i.email} · {t("sentTimes", { count: i.sentCount })} · {format.dateTime(i.lastSentAt, { dateStyle: "medium" })}
+                    {i.email} · {t("sentTimes", { count: i.sentCount })} · {format.dateTime(i.lastSentAt, "date")}
                   </p>
                 </div>
                 <div className="flex items-center gap-3">

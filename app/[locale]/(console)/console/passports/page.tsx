@@ -75,7 +75,7 @@ export default async function PassportsPage({ params, searchParams }: { params: 
                       </p>
                       <p className="truncate font-mono text-xs text-zinc-600">{p.vin}</p>
                       <p className="text-xs text-zinc-500">
-                        {t("createdOn", { date: format.dateTime(p.createdAt, { dateStyle: "medium" }) })}
+                        {t("createdOn", { date: format.dateTime(p.createdAt, "date") })}
                         {p.contactName ? ` · ${p.contactName}` : ""}
                       </p>
                     </div>

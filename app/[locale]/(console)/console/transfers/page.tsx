@@ -19,7 +19,7 @@ export default async function TransfersPage({ params, searchParams }: { params: 
   const actor = await requireActor(locale, "transfers:correct");
   const q = (sp.q ?? "").slice(0, 120);
   const [t, format, { items, nextCursor }] = await Promise.all([getTranslations("passports.support"), getFormatter(), listPendingTransfers(actor, { q, cursor: sp.cursor?.slice(0, 40) })]);
-  const date = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
+  const date = (d: Date) => format.dateTime(d, "date");
   const now = new Date();
   return (
     <div className="space-y-6">

@@ -41,7 +41,7 @@ export default async function DealerVehiclesPage({ params, searchParams }: { par
                   </p>
                   <p className="truncate font-mono text-xs text-zinc-600">{h.vehicle.vin}</p>
                   <p className="text-sm text-zinc-600">
-                    {`${h.user?.firstName ?? ""} ${h.user?.lastName ?? ""}`.trim()} · {h.user?.email} · {t(`relationships.${h.kind as "OWNER" | "DRIVER"}`)} · {format.dateTime(h.startedAt, { dateStyle: "medium" })}
+                    {`${h.user?.firstName ?? ""} ${h.user?.lastName ?? ""}`.trim()} · {h.user?.email} · {h.kind === "STOCK" ? null : t(`relationships.${h.kind}`)} · {format.dateTime(h.startedAt, "date")}
                   </p>
                 </div>
                 <div className="flex items-center gap-3">

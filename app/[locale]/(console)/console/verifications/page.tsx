@@ -40,7 +40,7 @@ export default async function VerificationQueuePage({ params, searchParams }: { 
                     <p className="truncate font-mono text-xs text-zinc-600">{r.vin}</p>
                     <p className="flex flex-wrap items-center gap-x-2 text-sm text-zinc-600">
                       <Clock aria-hidden className="size-4" />
-                      <span title={format.dateTime(r.submittedAt, { dateStyle: "medium", timeStyle: "short" })}>{t("submittedAgo", { age: format.relativeTime(r.submittedAt, now) })}</span>
+                      <span title={format.dateTime(r.submittedAt, "dateTime")}>{t("submittedAgo", { age: format.relativeTime(r.submittedAt, now) })}</span>
                       <span>· {t(`relationshipShort.${r.relationship}`)}</span>
                       <span>· {t(`languages.${r.locale}`)}</span>
                     </p>
@@ -79,7 +79,7 @@ export default async function VerificationQueuePage({ params, searchParams }: { 
                     <p className="truncate font-mono text-xs text-zinc-600">{r.vin}</p>
                   </div>
                   <div className="flex items-center gap-2 text-sm text-zinc-600">
-                    {r.decidedAt || r.withdrawnAt ? format.dateTime((r.decidedAt ?? r.withdrawnAt)!, { dateStyle: "medium" }) : null}
+                    {r.decidedAt || r.withdrawnAt ? format.dateTime((r.decidedAt ?? r.withdrawnAt)!, "date") : null}
                     <Badge tone={STATUS_TONE[r.status]}>{t(`status.${r.status}`)}</Badge>
                   </div>
                 </li>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Car } from "lucide-react";
+import { hasKey } from "@/i18n/keys";
 import { Link } from "@/i18n/navigation";
 import { Alert, Card } from "@/components/ui/primitives";
 import { AcceptInvitationForm, AcceptWithAccountForm } from "@/components/linking/forms";
@@ -34,7 +35,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ loc
             <ul className="mt-1 list-disc pl-5 text-sm text-zinc-700">
               {inv.contracts.map((c) => (
                 <li key={c.product}>
-                  {tp(c.product)} · {t("monthsCount", { count: c.durationMonths })}
+                  {hasKey(tp, c.product) ? tp(c.product) : c.product} · {t("monthsCount", { count: c.durationMonths })}
                   {c.autoRenew ? ` · ${t("autoRenew")}` : ""}
                 </li>
               ))}

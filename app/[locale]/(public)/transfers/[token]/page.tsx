@@ -36,7 +36,7 @@ export default async function TransferLinkPage({ params }: { params: Promise<{ l
             </p>
             <p className="text-sm text-zinc-600">{t("lead")}</p>
             {transfer.totalCents > 0 ? (
-              <p className="text-sm text-zinc-600">{t("totalCosts", { amount: format.number(transfer.totalCents / 100, { style: "currency", currency: "EUR" }) })}</p>
+              <p className="text-sm text-zinc-600">{t("totalCosts", { amount: format.number(transfer.totalCents / 100, "eur") })}</p>
             ) : null}
           </div>
         </div>

@@ -26,7 +26,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
               <div className="min-w-0">
                 <p className="truncate font-medium">{u.email}</p>
                 <p className="text-sm text-zinc-600">
-                  {`${u.firstName} ${u.lastName}`.trim()} · {t("lastSignIn")}: {u.lastSignInAt ? format.dateTime(u.lastSignInAt, { dateStyle: "medium" }) : "—"}
+                  {`${u.firstName} ${u.lastName}`.trim()} · {t("lastSignIn")}: {u.lastSignInAt ? format.dateTime(u.lastSignInAt, "date") : "—"}
                 </p>
               </div>
               <div className="flex items-center gap-2">

@@ -29,8 +29,8 @@ export default async function PassportProfilePage({ params, searchParams }: { pa
   const p = await getPassportProfile(actor, id);
   if (!p) notFound();
   const [t, format] = await Promise.all([getTranslations("passports"), getFormatter()]);
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium" }) : "—");
-  const money = (cents: number) => format.number(cents / 100, { style: "currency", currency: "EUR" });
+  const date = (d: Date | null) => (d ? format.dateTime(d, "date") : "—");
+  const money = (cents: number) => format.number(cents / 100, "eur");
   const state = p.pending ? "pending" : p.inStock ? "stock" : "transferred";
   // What the garage may still change: everything while it holds the car, its service work after.
   const rules = passportRules(p);
@@ -180,7 +180,7 @@ export default async function PassportProfilePage({ params, searchParams }: { pa
                   <p className="font-medium">{s.description}</p>
                   <p className="text-zinc-600">
                     {date(s.performedAt)}
-                    {s.mileageKm != null ? ` · ${format.number(s.mileageKm, { style: "unit", unit: "kilometer" })}` : ""}
+                    {s.mileageKm != null ? ` · ${format.number(s.mileageKm, "km")}` : ""}
                     {s.organisation ? ` · ${s.organisation.name}` : ""}
                   </p>
                 </li>

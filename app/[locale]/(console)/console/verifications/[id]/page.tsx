@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AlertTriangle, ArrowLeft, ExternalLink } from "lucide-react";
+import { hasKey } from "@/i18n/keys";
 import { Link } from "@/i18n/navigation";
 import { Alert, Badge, Card, PageTitle } from "@/components/ui/primitives";
 import { ApproveForm, ClaimForm, RejectForm, ReleaseForm } from "@/components/verification/review-forms";
@@ -21,8 +22,13 @@ export default async function ReviewVerificationPage({ params, searchParams }: {
   if (!r) notFound();
   const [t, format] = await Promise.all([getTranslations("verification"), getFormatter()]);
   const now = new Date();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: "medium", timeStyle: "short" });
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
+  const when = (d: Date) => format.dateTime(d, "dateTime");
+  const day = (d: Date) => format.dateTime(d, "calendarDate");
+  // The reason is stored as text: one the message files do not know reads as "other".
+  const reason = (code: string) => {
+    const key = `reasons.${code}`;
+    return hasKey(t, key) ? t(key) : t("reasons.OTHER");
+  };
   const person = (p: { firstName: string; lastName: string } | null) => (p ? `${p.firstName} ${p.lastName}`.trim() : "");
   const open = r.status === "SUBMITTED" || r.status === "IN_REVIEW";
 
@@ -72,7 +78,7 @@ export default async function ReviewVerificationPage({ params, searchParams }: {
             <>
               <dt className="text-zinc-500">{t("reason")}</dt>
               <dd>
-                {r.rejectionReason ? t(`reasons.${r.rejectionReason as "OTHER"}`) : "—"}
+                {r.rejectionReason ? reason(r.rejectionReason) : "—"}
                 {r.rejectionNote ? <span className="block whitespace-pre-line text-zinc-600">{r.rejectionNote}</span> : null}
               </dd>
             </>

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Trash2 } from "lucide-react";
+import { hasKey } from "@/i18n/keys";
 import { Link } from "@/i18n/navigation";
 import { Alert, Badge, Card, EmptyState, PageTitle, buttonClass } from "@/components/ui/primitives";
 import { requireActor } from "@/lib/server/guards";
@@ -20,16 +21,16 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
   const [t, tp, format] = await Promise.all([getTranslations("garage"), getTranslations("products"), getFormatter()]);
   const { vehicle: v, holding, contracts, drivers, services, history, isOwner } = dossier;
   const passport = await getOwnerPassport(actor, id);
-  const date = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium" }) : "—");
-  const km = (n: number) => format.number(n, { style: "unit", unit: "kilometer" });
+  const date = (d: Date | null) => (d ? format.dateTime(d, "date") : "—");
+  const km = (n: number) => format.number(n, "km");
   // A code the message files do not know yet reads as a generic label, never as the raw code.
   const auditLabel = (action: string) => {
     const key = `audit.${action.replace(/\./g, "_")}`;
-    return t.has(key) ? t(key) : t("audit.other");
+    return hasKey(t, key) ? t(key) : t("audit.other");
   };
   const roleLabel = (role: string) => {
     const key = `roles.${role.replace(":", "_")}`;
-    return t.has(key) ? t(key) : t("roles.other");
+    return hasKey(t, key) ? t(key) : t("roles.other");
   };
   return (
     <div className="space-y-6">
@@ -70,7 +71,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
                 {contracts.map((c) => (
                   <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="contract">
                     <div>
-                      <p className="font-medium">{tp(c.product)}</p>
+                      <p className="font-medium">{hasKey(tp, c.product) ? tp(c.product) : c.product}</p>
                       <p className="text-zinc-600">
                         {date(c.startsAt)} – {date(c.endsAt)} · {c.autoRenew ? t("renews") : t("noRenewal")}
                       </p>
@@ -118,7 +119,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
               <li key={h.id} className="py-2">
                 <p className="font-medium">{auditLabel(h.action)}</p>
                 <p className="text-zinc-600">
-                  {format.dateTime(h.at, { dateStyle: "medium", timeStyle: "short" })} · {h.organisation ?? t("you")}
+                  {format.dateTime(h.at, "dateTime")} · {h.organisation ?? t("you")}
                   {h.organisation ? ` (${roleLabel(h.actorRole)})` : ""}
                 </p>
               </li>

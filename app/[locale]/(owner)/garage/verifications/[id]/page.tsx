@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Car, FileX2, Plus } from "lucide-react";
+import { hasKey } from "@/i18n/keys";
 import { Link } from "@/i18n/navigation";
 import { Alert, Badge, Card, PageTitle, buttonClass } from "@/components/ui/primitives";
 import { Timeline, type TimelineStep } from "@/components/verification/timeline";
@@ -27,8 +28,13 @@ export default async function MyVerificationPage({
   const r = await getMyRequest(actor, id.slice(0, 40));
   if (!r) notFound();
   const [t, format] = await Promise.all([getTranslations("verification"), getFormatter()]);
-  const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "medium", timeStyle: "short" }) : undefined);
-  const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "UTC" });
+  const when = (d: Date | null) => (d ? format.dateTime(d, "dateTime") : undefined);
+  const day = (d: Date) => format.dateTime(d, "calendarDate");
+  // The reason is stored as text: one the message files do not know reads as "other".
+  const reason = (code: string) => {
+    const key = `reasons.${code}`;
+    return hasKey(t, key) ? t(key) : t("reasons.OTHER");
+  };
   const open = r.status === "SUBMITTED" || r.status === "IN_REVIEW";
 
   const steps: TimelineStep[] = [{ key: "submitted", label: t("timeline.submitted"), state: "done", when: when(r.submittedAt) }];
@@ -46,7 +52,7 @@ export default async function MyVerificationPage({
           <div>
             <dt className="inline font-medium">{t("reason")}: </dt>
             <dd className="inline" data-testid="rejection-reason">
-              {r.rejectionReason ? t(`reasons.${r.rejectionReason as "OTHER"}`) : "—"}
+              {r.rejectionReason ? reason(r.rejectionReason) : "—"}
             </dd>
           </div>
           {r.rejectionNote ? (

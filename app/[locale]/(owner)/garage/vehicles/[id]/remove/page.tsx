@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AlertTriangle } from "lucide-react";
+import { hasKey } from "@/i18n/keys";
 import { Card, PageTitle } from "@/components/ui/primitives";
 import { RemoveVehicleForm } from "@/components/linking/forms";
 import { requireActor } from "@/lib/server/guards";
@@ -27,8 +28,8 @@ export default async function RemoveVehiclePage({ params }: { params: Promise<{ 
             <ul className="mt-1 list-disc pl-5 text-sm" data-testid="removal-contracts">
               {preview.contracts.map((c) => (
                 <li key={c.id}>
-                  {tp(c.product)}
-                  {c.endsAt ? ` · ${t("wouldRunUntil", { date: format.dateTime(c.endsAt, { dateStyle: "medium" }) })}` : ""}
+                  {hasKey(tp, c.product) ? tp(c.product) : c.product}
+                  {c.endsAt ? ` · ${t("wouldRunUntil", { date: format.dateTime(c.endsAt, "date") })}` : ""}
                   {c.autoRenew ? ` · ${t("renewalStops")}` : ""}
                 </li>
               ))}
