@@ -54,6 +54,43 @@ export function controlClass(invalid: boolean, className?: string) {
   return cn("mt-1 block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm", className, invalid && "border-red-500");
 }
 
+/** What a field of an ActionForm shows: its id, its field error, and the value kept after a failed submit. */
+export function useFieldState(name: string) {
+  const result = useContext(FormState);
+  const id = useId();
+  const failed = result && !result.ok ? result : null;
+  return { id, error: failed?.error.fieldErrors?.[name], kept: failed?.values?.[name], failed: !!failed };
+}
+
+/** `aria-describedby` of a control: its error, else its hint. */
+export function describedBy(id: string, error?: string, hint?: string): string | undefined {
+  return error ? `${id}-error` : hint ? `${id}-hint` : undefined;
+}
+
+export function FieldLabel({ id, children }: { id: string; children: ReactNode }) {
+  return (
+    <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
+      {children}
+    </label>
+  );
+}
+
+/** The hint under a control, replaced by its field error when there is one. */
+export function FieldHelp({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  if (error) {
+    return (
+      <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
+        {error}
+      </p>
+    );
+  }
+  return hint ? (
+    <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-500">
+      {hint}
+    </p>
+  ) : null;
+}
+
 export function Field({
   name,
   label,
@@ -63,15 +100,10 @@ export function Field({
   className,
   ...rest
 }: { name: string; label: string; hint?: string } & Omit<ComponentProps<"input">, "name">) {
-  const state = useContext(FormState);
-  const id = useId();
-  const error = state && !state.ok ? state.error.fieldErrors?.[name] : undefined;
-  const kept = state && !state.ok ? state.values?.[name] : undefined;
+  const { id, error, kept } = useFieldState(name);
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
-        {label}
-      </label>
+      <FieldLabel id={id}>{label}</FieldLabel>
       <input
         id={id}
         name={name}
@@ -79,20 +111,11 @@ export function Field({
         key={kept ?? String(defaultValue ?? "")}
         defaultValue={kept ?? defaultValue}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(id, error, hint)}
         {...rest}
         className={controlClass(!!error, className)}
       />
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldHelp id={id} hint={hint} error={error} />
     </div>
   );
 }
@@ -108,23 +131,18 @@ export function SelectField({
   options: { value: string; label: string }[];
   defaultValue?: string;
 }) {
-  const state = useContext(FormState);
-  const id = useId();
-  const error = state && !state.ok ? state.error.fieldErrors?.[name] : undefined;
-  const kept = state && !state.ok ? state.values?.[name] : undefined;
+  const { id, error, kept } = useFieldState(name);
   return (
     <div>
-      <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
-        {label}
-      </label>
+      <FieldLabel id={id}>{label}</FieldLabel>
       <select
         id={id}
         name={name}
         key={kept ?? defaultValue}
         defaultValue={kept ?? defaultValue}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        className="mt-1 block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm"
+        aria-describedby={describedBy(id, error)}
+        className={controlClass(!!error)}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -132,11 +150,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldHelp id={id} error={error} />
     </div>
   );
 }

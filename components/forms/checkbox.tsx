@@ -1,7 +1,7 @@
 "use client";
 
-import { useId, type ComponentProps, type ReactNode } from "react";
-import { useFormResult } from "./action-form";
+import type { ComponentProps, ReactNode } from "react";
+import { describedBy, FieldHelp, useFieldState } from "./action-form";
 
 /**
  * A checkbox with its label and field error, inside an ActionForm. After a failed submit it keeps
@@ -13,10 +13,9 @@ export function Checkbox({
   defaultChecked,
   ...rest
 }: { name: string; label: ReactNode; defaultChecked?: boolean } & Omit<ComponentProps<"input">, "name" | "type" | "defaultChecked" | "className">) {
-  const result = useFormResult();
-  const id = useId();
-  const error = result && !result.ok ? result.error.fieldErrors?.[name] : undefined;
-  const kept = result && !result.ok && result.values ? result.values[name] === "on" : undefined;
+  const field = useFieldState(name);
+  const { id, error } = field;
+  const kept = field.failed ? field.kept === "on" : undefined;
   const controlled = rest.checked !== undefined;
   return (
     <div>
@@ -27,17 +26,13 @@ export function Checkbox({
           key={controlled ? undefined : String(kept ?? defaultChecked)}
           defaultChecked={controlled ? undefined : (kept ?? defaultChecked)}
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-describedby={describedBy(id, error)}
           className="mt-0.5 size-4"
           {...rest}
         />
         <span>{label}</span>
       </label>
-      {error ? (
-        <p id={`${id}-error`} className="mt-1 text-xs text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldHelp id={id} error={error} />
     </div>
   );
 }
