@@ -12,6 +12,14 @@ import { PrismaClient } from "../../generated/prisma/client";
 import { applyMigrations, type SqlRunner } from "./migrate";
 
 export type Prisma = PrismaClient;
+
+/**
+ * How long a transaction waits for a pooled connection, and how long it may run. Prisma's
+ * defaults (2 s and 5 s) turn a burst of concurrent changes on a busy machine (20 buyers
+ * accepting at once against a pool of 10) into "Unable to start a transaction in the given
+ * time" instead of a queue; every change here is short, so waiting longer is the right answer.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 export interface Database {
@@ -29,7 +37,7 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): D
 
 function openPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
   const runner = (client: pg.Pool | pg.PoolClient): SqlRunner => ({
     async exec(sql) {
       await client.query(sql);
@@ -72,7 +80,7 @@ function openEmbedded(dataDir: string): Database {
     mkdirSync(dir, { recursive: true });
   }
   const client = new PGlite(dir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client), transactionOptions: TRANSACTION_OPTIONS });
   const runner = (c: Pick<PGlite, "exec" | "query">): SqlRunner => ({
     async exec(sql) {
       await c.exec(sql);
