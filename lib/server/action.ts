@@ -2,7 +2,6 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { hasKey, type ErrorKey, type FieldErrorKey } from "../../i18n/keys";
 import { isLocale, routing, type AppLocale } from "../../i18n/routing";
 import { AppError, isAppError } from "./errors";
 import { errorMessage, fieldErrorMessages, internalErrorMessage, validationMessage } from "./error-message";

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { PlateCountry } from "../../generated/prisma/enums";
 
 /**
