@@ -71,9 +71,9 @@ export const acceptInvitationAction = action(
 
 export const acceptWithNewAccountAction = action(
   AcceptWithNewAccountInput,
-  async (input, { actor }) => {
+  async (input, { actor, address }) => {
     if (actor) throw new AppError("CONFLICT", "invitation_signed_in");
-    const r = await acceptInvitationWithNewAccount(input);
+    const r = await acceptInvitationWithNewAccount({ ...input, address });
     try {
       await signIn("credentials", { email: r.email, password: input.password, redirect: false });
     } catch (e) {

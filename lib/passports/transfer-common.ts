@@ -7,6 +7,7 @@ import type { Tx } from "../server/database";
 import { AppError } from "../server/errors";
 import { enqueueEmail } from "../server/mail/outbox";
 import { appLink } from "../server/urls";
+import { withdrawActivationLinks } from "../accounts/activation-links";
 
 type Locale = "nl" | "en" | "fr";
 export type RecipientKind = "new" | "existing";
@@ -59,6 +60,8 @@ export async function resolveRecipient(
     select,
   });
   if (user.status === "DISABLED") throw new AppError("CONFLICT", "recipient_unavailable", { fieldErrors: { email: ["recipient_unavailable"] } });
+  // A link from an earlier sign-up for this address (perhaps somebody else's) no longer activates it: the transfer link does.
+  if (user.status === "INVITED") await withdrawActivationLinks(tx, { id: user.id });
   return { id: user.id, email: user.email, firstName: user.firstName, locale: user.locale, kind: user.status === "ACTIVE" ? "existing" : "new" };
 }
 

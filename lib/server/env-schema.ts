@@ -81,6 +81,11 @@ export const EnvSchema = z
     TRUST_PROXY: bool,
     /** Sign-in attempts per client address per 15 minutes. */
     RATE_LIMIT_SIGNIN_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+    /**
+     * Per client address and hour, for each signed-out form apart from sign-in: sign-ups, reset
+     * requests, and forms that set a password from an e-mailed link (docs/decisions/0016).
+     */
+    RATE_LIMIT_FORMS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
     ...hashingFields,
     /** AES-256 key (32 bytes, base64) encrypting uploaded verification documents at rest. */
     DOCUMENT_KEY: z

@@ -25,6 +25,7 @@ describe("parseEnv", () => {
       SUPPORT_LOCALES: ["nl", "en"],
       MAIL_POLL_MS: 2000,
       RATE_LIMIT_SIGNIN_PER_ADDRESS: 50,
+      RATE_LIMIT_FORMS_PER_ADDRESS: 20,
       PASSWORD_HASH_CONCURRENCY: 2,
       LOG_LEVEL: "info",
     });
