@@ -25,7 +25,9 @@ const env = {
   DEMO_MODE: "true",
   AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
   MAIL_POLL_MS: "250",
+  // Every browser of the suite signs up, activates and signs in from 127.0.0.1.
   RATE_LIMIT_SIGNIN_PER_ADDRESS: "10000",
+  RATE_LIMIT_FORMS_PER_ADDRESS: "10000",
   DATA_DIR: process.env.DATABASE_URL ? "./data-e2e-unused" : mkdtempSync(path.join(tmpdir(), "autodossier-e2e-")),
   // Uploaded verification documents: an empty folder and a fixed key that is not for production.
   DOCUMENTS_DIR: documentsDir(),

@@ -33,7 +33,7 @@ function safeNext(next: string | undefined): string | undefined {
   return next && /^\/(?!\/)[\w\-/?=&.%]*$/.test(next) && !next.includes("\\") ? next : undefined;
 }
 
-export const signUpAction = action(SignUpInput, async (input) => signUp(input), { anonymous: true });
+export const signUpAction = action(SignUpInput, async (input, { address }) => signUp({ ...input, address }), { anonymous: true });
 
 export const signInAction = action(
   SignInInput,
@@ -52,7 +52,7 @@ export const signInAction = action(
 
 export const activateAction = action(
   z.object({ token: TokenInput, password: NewPassword.optional().or(z.literal("").transform(() => undefined)), locale: LocaleInput }).strict(),
-  async (input) => activateAccount({ token: input.token, password: input.password }),
+  async (input, { address }) => activateAccount({ token: input.token, password: input.password, address }),
   { anonymous: true, redirectTo: (_d, { locale }) => `/${locale}/sign-in?activated=1` },
 );
 
@@ -65,7 +65,7 @@ export const forgotPasswordAction = action(
   { anonymous: true },
 );
 
-export const resetPasswordAction = action(ResetPasswordInput, async (input) => resetPassword(input), {
+export const resetPasswordAction = action(ResetPasswordInput, async (input, { address }) => resetPassword({ ...input, address }), {
   anonymous: true,
   redirectTo: (_d, { locale }) => `/${locale}/sign-in?reset=1`,
 });

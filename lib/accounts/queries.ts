@@ -1,6 +1,7 @@
 import { db } from "../server/db";
 import { hashToken } from "../server/tokens";
 import type { AuthTokenKind } from "../../generated/prisma/enums";
+import { choosesPassword } from "./activation-links";
 
 export type LinkState = "valid" | "used" | "expired" | "invalid";
 
@@ -14,7 +15,8 @@ export async function peekToken(token: string, kind: AuthTokenKind): Promise<{ s
   if (!row || row.kind !== kind || row.user.status === "DISABLED") return { state: "invalid", needsPassword: false };
   if (row.usedAt) return { state: "used", needsPassword: false };
   if (row.expiresAt <= new Date()) return { state: "expired", needsPassword: false };
-  return { state: "valid", needsPassword: !row.user.passwordHash, email: row.user.email };
+  const needsPassword = kind === "ACTIVATION" ? choosesPassword(token, row.user) : !row.user.passwordHash;
+  return { state: "valid", needsPassword, email: row.user.email };
 }
 
 export async function getAccount(userId: string) {

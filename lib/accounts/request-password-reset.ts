@@ -1,5 +1,5 @@
 import { db } from "../server/db";
-import { hit, LIMITS } from "../server/rate-limit";
+import { admitAccountMail, admitClient } from "../server/form-limits";
 import { newToken, TOKEN_TTL } from "../server/tokens";
 import { enqueueEmail } from "../server/mail/outbox";
 import { appLink } from "../server/urls";
@@ -7,13 +7,11 @@ import { transaction } from "../server/transaction";
 
 /**
  * Sends a reset link (30 minutes, single-use) to an active account. The caller always gets the
- * same answer; over the limit, the request is silently dropped for that account.
+ * same answer; over the limit (per client address, or the e-mail address's 3 account e-mails an
+ * hour, shared with sign-up), the request is silently dropped.
  */
 export async function requestPasswordReset(input: { email: string; address: string }): Promise<void> {
-  const [accountOk, addressOk] = await Promise.all([
-    hit(db, `reset:account:${input.email}`, LIMITS.resetPerAccount),
-    hit(db, `reset:address:${input.address}`, LIMITS.resetPerAddress),
-  ]);
+  const [accountOk, addressOk] = await Promise.all([admitAccountMail(input.email), admitClient("resetPerAddress", input.address)]);
   if (!accountOk || !addressOk) return;
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, status: true, locale: true, firstName: true, email: true } });
   if (!user || user.status !== "ACTIVE") return;

@@ -3,6 +3,9 @@ import { userActor, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { hashPassword } from "../server/password";
+import { db } from "../server/db";
+import { limitLinkFormByAccount, limitLinkFormByAddress } from "../server/form-limits";
+import { withdrawActivationLinks } from "../accounts/activation-links";
 import { hashToken } from "../server/tokens";
 import { enqueueEmail } from "../server/mail/outbox";
 import { startOwnerHolding } from "../holdings/holdings";
@@ -103,9 +106,17 @@ export async function acceptInvitation(input: { actor: Actor; token: string }): 
   }
 }
 
+/** The invited address's account, if any; one that is active or disabled must sign in instead. */
+async function accountToActivate(tx: Tx, email: string) {
+  const existing = await tx.user.findUnique({ where: { email }, select: { id: true, status: true } });
+  if (existing && existing.status !== "INVITED") throw new AppError("CONFLICT", "invitation_sign_in_instead");
+  return existing;
+}
+
 /**
  * A buyer without an account: the account is created active (the link proved the address) and
- * the invitation accepted, in one transaction.
+ * the invitation accepted, in one transaction. Limited per client address and per invited
+ * address, and the invitation checked, before the password is hashed.
  */
 export async function acceptInvitationWithNewAccount(input: {
   token: string;
@@ -113,13 +124,19 @@ export async function acceptInvitationWithNewAccount(input: {
   lastName: string;
   password: string;
   locale: UserLocale;
+  address: string;
 }): Promise<{ vehicleId: string; email: string }> {
+  await limitLinkFormByAddress(input.address);
+  const seen = await pendingInvitation(db, input.token);
+  await accountToActivate(db, seen.email);
+  await limitLinkFormByAccount(seen.email);
   const passwordHash = await hashPassword(input.password);
   try {
     const result = await transaction(async (tx) => {
       const inv = await pendingInvitation(tx, input.token);
-      const existing = await tx.user.findUnique({ where: { email: inv.email }, select: { id: true, status: true } });
-      if (existing && existing.status !== "INVITED") throw new AppError("CONFLICT", "invitation_sign_in_instead");
+      const existing = await accountToActivate(tx, inv.email);
+      // Links from an earlier sign-up for the address are spent: the invitation proved it.
+      if (existing) await withdrawActivationLinks(tx, { id: existing.id });
       const data = { passwordHash, firstName: input.firstName, lastName: input.lastName, locale: input.locale, status: "ACTIVE" as const, emailVerifiedAt: new Date() };
       const user = existing
         ? await tx.user.update({ where: { id: existing.id }, data, select: { id: true, email: true, locale: true, firstName: true } })

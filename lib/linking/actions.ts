@@ -50,9 +50,9 @@ export const acceptInvitationAction = action(
 
 export const acceptWithNewAccountAction = action(
   AcceptWithNewAccountInput,
-  async (input, { actor }) => {
+  async (input, { actor, address }) => {
     if (actor) throw new AppError("CONFLICT", "invitation_signed_in");
-    const r = await acceptInvitationWithNewAccount(input);
+    const r = await acceptInvitationWithNewAccount({ ...input, address });
     await signInAfterActivation(r.email, input.password);
     return r;
   },

@@ -10,6 +10,7 @@ import { assertNotInStock } from "../holdings/guards";
 import { appLink } from "../server/urls";
 import { transaction } from "../server/transaction";
 import type { UserLocale } from "../../i18n/routing";
+import { withdrawActivationLinks } from "../accounts/activation-links";
 
 export const INVITATION_TTL_MS = 30 * 24 * 3600_000;
 
@@ -62,6 +63,8 @@ export async function inviteBuyer(input: InviteBuyerInput): Promise<{ invitation
         vehicleId: vehicle.id,
         data: { contracts: input.contracts.length },
       });
+      // A link from an earlier sign-up for this address (perhaps somebody else's) no longer activates it: the invitation does.
+      await withdrawActivationLinks(tx, { email: input.email });
       await enqueueEmail(tx, {
         to: input.email,
         locale: input.locale,

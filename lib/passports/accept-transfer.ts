@@ -3,6 +3,8 @@ import { assertCan, userActor, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { hashPassword } from "../server/password";
+import { db } from "../server/db";
+import { limitLinkFormByAccount, limitLinkFormByAddress } from "../server/form-limits";
 import { enqueueEmail } from "../server/mail/outbox";
 import { startOwnerHolding } from "../holdings/holdings";
 import { isSerializationFailure } from "../server/db-errors";
@@ -92,17 +94,27 @@ export async function acceptTransferByToken(input: { actor: Actor; token: string
   });
 }
 
+/** The transfer's INVITED account, or why it cannot be activated from the link. */
+async function accountToActivate(tx: Tx, userId: string) {
+  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, status: true } });
+  if (!user || user.status === "DISABLED") throw new AppError("NOT_FOUND", "transfer_invalid");
+  if (user.status === "ACTIVE") throw new AppError("CONFLICT", "transfer_sign_in_instead");
+  return user;
+}
+
 /**
  * A buyer without an account follows the transfer link: choosing a password activates the INVITED
  * account (the link proved the address) and makes the buyer the owner, in one transaction.
+ * Limited per client address and per account, and the transfer checked, before the password is hashed.
  */
-export async function acceptTransferWithNewAccount(input: { token: string; password: string }): Promise<{ vehicleId: string; email: string }> {
+export async function acceptTransferWithNewAccount(input: { token: string; password: string; address: string }): Promise<{ vehicleId: string; email: string }> {
+  await limitLinkFormByAddress(input.address);
+  const seen = await accountToActivate(db, assertOpen(await transferByToken(db, input.token)).toUserId);
+  await limitLinkFormByAccount(seen.email);
   const passwordHash = await hashPassword(input.password);
   return run(async (tx) => {
     const t = assertOpen(await transferByToken(tx, input.token));
-    const user = await tx.user.findUnique({ where: { id: t.toUserId }, select: { id: true, status: true } });
-    if (!user || user.status === "DISABLED") throw new AppError("NOT_FOUND", "transfer_invalid");
-    if (user.status === "ACTIVE") throw new AppError("CONFLICT", "transfer_sign_in_instead");
+    const user = await accountToActivate(tx, t.toUserId);
     const buyer = await tx.user.update({
       where: { id: user.id },
       // The buyer's details as the garage entered them for this transfer (not an older one's).

@@ -146,9 +146,9 @@ export const acceptTransferByTokenAction = action(
 /** A buyer without an account: sets a password, becomes the owner and is signed in, in one go. */
 export const acceptTransferWithPasswordAction = action(
   AcceptWithPasswordInput,
-  async (input, { actor }) => {
+  async (input, { actor, address }) => {
     if (actor) throw new AppError("CONFLICT", "transfer_signed_in");
-    const r = await acceptTransferWithNewAccount({ token: input.token, password: input.password });
+    const r = await acceptTransferWithNewAccount({ token: input.token, password: input.password, address });
     await signInAfterActivation(r.email, input.password);
     return r;
   },

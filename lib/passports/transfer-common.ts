@@ -8,6 +8,7 @@ import { AppError } from "../server/errors";
 import { enqueueEmail } from "../server/mail/outbox";
 import { appLink } from "../server/urls";
 import type { UserLocale as Locale } from "../../i18n/routing";
+import { withdrawActivationLinks } from "../accounts/activation-links";
 
 export type RecipientKind = "new" | "existing";
 export interface Recipient {
@@ -59,6 +60,8 @@ export async function resolveRecipient(
     select,
   });
   if (user.status === "DISABLED") throw new AppError("CONFLICT", "recipient_unavailable", { fieldErrors: { email: ["recipient_unavailable"] } });
+  // A link from an earlier sign-up for this address (perhaps somebody else's) no longer activates it: the transfer link does.
+  if (user.status === "INVITED") await withdrawActivationLinks(tx, { id: user.id });
   return { id: user.id, email: user.email, firstName: user.firstName, locale: user.locale, kind: user.status === "ACTIVE" ? "existing" : "new" };
 }
 

@@ -18,6 +18,30 @@ const list = (fallback: string) =>
         .filter(Boolean),
     );
 
+/** An optional whole number from 1 to max; unset or empty is undefined. */
+const wholeNumber = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? Number(v.trim()) : undefined))
+    .pipe(z.number({ error: "must be a whole number" }).int("must be a whole number").min(1, "must be at least 1").max(max, `must be at most ${max}`).optional());
+
+/**
+ * How many password hashes (scrypt, 32 MiB and tens of milliseconds each) run at once; the rest
+ * queue, sign-in checks first (lib/server/password.ts). Read by password.ts itself too (through
+ * passwordHashConcurrency below), because the seed script hashes outside the server.
+ */
+const hashingFields = {
+  PASSWORD_HASH_CONCURRENCY: wholeNumber(64),
+  /** Node's own setting: the size of libuv's thread pool (default 4), which hashing shares with file and DNS work. */
+  UV_THREADPOOL_SIZE: wholeNumber(1024),
+};
+
+/** Unset: half of libuv's thread pool (2 of Node's default 4), so file and DNS work keep threads. */
+function hashConcurrency(e: { PASSWORD_HASH_CONCURRENCY?: number; UV_THREADPOOL_SIZE?: number }): number {
+  return e.PASSWORD_HASH_CONCURRENCY ?? Math.max(1, Math.floor((e.UV_THREADPOOL_SIZE ?? 4) / 2));
+}
+
 /** pino's levels, most severe first. */
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -57,6 +81,12 @@ export const EnvSchema = z
     TRUST_PROXY: bool,
     /** Sign-in attempts per client address per 15 minutes. */
     RATE_LIMIT_SIGNIN_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+    /**
+     * Per client address and hour, for each signed-out form apart from sign-in: sign-ups, reset
+     * requests, and forms that set a password from an e-mailed link (docs/decisions/0016).
+     */
+    RATE_LIMIT_FORMS_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+    ...hashingFields,
     /** AES-256 key (32 bytes, base64) encrypting uploaded verification documents at rest. */
     DOCUMENT_KEY: z
       .string()
@@ -97,6 +127,7 @@ export const EnvSchema = z
     ...e,
     APP_URL: (e.APP_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     DOCUMENTS_DIR: e.DOCUMENTS_DIR ?? documentsDirFor(e.DATA_DIR),
+    PASSWORD_HASH_CONCURRENCY: hashConcurrency(e),
   }));
 
 /** DATA_DIR/documents; an in-memory database (tests) keeps its documents in the temporary folder. */
@@ -107,11 +138,20 @@ function documentsDirFor(dataDir: string): string {
 
 export type Env = z.infer<typeof EnvSchema>;
 
+function configurationError(error: z.ZodError): Error {
+  const lines = error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+  return new Error(`Invalid configuration (environment variables):\n${lines.join("\n")}`);
+}
+
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = EnvSchema.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
-    throw new Error(`Invalid configuration (environment variables):\n${lines.join("\n")}`);
-  }
+  if (!parsed.success) throw configurationError(parsed.error);
   return parsed.data;
+}
+
+/** PASSWORD_HASH_CONCURRENCY alone, as parseEnv reads it (for code that runs outside the server too). */
+export function passwordHashConcurrency(source: Record<string, string | undefined>): number {
+  const parsed = z.object(hashingFields).safeParse(source);
+  if (!parsed.success) throw configurationError(parsed.error);
+  return hashConcurrency(parsed.data);
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { auth } from "./auth";
 import { db } from "./db";
+import { log } from "./log";
 import { ACTOR_USER_SELECT, actorFromUser, type Actor } from "./authz";
 
 const SEEN_EVERY_MS = 5 * 60_000;
@@ -28,7 +29,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     // every few minutes per session, never failing the request.
     void db.authSession
       .update({ where: { id: row.id }, data: { lastSeenAt: new Date() } })
-      .catch((e) => console.error("[session] could not record when the session was last used", e));
+      .catch((e) => log.warn({ err: e }, "could not record when the session was last used"));
   }
   return actorFromUser(row.user, row.id);
 });

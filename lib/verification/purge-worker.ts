@@ -31,8 +31,8 @@ async function purge(): Promise<void> {
 
 export function startPurgeWorker(): void {
   if (g.__purge) return;
-  const timer = setInterval(() => void run().catch((e) => console.error("[purge] run failed", e)), PURGE_INTERVAL_MS);
+  const timer = setInterval(() => void run().catch((e) => log.error({ err: e }, "purge run failed")), PURGE_INTERVAL_MS);
   timer.unref();
   g.__purge = { timer, running: false };
-  void run().catch((e) => console.error("[purge] run failed", e));
+  void run().catch((e) => log.error({ err: e }, "purge run failed"));
 }

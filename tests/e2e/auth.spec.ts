@@ -46,6 +46,34 @@ test("sign up, activate from the e-mail, sign in and sign out", async ({ page })
   await expect(page.getByTestId("link-state")).toContainText("al gebruikt");
 });
 
+test("signing up again for an address not activated yet changes nothing: the new link asks for a password", async ({ page }) => {
+  const email = uniqueEmail("twice");
+  await signUp(page, email, "the-first-password-1");
+  const first = linkIn(await waitForMail(email), /http:\/\/localhost:\d+\/nl\/activate\/su_[\w-]+/);
+  // Somebody signs up with the same address: the same answer, and the account keeps what it had.
+  await signUp(page, email, "a-strangers-password");
+  const choose = /http:\/\/localhost:\d+\/nl\/activate\/(?!su_)[\w-]+/;
+  const second = linkIn(await waitForMail(email, (m) => choose.test(m.text)), choose);
+
+  await page.goto(first);
+  await expect(page.getByTestId("link-state")).toContainText("verlopen");
+  await page.goto(second);
+  await page.getByLabel("Nieuw wachtwoord").fill("the-owners-own-password");
+  await page.getByRole("button", { name: "Account activeren" }).click();
+  await expect(page).toHaveURL(/\/nl\/sign-in\?activated=1/);
+
+  // Neither password typed at a sign-up works; the one chosen at activation does.
+  for (const typed of ["a-strangers-password", "the-first-password-1"]) {
+    await page.goto("/nl/sign-in");
+    await page.getByLabel("E-mailadres").fill(email);
+    await page.getByLabel("Wachtwoord").fill(typed);
+    await page.getByRole("button", { name: "Inloggen" }).click();
+    await expect(page.getByTestId("form-error")).toContainText("niet juist");
+  }
+  await signIn(page, email, "the-owners-own-password");
+  await expect(page).toHaveURL(/\/nl\/garage$/);
+});
+
 test("a wrong password is refused without saying whether the account exists", async ({ page }) => {
   await page.goto("/nl/sign-in");
   await page.getByLabel("E-mailadres").fill("owner@demo.autodossier.test");

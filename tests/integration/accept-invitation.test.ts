@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { verifyPassword } from "@/lib/server/password";
+import { hashingStats, verifyPassword } from "@/lib/server/password";
+import { env } from "@/lib/server/env";
+import { signUp } from "@/lib/accounts/sign-up";
+import { activateAccount } from "@/lib/accounts/activate-account";
+import { verifyCredentials } from "@/lib/accounts/verify-credentials";
 import { acceptInvitation, acceptInvitationWithNewAccount } from "@/lib/linking/accept-invitation";
 import { getInvitationByToken } from "@/lib/linking/queries";
 import { getVehicleDossier, listGarage } from "@/lib/vehicles/queries";
-import { actorFor, createUser, outboxFor } from "../factories";
+import { actorFor, createUser, outboxFor, tokenFromPayload, uniqueAddress, uniqueEmail } from "../factories";
 import { dealerStaff, expectAppError, invite } from "../factories/linking";
 
 /** Asserts the invitation is untouched: PENDING, no holding on the car, its contracts PENDING. */
@@ -63,7 +67,7 @@ describe("acceptInvitation", () => {
     // A new account accepting names the inviting member's role too.
     const member = await dealerStaff("MEMBER");
     const inv2 = await invite(member);
-    const r = await acceptInvitationWithNewAccount({ token: inv2.token, firstName: "Nina", lastName: "Nieuw", password: "a-long-password-8", locale: "nl" });
+    const r = await acceptInvitationWithNewAccount({ address: uniqueAddress(), token: inv2.token, firstName: "Nina", lastName: "Nieuw", password: "a-long-password-8", locale: "nl" });
     const newOwner = await actorFor((await db.user.findUniqueOrThrow({ where: { email: r.email } })).id);
     expect((await getVehicleDossier(newOwner, inv2.vehicleId))?.history.map((h) => [h.action, h.organisation, h.actorRole])).toEqual([["invitation.accepted", member.org.name, "dealer:member"]]);
   });
@@ -116,7 +120,7 @@ describe("acceptInvitation", () => {
 
     await expectAppError(acceptInvitation({ actor: buyer, token: inv.token }), "GONE", "invitation_expired");
     await expectAppError(
-      acceptInvitationWithNewAccount({ token: inv.token, firstName: "Eva", lastName: "Jansen", password: "a-long-password-1", locale: "nl" }),
+      acceptInvitationWithNewAccount({ address: uniqueAddress(), token: inv.token, firstName: "Eva", lastName: "Jansen", password: "a-long-password-1", locale: "nl" }),
       "GONE",
       "invitation_expired",
     );
@@ -152,7 +156,7 @@ describe("acceptInvitationWithNewAccount", () => {
     const dealer = await dealerStaff();
     const inv = await invite(dealer);
 
-    const r = await acceptInvitationWithNewAccount({ token: inv.token, firstName: "Eva", lastName: "Jansen", password: "a-long-password-1", locale: "en" });
+    const r = await acceptInvitationWithNewAccount({ address: uniqueAddress(), token: inv.token, firstName: "Eva", lastName: "Jansen", password: "a-long-password-1", locale: "en" });
 
     expect(r).toEqual({ vehicleId: inv.vehicleId, email: inv.email });
     const user = await db.user.findUniqueOrThrow({ where: { email: inv.email } });
@@ -169,7 +173,7 @@ describe("acceptInvitationWithNewAccount", () => {
     expect(linked[0].locale).toBe("en");
 
     await expectAppError(
-      acceptInvitationWithNewAccount({ token: inv.token, firstName: "Eva", lastName: "Jansen", password: "another-password-2", locale: "en" }),
+      acceptInvitationWithNewAccount({ address: uniqueAddress(), token: inv.token, firstName: "Eva", lastName: "Jansen", password: "another-password-2", locale: "en" }),
       "GONE",
       "invitation_used",
     );
@@ -181,7 +185,7 @@ describe("acceptInvitationWithNewAccount", () => {
     const inv = await invite(dealer);
 
     const results = await Promise.allSettled(
-      Array.from({ length: 5 }, (_, i) => acceptInvitationWithNewAccount({ token: inv.token, firstName: `Eva${i}`, lastName: "Jansen", password: "a-long-password-1", locale: "nl" })),
+      Array.from({ length: 5 }, (_, i) => acceptInvitationWithNewAccount({ address: uniqueAddress(), token: inv.token, firstName: `Eva${i}`, lastName: "Jansen", password: "a-long-password-1", locale: "nl" })),
     );
 
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -202,11 +206,53 @@ describe("acceptInvitationWithNewAccount", () => {
     const existing = await createUser({ email: inv.email });
 
     await expectAppError(
-      acceptInvitationWithNewAccount({ token: inv.token, firstName: "Mallory", lastName: "X", password: "a-long-password-1", locale: "nl" }),
+      acceptInvitationWithNewAccount({ address: uniqueAddress(), token: inv.token, firstName: "Mallory", lastName: "X", password: "a-long-password-1", locale: "nl" }),
       "CONFLICT",
       "invitation_sign_in_instead",
     );
     expect(await db.user.findUniqueOrThrow({ where: { id: existing.id } })).toMatchObject({ firstName: "Test", passwordHash: existing.passwordHash });
     await expectUnchanged(inv);
+  });
+});
+
+/** Security review, issue 11: a stranger's sign-up for the invited address, and limits before hashing. */
+describe("acceptInvitationWithNewAccount and a stranger's sign-up", () => {
+  const STRANGER = "the-strangers-password";
+
+  it("a sign-up before the invitation: the invitation withdraws its link; accepting sets the buyer's own password", async () => {
+    const dealer = await dealerStaff();
+    const email = uniqueEmail("buyer");
+    await signUp({ address: uniqueAddress(), email, firstName: "Eve", lastName: "Stranger", password: STRANGER, locale: "en" });
+    const strangersLink = tokenFromPayload((await outboxFor(email)).find((m) => m.template === "activation")!.payload);
+
+    const inv = await invite(dealer, { email });
+    await expectAppError(activateAccount({ address: uniqueAddress(), token: strangersLink }), "GONE", "link_expired");
+    await acceptInvitationWithNewAccount({ address: uniqueAddress(), token: inv.token, firstName: "Eva", lastName: "Jansen", password: "a-long-password-1", locale: "nl" });
+
+    const user = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(user).toMatchObject({ status: "ACTIVE", firstName: "Eva" });
+    expect(await verifyPassword(STRANGER, user.passwordHash)).toBe(false);
+    await expectAppError(verifyCredentials({ email, password: STRANGER, address: uniqueAddress() }), "UNAUTHENTICATED");
+    expect((await verifyCredentials({ email, password: "a-long-password-1", address: uniqueAddress() })).userId).toBe(user.id);
+  });
+
+  it("is limited per client address before the invitation is read or a password hashed; an active account is told to sign in without hashing", async () => {
+    const dealer = await dealerStaff();
+    const inv = await invite(dealer);
+    const address = uniqueAddress();
+    const start = hashingStats().derivations;
+    const form = { firstName: "Eva", lastName: "Jansen", password: "a-long-password-1", locale: "nl" as const };
+    for (let i = 0; i < env.RATE_LIMIT_FORMS_PER_ADDRESS; i++) {
+      await expectAppError(acceptInvitationWithNewAccount({ ...form, address, token: `unknown-invitation-${i}-${"x".repeat(30)}` }), "NOT_FOUND", "invitation_invalid");
+    }
+    await expectAppError(acceptInvitationWithNewAccount({ ...form, address, token: inv.token }), "RATE_LIMITED");
+    expect(hashingStats().derivations).toBe(start);
+    expect(await db.user.count({ where: { email: inv.email } })).toBe(0);
+    await expectUnchanged(inv);
+
+    const other = await invite(dealer);
+    await createUser({ email: other.email });
+    await expectAppError(acceptInvitationWithNewAccount({ ...form, address: uniqueAddress(), token: other.token }), "CONFLICT", "invitation_sign_in_instead");
+    expect(hashingStats().derivations).toBe(start);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
-import { verifyPassword } from "@/lib/server/password";
+import { hashingStats, verifyPassword } from "@/lib/server/password";
+import { env } from "@/lib/server/env";
 import { hashToken } from "@/lib/server/tokens";
 import { signUp } from "@/lib/accounts/sign-up";
 import { activateAccount } from "@/lib/accounts/activate-account";
@@ -10,6 +11,8 @@ import { requestPasswordReset } from "@/lib/accounts/request-password-reset";
 import { resetPassword } from "@/lib/accounts/reset-password";
 import { changePassword } from "@/lib/accounts/change-password";
 import { endSessionById, signOutEverywhere } from "@/lib/accounts/sign-out";
+import { peekToken } from "@/lib/accounts/queries";
+import { LIMITS } from "@/lib/server/rate-limit";
 import {
   actorFor,
   createAuthToken,
@@ -39,7 +42,7 @@ async function expectAppError(p: Promise<unknown>, code: AppError["code"], messa
 
 async function signUpNew(over: Partial<{ email: string; locale: "nl" | "en" }> = {}) {
   const email = over.email ?? uniqueEmail("signup");
-  await signUp({ email, firstName: "Ann", lastName: "de Vries", password: PASSWORD, locale: over.locale ?? "nl" });
+  await signUp({ address: uniqueAddress(), email, firstName: "Ann", lastName: "de Vries", password: PASSWORD, locale: over.locale ?? "nl" });
   const user = await db.user.findUniqueOrThrow({ where: { email } });
   const [mail] = (await outboxFor(email)).filter((m) => m.template === "activation");
   return { email, user, token: tokenFromPayload(mail!.payload) };
@@ -50,7 +53,7 @@ const liveSessions = (userId: string) => db.authSession.findMany({ where: { user
 describe("signUp", () => {
   it("creates an INVITED user, an activation token stored as a hash only, and its e-mail", async () => {
     const email = uniqueEmail("signup");
-    expect(await signUp({ email, firstName: "Ann", lastName: "de Vries", password: PASSWORD, locale: "en" })).toEqual({ email });
+    expect(await signUp({ address: uniqueAddress(), email, firstName: "Ann", lastName: "de Vries", password: PASSWORD, locale: "en" })).toEqual({ email });
 
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     expect(user).toMatchObject({ status: "INVITED", firstName: "Ann", lastName: "de Vries", locale: "en", emailVerifiedAt: null });
@@ -59,7 +62,8 @@ describe("signUp", () => {
     const mails = await outboxFor(email);
     expect(mails.map((m) => [m.template, m.locale, m.status])).toEqual([["activation", "en", "PENDING"]]);
     const url = String((mails[0]!.payload as { url: string }).url);
-    expect(url).toMatch(new RegExp(`^${APP_URL}/en/activate/[A-Za-z0-9_-]{43}$`));
+    // The one link that activates the account with the password typed at this sign-up.
+    expect(url).toMatch(new RegExp(`^${APP_URL}/en/activate/su_[A-Za-z0-9_-]{43}$`));
     const token = tokenFromPayload(mails[0]!.payload);
 
     const tokens = await db.authToken.findMany({ where: { userId: user.id } });
@@ -82,7 +86,7 @@ describe("signUp", () => {
     const existing = await createUser({ locale: "en" });
     const before = existing.passwordHash;
 
-    expect(await signUp({ email: existing.email, firstName: "Eve", lastName: "Other", password: "an-attacker-password", locale: "nl" })).toEqual({
+    expect(await signUp({ address: uniqueAddress(), email: existing.email, firstName: "Eve", lastName: "Other", password: "an-attacker-password", locale: "nl" })).toEqual({
       email: existing.email,
     });
 
@@ -95,50 +99,113 @@ describe("signUp", () => {
     expect(mails[0]).toMatchObject({ template: "activation-reminder-existing", locale: "en", payload: { name: "Test", url: `${APP_URL}/en/sign-in` } });
   });
 
-  it("for an address still INVITED: updates that account and replaces its activation link", async () => {
+  it("for an address still INVITED: changes nothing on it, and replaces its activation link by one whose holder chooses the password", async () => {
     const first = await signUpNew();
-    await signUp({ email: first.email, firstName: "Bea", lastName: "Jansen", password: NEW_PASSWORD, locale: "en" });
+    await signUp({ address: uniqueAddress(), email: first.email, firstName: "Bea", lastName: "Jansen", password: NEW_PASSWORD, locale: "en" });
     expect(await db.user.count({ where: { email: first.email } })).toBe(1);
-    const user = await db.user.findUniqueOrThrow({ where: { id: first.user.id } });
-    expect(user).toMatchObject({ firstName: "Bea", status: "INVITED", locale: "en" });
-    expect(await verifyPassword(NEW_PASSWORD, user.passwordHash)).toBe(true);
-    // The first link no longer works; the second does.
-    await expectAppError(activateAccount({ token: first.token }), "GONE", "link_expired");
-    const second = (await outboxFor(first.email)).filter((m) => m.template === "activation")[1]!;
-    expect(await activateAccount({ token: tokenFromPayload(second.payload) })).toEqual({ email: first.email });
+    expect(await db.user.findUniqueOrThrow({ where: { id: first.user.id } })).toEqual(first.user);
+    // The first link no longer works; the second asks for a password.
+    await expectAppError(activateAccount({ address: uniqueAddress(), token: first.token }), "GONE", "link_expired");
+    const second = tokenFromPayload((await outboxFor(first.email)).filter((m) => m.template === "activation")[1]!.payload);
+    await expectAppError(activateAccount({ address: uniqueAddress(), token: second }), "VALIDATION", "password_needed");
+    expect(await activateAccount({ address: uniqueAddress(), token: second, password: "chosen-at-activation" })).toEqual({ email: first.email });
+  });
+});
+
+/**
+ * Security review, issue 11: a sign-up with the address of an account nobody activated yet (a
+ * garage's buyer, an earlier sign-up) planted the stranger's password on it, and the owner's
+ * activation made it live.
+ */
+describe("signUp never changes an existing account", () => {
+  const STRANGER = "the-strangers-password";
+  const OWNER = "the-owners-own-password";
+  const signsIn = async (email: string, password: string) =>
+    verifyCredentials({ email, password, address: uniqueAddress() }).then(
+      () => true,
+      (e: unknown) => {
+        expect(e).toBeInstanceOf(AppError);
+        expect((e as AppError).code).toBe("UNAUTHENTICATED");
+        return false;
+      },
+    );
+  const activationLinks = async (email: string) => (await outboxFor(email)).filter((m) => m.template === "activation").map((m) => tokenFromPayload(m.payload));
+
+  it("a garage's buyer (INVITED, no password yet): nothing changes, the stranger's password never signs in, the owner sets their own", async () => {
+    const buyer = await createUser({ status: "INVITED", password: null });
+    expect(await signUp({ address: uniqueAddress(), email: buyer.email, firstName: "Eve", lastName: "Stranger", password: STRANGER, locale: "en" })).toEqual({
+      email: buyer.email,
+    });
+    expect(await db.user.findUniqueOrThrow({ where: { id: buyer.id } })).toEqual(buyer);
+    expect(await db.auditLog.count({ where: { subjectUserId: buyer.id } })).toBe(0);
+    expect(await signsIn(buyer.email, STRANGER)).toBe(false);
+
+    // The address gets an activation e-mail in its own language and name, not the stranger's.
+    const [mail] = await outboxFor(buyer.email);
+    expect(mail).toMatchObject({ template: "activation", locale: "nl", payload: { name: "Test" } });
+    const [link] = await activationLinks(buyer.email);
+    expect(await peekToken(link!, "ACTIVATION")).toMatchObject({ state: "valid", needsPassword: true });
+    await expectAppError(activateAccount({ address: uniqueAddress(), token: link! }), "VALIDATION", "password_needed");
+    await activateAccount({ address: uniqueAddress(), token: link!, password: OWNER });
+
+    expect(await db.user.findUniqueOrThrow({ where: { id: buyer.id } })).toMatchObject({ status: "ACTIVE", firstName: "Test", lastName: "User" });
+    expect(await signsIn(buyer.email, STRANGER)).toBe(false);
+    expect(await signsIn(buyer.email, OWNER)).toBe(true);
+  });
+
+  it("an account a stranger's sign-up created: the owner's sign-up changes nothing, ends the stranger's link, and the owner chooses the password", async () => {
+    const email = uniqueEmail("planted");
+    await signUp({ address: uniqueAddress(), email, firstName: "Eve", lastName: "Stranger", password: STRANGER, locale: "en" });
+    const planted = await db.user.findUniqueOrThrow({ where: { email } });
+    const [strangersLink] = await activationLinks(email);
+    expect(await peekToken(strangersLink!, "ACTIVATION")).toMatchObject({ state: "valid", needsPassword: false });
+
+    // The owner signs up too, with a password typed at a sign-up that did not create the account.
+    await signUp({ address: uniqueAddress(), email, firstName: "Olga", lastName: "Owner", password: "typed-at-the-second-sign-up", locale: "nl" });
+    expect(await db.user.findUniqueOrThrow({ where: { email } })).toEqual(planted);
+    await expectAppError(activateAccount({ address: uniqueAddress(), token: strangersLink! }), "GONE", "link_expired");
+
+    const [, ownersLink] = await activationLinks(email);
+    expect(await peekToken(ownersLink!, "ACTIVATION")).toMatchObject({ state: "valid", needsPassword: true });
+    await expectAppError(activateAccount({ address: uniqueAddress(), token: ownersLink!, password: undefined }), "VALIDATION", "password_needed");
+    await activateAccount({ address: uniqueAddress(), token: ownersLink!, password: OWNER });
+
+    expect(await signsIn(email, STRANGER)).toBe(false);
+    expect(await signsIn(email, "typed-at-the-second-sign-up")).toBe(false);
+    expect(await signsIn(email, OWNER)).toBe(true);
   });
 });
 
 describe("activateAccount", () => {
   it("activates once; a second use is GONE link_used", async () => {
     const { email, user, token } = await signUpNew();
-    expect(await activateAccount({ token })).toEqual({ email });
+    expect(await activateAccount({ address: uniqueAddress(), token })).toEqual({ email });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.status).toBe("ACTIVE");
     expect(after.emailVerifiedAt).toBeInstanceOf(Date);
     expect((await db.authToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } })).usedAt).toBeInstanceOf(Date);
 
-    await expectAppError(activateAccount({ token }), "GONE", "link_used");
+    await expectAppError(activateAccount({ address: uniqueAddress(), token }), "GONE", "link_used");
     expect(await db.auditLog.count({ where: { subjectUserId: user.id, action: "account.activated" } })).toBe(1);
   });
 
   it("refuses an expired link (GONE link_expired) and leaves the account INVITED", async () => {
     const { user, token } = await signUpNew();
     await db.authToken.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    await expectAppError(activateAccount({ token }), "GONE", "link_expired");
+    await expectAppError(activateAccount({ address: uniqueAddress(), token }), "GONE", "link_expired");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).status).toBe("INVITED");
   });
 
   it("refuses an unknown token, and a password-reset token, as NOT_FOUND", async () => {
-    await expectAppError(activateAccount({ token: "x".repeat(43) }), "NOT_FOUND", "link_invalid");
+    await expectAppError(activateAccount({ address: uniqueAddress(), token: "x".repeat(43) }), "NOT_FOUND", "link_invalid");
     const user = await createUser();
     const { token } = await createAuthToken(user.id, "PASSWORD_RESET");
-    await expectAppError(activateAccount({ token }), "NOT_FOUND", "link_invalid");
+    await expectAppError(activateAccount({ address: uniqueAddress(), token }), "NOT_FOUND", "link_invalid");
   });
 
   it("of 10 concurrent uses of one link, exactly one succeeds", async () => {
     const { email, user, token } = await signUpNew();
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => activateAccount({ token })));
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => activateAccount({ address: uniqueAddress(), token })));
     const ok = results.filter((r) => r.status === "fulfilled");
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(ok).toHaveLength(1);
@@ -156,12 +223,12 @@ describe("activateAccount", () => {
     const user = await createUser({ status: "INVITED", password: null });
     const { token } = await createAuthToken(user.id, "ACTIVATION");
 
-    const e = await expectAppError(activateAccount({ token }), "VALIDATION", "password_needed");
+    const e = await expectAppError(activateAccount({ address: uniqueAddress(), token }), "VALIDATION", "password_needed");
     expect(e.fieldErrors).toEqual({ password: ["required"] });
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).status).toBe("INVITED");
     expect((await db.authToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } })).usedAt).toBeNull();
 
-    await activateAccount({ token, password: NEW_PASSWORD });
+    await activateAccount({ address: uniqueAddress(), token, password: NEW_PASSWORD });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.status).toBe("ACTIVE");
     expect(await verifyPassword(NEW_PASSWORD, after.passwordHash)).toBe(true);
@@ -169,7 +236,7 @@ describe("activateAccount", () => {
 
   it("does not replace an existing password with one given on the form", async () => {
     const { user, token } = await signUpNew();
-    await activateAccount({ token, password: "someone-elses-password" });
+    await activateAccount({ address: uniqueAddress(), token, password: "someone-elses-password" });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(PASSWORD, after.passwordHash)).toBe(true);
   });
@@ -177,7 +244,7 @@ describe("activateAccount", () => {
   it("refuses the link of a DISABLED account", async () => {
     const user = await createUser({ status: "DISABLED" });
     const { token } = await createAuthToken(user.id, "ACTIVATION");
-    await expectAppError(activateAccount({ token }), "NOT_FOUND", "link_invalid");
+    await expectAppError(activateAccount({ address: uniqueAddress(), token }), "NOT_FOUND", "link_invalid");
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).status).toBe("DISABLED");
   });
 });
@@ -208,13 +275,36 @@ describe("verifyCredentials", () => {
     expect(await db.authSession.count({ where: { userId: { in: [active.id, invited.id, disabled.id] } } })).toBe(0);
   });
 
-  it("refuses the 6th attempt within the window, even with the right password", async () => {
+  it("refuses the 6th attempt from one address within the window, even with the right password", async () => {
     const user = await createUser();
+    const address = uniqueAddress();
     for (let i = 0; i < 5; i++) {
-      await expectAppError(verifyCredentials({ email: user.email, password: `wrong-${i}-password`, address: uniqueAddress() }), "UNAUTHENTICATED");
+      await expectAppError(verifyCredentials({ email: user.email, password: `wrong-${i}-password`, address }), "UNAUTHENTICATED");
     }
-    await expectAppError(verifyCredentials({ email: user.email, password: PASSWORD, address: uniqueAddress() }), "RATE_LIMITED", "too_many_attempts");
+    await expectAppError(verifyCredentials({ email: user.email, password: PASSWORD, address }), "RATE_LIMITED", "too_many_attempts");
     expect(await db.authSession.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("a stranger's failures do not lock the owner out: 20 wrong from address A, then the right password from B signs in", async () => {
+    const user = await createUser();
+    const a = uniqueAddress();
+    const outcomes: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const before = hashingStats().derivations;
+      const e = await verifyCredentials({ email: user.email, password: `wrong-${i}-password`, address: a }).then(() => null, (err: unknown) => err);
+      expect(e).toBeInstanceOf(AppError);
+      outcomes.push((e as AppError).code);
+      // A refused attempt costs no hashing.
+      if ((e as AppError).code === "RATE_LIMITED") expect(hashingStats().derivations).toBe(before);
+      else expect(hashingStats().derivations).toBe(before + 1);
+    }
+    expect(outcomes).toEqual([...Array(5).fill("UNAUTHENTICATED"), ...Array(15).fill("RATE_LIMITED")]);
+
+    const b = uniqueAddress();
+    expect((await verifyCredentials({ email: user.email, password: PASSWORD, address: b })).userId).toBe(user.id);
+    // A stays refused, even with the right password.
+    await expectAppError(verifyCredentials({ email: user.email, password: PASSWORD, address: a }), "RATE_LIMITED", "too_many_attempts");
+    expect(await db.authSession.count({ where: { userId: user.id } })).toBe(1);
   });
 
   it("a successful sign-in resets the account's count of failed attempts", async () => {
@@ -246,14 +336,14 @@ describe("password reset", () => {
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeGreaterThan(29 * 60_000);
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBeLessThanOrEqual(30 * 60_000 + 1000);
 
-    await resetPassword({ token: token!, password: NEW_PASSWORD });
+    await resetPassword({ address: uniqueAddress(), token: token!, password: NEW_PASSWORD });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(NEW_PASSWORD, after.passwordHash)).toBe(true);
     expect(await verifyPassword(PASSWORD, after.passwordHash)).toBe(false);
     expect(await liveSessions(user.id)).toEqual([]);
     expect((await outboxFor(user.email)).map((m) => m.template)).toEqual(["password-reset", "password-changed"]);
 
-    await expectAppError(resetPassword({ token: token!, password: "yet-another-password" }), "GONE", "link_used");
+    await expectAppError(resetPassword({ address: uniqueAddress(), token: token!, password: "yet-another-password" }), "GONE", "link_used");
     expect(await verifyPassword(NEW_PASSWORD, (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash)).toBe(true);
   });
 
@@ -263,7 +353,7 @@ describe("password reset", () => {
     const token = await requestReset(user.email);
     // 30 minutes later.
     await db.authToken.update({ where: { tokenHash: hashToken(token!) }, data: { expiresAt: new Date(Date.now() - 1) } });
-    await expectAppError(resetPassword({ token: token!, password: NEW_PASSWORD }), "GONE", "link_expired");
+    await expectAppError(resetPassword({ address: uniqueAddress(), token: token!, password: NEW_PASSWORD }), "GONE", "link_expired");
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.passwordHash).toBe(user.passwordHash);
     expect((await liveSessions(user.id)).map((s) => s.id)).toEqual([session.id]);
@@ -274,8 +364,8 @@ describe("password reset", () => {
     const first = await requestReset(user.email);
     const second = await requestReset(user.email);
     expect(second).not.toBe(first);
-    await expectAppError(resetPassword({ token: first!, password: NEW_PASSWORD }), "GONE", "link_expired");
-    await resetPassword({ token: second!, password: NEW_PASSWORD });
+    await expectAppError(resetPassword({ address: uniqueAddress(), token: first!, password: NEW_PASSWORD }), "GONE", "link_expired");
+    await resetPassword({ address: uniqueAddress(), token: second!, password: NEW_PASSWORD });
   });
 
   it("sends nothing for an unknown or not yet active account, and an activation link is no reset link", async () => {
@@ -286,13 +376,87 @@ describe("password reset", () => {
     expect(await db.authToken.count({ where: { userId: invited.id } })).toBe(0);
 
     const { token } = await createAuthToken(invited.id, "ACTIVATION");
-    await expectAppError(resetPassword({ token, password: NEW_PASSWORD }), "NOT_FOUND", "link_invalid");
+    await expectAppError(resetPassword({ address: uniqueAddress(), token, password: NEW_PASSWORD }), "NOT_FOUND", "link_invalid");
   });
 
   it("drops requests beyond 3 an hour for one account", async () => {
     const user = await createUser();
     for (let i = 0; i < 5; i++) await requestPasswordReset({ email: user.email, address: uniqueAddress() });
     expect((await outboxFor(user.email)).filter((m) => m.template === "password-reset")).toHaveLength(3);
+  });
+});
+
+/**
+ * Security review, issue 11: every signed-out form is limited per client address and per account
+ * before a password is hashed, and an address gets at most 3 account e-mails an hour.
+ */
+describe("signed-out limits, counted before hashing", () => {
+  const form = (over: { email: string; address: string }) => ({ firstName: "Ann", lastName: "de Vries", password: PASSWORD, locale: "nl" as const, ...over });
+
+  /** Runs `fn` and returns how many password hashes it computed. */
+  async function hashesOf(fn: () => Promise<unknown>): Promise<number> {
+    const before = hashingStats().derivations;
+    await fn();
+    return hashingStats().derivations - before;
+  }
+
+  it("sign-up: one client address is refused after RATE_LIMIT_FORMS_PER_ADDRESS an hour, before hashing", async () => {
+    const address = uniqueAddress();
+    for (let i = 0; i < env.RATE_LIMIT_FORMS_PER_ADDRESS; i++) {
+      expect(await hashesOf(() => signUp(form({ address, email: uniqueEmail("flood") })))).toBe(1);
+    }
+    const email = uniqueEmail("flood");
+    expect(await hashesOf(() => expectAppError(signUp(form({ address, email })), "RATE_LIMITED"))).toBe(0);
+    expect(await db.user.count({ where: { email } })).toBe(0);
+    expect(await outboxFor(email)).toEqual([]);
+    // Another client is not affected.
+    expect(await signUp(form({ address: uniqueAddress(), email }))).toEqual({ email });
+  });
+
+  it("sign-up: at most 3 e-mails an hour to one address; after that the same answer, nothing hashed or sent", async () => {
+    const email = uniqueEmail("mailbomb");
+    const answers: unknown[] = [];
+    const hashes: number[] = [];
+    for (let i = 0; i < 6; i++) hashes.push(await hashesOf(async () => answers.push(await signUp(form({ address: uniqueAddress(), email })))));
+    expect(answers).toEqual(Array(6).fill({ email }));
+    expect(hashes).toEqual([1, 1, 1, 0, 0, 0]);
+    expect((await outboxFor(email)).map((m) => m.template)).toEqual(["activation", "activation", "activation"]);
+  });
+
+  it("sign-up and reset requests share an address's 3 account e-mails an hour", async () => {
+    const user = await createUser();
+    await signUp(form({ address: uniqueAddress(), email: user.email }));
+    await requestPasswordReset({ email: user.email, address: uniqueAddress() });
+    await signUp(form({ address: uniqueAddress(), email: user.email }));
+    await requestPasswordReset({ email: user.email, address: uniqueAddress() });
+    expect(await hashesOf(() => signUp(form({ address: uniqueAddress(), email: user.email })))).toBe(0);
+    expect((await outboxFor(user.email)).map((m) => m.template)).toEqual(["activation-reminder-existing", "password-reset", "activation-reminder-existing"]);
+  });
+
+  it("activation: an unknown link or a missing password costs no hashing; a client over its limit is refused before the link is read", async () => {
+    const user = await createUser({ status: "INVITED", password: null });
+    const { token } = await createAuthToken(user.id, "ACTIVATION");
+    const address = uniqueAddress();
+    expect(await hashesOf(() => expectAppError(activateAccount({ address, token }), "VALIDATION", "password_needed"))).toBe(0);
+    for (let i = 1; i < env.RATE_LIMIT_FORMS_PER_ADDRESS; i++) {
+      expect(await hashesOf(() => expectAppError(activateAccount({ address, token: `unknown-link-${i}-${"x".repeat(30)}`, password: NEW_PASSWORD }), "NOT_FOUND"))).toBe(0);
+    }
+    expect(await hashesOf(() => expectAppError(activateAccount({ address, token, password: NEW_PASSWORD }), "RATE_LIMITED"))).toBe(0);
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).status).toBe("INVITED");
+    // From another address the link still works.
+    expect(await hashesOf(() => activateAccount({ address: uniqueAddress(), token, password: NEW_PASSWORD }))).toBe(1);
+  });
+
+  it("reset: an unknown link costs no hashing; one account is refused after 10 an hour, before hashing", async () => {
+    const user = await createUser();
+    expect(await hashesOf(() => expectAppError(resetPassword({ address: uniqueAddress(), token: "y".repeat(43), password: NEW_PASSWORD }), "NOT_FOUND"))).toBe(0);
+    for (let i = 0; i < LIMITS.linkPerAccount.max; i++) {
+      const { token } = await createAuthToken(user.id, "PASSWORD_RESET");
+      expect(await hashesOf(() => resetPassword({ address: uniqueAddress(), token, password: `${NEW_PASSWORD}-${i}` }))).toBe(1);
+    }
+    const { token } = await createAuthToken(user.id, "PASSWORD_RESET");
+    expect(await hashesOf(() => expectAppError(resetPassword({ address: uniqueAddress(), token, password: NEW_PASSWORD }), "RATE_LIMITED"))).toBe(0);
+    expect((await db.authToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } })).usedAt).toBeNull();
   });
 });
 

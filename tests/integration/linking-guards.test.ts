@@ -14,7 +14,7 @@ import { getReviewRequest, listQueue } from "@/lib/verification/queries";
 import { cancelTransfer } from "@/lib/passports/cancel-transfer";
 import { correctTransferEmail } from "@/lib/passports/correct-transfer-email";
 import { acceptTransferWithNewAccount } from "@/lib/passports/accept-transfer";
-import { outboxFor, tokenFromPayload, uniqueEmail } from "../factories";
+import { outboxFor, tokenFromPayload, uniqueAddress, uniqueEmail } from "../factories";
 import { dealerStaff, deskInput, expectAppError, ownedVehicle, ownerAccount } from "../factories/linking";
 import { facts, submittedRequest, supportUser } from "../factories/verification";
 import { confirmTo, garageStaff, stockPassport } from "../factories/passports";
@@ -131,7 +131,7 @@ describe("a transfer that does not happen", () => {
     const rightUser = await db.user.findUniqueOrThrow({ where: { email: right } });
     // Someone else's name lingering on an invited account is replaced by this transfer's on activation.
     await db.user.update({ where: { id: rightUser.id }, data: { firstName: "Stale", lastName: "Name" } });
-    await acceptTransferWithNewAccount({ token, password: "a-new-buyer-passphrase" });
+    await acceptTransferWithNewAccount({ address: uniqueAddress(), token, password: "a-new-buyer-passphrase" });
     expect(await buyerDetails(rightUser.id)).toMatchObject({ firstName: "Bram", lastName: "Buyer", street: "Kerkstraat 1", postalCode: "3511 AB", city: "Utrecht", status: "ACTIVE" });
   });
 

@@ -5,7 +5,7 @@ import { acceptTransfer, acceptTransferWithNewAccount } from "@/lib/passports/ac
 import { cancelTransfer } from "@/lib/passports/cancel-transfer";
 import { confirmTransfer } from "@/lib/passports/confirm-transfer";
 import { updatePassport } from "@/lib/passports/update-passport";
-import { actorFor, createMembership, createUser, outboxFor, uniqueEmail } from "../factories";
+import { actorFor, createMembership, createUser, outboxFor, uniqueAddress, uniqueEmail } from "../factories";
 import { confirmTo, garageStaff, stockPassport } from "../factories/passports";
 
 const settledErrors = (results: PromiseSettledResult<unknown>[]) =>
@@ -47,7 +47,7 @@ describe("concurrent transfers of one passport", () => {
       const { passportId, vehicleId } = await stockPassport(staff);
       const { token } = await confirmTo(staff, passportId);
       const results = await Promise.allSettled([
-        acceptTransferWithNewAccount({ token, password: "a-new-buyer-passphrase" }),
+        acceptTransferWithNewAccount({ address: uniqueAddress(), token, password: "a-new-buyer-passphrase" }),
         cancelTransfer({ actor: staff.actor, passportId }),
       ]);
       expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
@@ -66,8 +66,8 @@ describe("concurrent transfers of one passport", () => {
     const { passportId, vehicleId } = await stockPassport(staff);
     const { token } = await confirmTo(staff, passportId);
     const results = await Promise.allSettled([
-      acceptTransferWithNewAccount({ token, password: "a-new-buyer-passphrase" }),
-      acceptTransferWithNewAccount({ token, password: "another-passphrase-2" }),
+      acceptTransferWithNewAccount({ address: uniqueAddress(), token, password: "a-new-buyer-passphrase" }),
+      acceptTransferWithNewAccount({ address: uniqueAddress(), token, password: "another-passphrase-2" }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(settledErrors(results)[0]).toMatch(/^(GONE:transfer_used|CONFLICT:transfer_sign_in_instead)$/);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { hashToken } from "@/lib/server/tokens";
-import { verifyPassword } from "@/lib/server/password";
+import { hashingStats, verifyPassword } from "@/lib/server/password";
+import { env } from "@/lib/server/env";
+import { AppError } from "@/lib/server/errors";
+import { signUp } from "@/lib/accounts/sign-up";
+import { activateAccount } from "@/lib/accounts/activate-account";
+import { verifyCredentials } from "@/lib/accounts/verify-credentials";
 import { acceptTransfer, acceptTransferByToken, acceptTransferWithNewAccount } from "@/lib/passports/accept-transfer";
 import { cancelTransfer } from "@/lib/passports/cancel-transfer";
 import { confirmTransfer } from "@/lib/passports/confirm-transfer";
@@ -20,7 +25,7 @@ import { getPassportProfile } from "@/lib/passports/queries/staff-profile";
 import { getTransferByToken } from "@/lib/passports/queries/transfer-link";
 import { listTransferOffers } from "@/lib/passports/queries/transfer-offers";
 import { removeVehicle } from "@/lib/linking/remove-vehicle";
-import { actorFor, createUser, outboxFor, PASSWORD, tokenFromPayload, uniqueEmail } from "../factories";
+import { actorFor, createUser, outboxFor, PASSWORD, tokenFromPayload, uniqueAddress, uniqueEmail } from "../factories";
 import { confirmTo, expectAppError, garageStaff, stockPassport } from "../factories/passports";
 
 const NEW_PASSWORD = "a-new-buyer-passphrase";
@@ -55,7 +60,7 @@ describe("confirming a transfer", () => {
     expect(await getTransferByToken(token)).toMatchObject({ state: "valid", newAccount: true, totalCents: 4950 });
     expect(await db.auditLog.count({ where: { entityId: transferId, action: "passport.transfer_confirmed", subjectUserId: invited.id } })).toBe(1);
 
-    const r = await acceptTransferWithNewAccount({ token, password: NEW_PASSWORD });
+    const r = await acceptTransferWithNewAccount({ address: uniqueAddress(), token, password: NEW_PASSWORD });
     expect(r).toEqual({ vehicleId, email });
     const buyer = await db.user.findUniqueOrThrow({ where: { email } });
     expect(buyer.status).toBe("ACTIVE");
@@ -73,7 +78,7 @@ describe("confirming a transfer", () => {
     expect((await outboxFor(staff.user.email)).map((m) => m.template)).toEqual(["passport-transfer-accepted"]);
 
     // The link is spent; the garage keeps its service relationship and sees the contact details it entered.
-    await expectAppError(acceptTransferWithNewAccount({ token, password: NEW_PASSWORD }), "GONE", "transfer_used");
+    await expectAppError(acceptTransferWithNewAccount({ address: uniqueAddress(), token, password: NEW_PASSWORD }), "GONE", "transfer_used");
     expect(await getPassportProfile(staff.actor, passportId)).toMatchObject({ inStock: false, pending: null, contactName: "Bram Buyer", accepted: { email } });
     const buyerView = await getOwnerPassport(await actorFor(buyer.id), vehicleId);
     expect(buyerView).toMatchObject({ garage: staff.garage.name, totalCents: 4950, canEndRelationship: true, history: [{ from: staff.garage.name, to: "you" }] });
@@ -91,7 +96,7 @@ describe("confirming a transfer", () => {
     expect(message).toMatchObject({ kind: "passport.transfer_offered", vehicleId, readAt: null, data: expect.objectContaining({ transferId }) });
     expect((await listTransferOffers(buyerActor)).map((o) => o.id)).toEqual([transferId]);
     // An existing account signs in rather than setting a password through the link.
-    await expectAppError(acceptTransferWithNewAccount({ token, password: NEW_PASSWORD }), "CONFLICT", "transfer_sign_in_instead");
+    await expectAppError(acceptTransferWithNewAccount({ address: uniqueAddress(), token, password: NEW_PASSWORD }), "CONFLICT", "transfer_sign_in_instead");
     // Someone else cannot accept it.
     const stranger = await actorFor((await createUser()).id);
     await expectAppError(acceptTransfer({ actor: stranger, transferId }), "NOT_FOUND", "transfer_invalid");
@@ -149,7 +154,7 @@ describe("after confirmation", () => {
     const newcomer = await confirmTo(staff, passportId);
     await cancelTransfer({ actor: staff.actor, passportId });
     expect((await getTransferByToken(newcomer.token))?.state).toBe("cancelled");
-    await expectAppError(acceptTransferWithNewAccount({ token: newcomer.token, password: NEW_PASSWORD }), "GONE", "transfer_cancelled");
+    await expectAppError(acceptTransferWithNewAccount({ address: uniqueAddress(), token: newcomer.token, password: NEW_PASSWORD }), "GONE", "transfer_cancelled");
     await expectAppError(declineTransferByToken({ token: newcomer.token }), "GONE", "transfer_cancelled");
     await expectAppError(cancelTransfer({ actor: staff.actor, passportId }), "CONFLICT", "transfer_not_pending");
 
@@ -179,7 +184,7 @@ describe("after confirmation", () => {
     const { transferId } = await correctTransferEmail({ actor: support, transferId: wrong.transferId, email: right });
     expect((await db.passportTransfer.findUniqueOrThrow({ where: { id: wrong.transferId } })).status).toBe("SUPERSEDED");
     expect(await getTransferByToken(wrong.token)).toBeNull();
-    await expectAppError(acceptTransferWithNewAccount({ token: wrong.token, password: NEW_PASSWORD }), "NOT_FOUND", "transfer_invalid");
+    await expectAppError(acceptTransferWithNewAccount({ address: uniqueAddress(), token: wrong.token, password: NEW_PASSWORD }), "NOT_FOUND", "transfer_invalid");
 
     const mails = await outboxFor(right);
     expect(mails.map((m) => m.template)).toEqual(["passport-transfer-new"]);
@@ -190,7 +195,7 @@ describe("after confirmation", () => {
     // Only a pending transfer can be corrected.
     await expectAppError(correctTransferEmail({ actor: support, transferId: wrong.transferId, email: uniqueEmail("x") }), "CONFLICT", "transfer_not_pending");
 
-    await acceptTransferWithNewAccount({ token, password: NEW_PASSWORD });
+    await acceptTransferWithNewAccount({ address: uniqueAddress(), token, password: NEW_PASSWORD });
     expect(await db.holding.findFirst({ where: { vehicleId, kind: "OWNER", endedAt: null }, select: { user: { select: { email: true } } } })).toEqual({ user: { email: right } });
   });
 });
@@ -297,5 +302,82 @@ describe("tenancy and the service relationship", () => {
     expect(view?.history).toEqual([expect.objectContaining({ from: staff.garage.name, to: "privateOwner" })]);
     expect(JSON.stringify(view)).not.toMatch(/Private Person|Kerkstraat|@/);
     expect(await getOwnerPassport(await actorFor(first.id), vehicleId)).toBeNull();
+  });
+});
+
+/**
+ * Security review, issue 11: a stranger signing up with the buyer's address could plant a password
+ * on the account the transfer made, and hold the car once the buyer activated it.
+ */
+describe("the buyer's account and a stranger's sign-up", () => {
+  const STRANGER = "the-strangers-password";
+  const signsIn = (email: string, password: string) =>
+    verifyCredentials({ email, password, address: uniqueAddress() }).then(
+      () => true,
+      (e: unknown) => {
+        expect((e as AppError).code).toBe("UNAUTHENTICATED");
+        return false;
+      },
+    );
+
+  it("a sign-up after the transfer changes nothing on the buyer's account; its link makes the buyer choose the password", async () => {
+    const staff = await garageStaff();
+    const { passportId, vehicleId } = await stockPassport(staff);
+    const { email, token } = await confirmTo(staff, passportId, uniqueEmail("buyer"));
+    const before = await db.user.findUniqueOrThrow({ where: { email } });
+
+    await signUp({ address: uniqueAddress(), email, firstName: "Eve", lastName: "Stranger", password: STRANGER, locale: "en" });
+    expect(await db.user.findUniqueOrThrow({ where: { email } })).toEqual(before);
+    expect(await signsIn(email, STRANGER)).toBe(false);
+
+    // The buyer follows the activation e-mail and must choose a password there.
+    const activation = (await outboxFor(email)).find((m) => m.template === "activation")!;
+    const link = tokenFromPayload(activation.payload);
+    await expectAppError(activateAccount({ address: uniqueAddress(), token: link }), "VALIDATION", "password_needed");
+    await activateAccount({ address: uniqueAddress(), token: link, password: NEW_PASSWORD });
+    expect(await signsIn(email, STRANGER)).toBe(false);
+    expect(await signsIn(email, NEW_PASSWORD)).toBe(true);
+
+    // Signed in, the buyer accepts the car; it is theirs.
+    const buyer = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(await acceptTransferByToken({ actor: await actorFor(buyer.id), token })).toEqual({ vehicleId });
+    expect(await db.holding.findFirstOrThrow({ where: { vehicleId, kind: "OWNER", endedAt: null } })).toMatchObject({ userId: buyer.id });
+  });
+
+  it("a stranger's sign-up before the transfer: the transfer withdraws its link, and the buyer's own password is the one that works", async () => {
+    const staff = await garageStaff();
+    const { passportId, vehicleId } = await stockPassport(staff);
+    const email = uniqueEmail("buyer");
+    await signUp({ address: uniqueAddress(), email, firstName: "Eve", lastName: "Stranger", password: STRANGER, locale: "en" });
+    const strangersLink = tokenFromPayload((await outboxFor(email)).find((m) => m.template === "activation")!.payload);
+
+    const { token, recipient } = await confirmTo(staff, passportId, email);
+    expect(recipient).toBe("new");
+    await expectAppError(activateAccount({ address: uniqueAddress(), token: strangersLink }), "GONE", "link_expired");
+    expect(await signsIn(email, STRANGER)).toBe(false);
+
+    await acceptTransferWithNewAccount({ address: uniqueAddress(), token, password: NEW_PASSWORD });
+    expect(await signsIn(email, STRANGER)).toBe(false);
+    expect(await signsIn(email, NEW_PASSWORD)).toBe(true);
+    const buyer = await db.user.findUniqueOrThrow({ where: { email } });
+    expect(await db.holding.findFirstOrThrow({ where: { vehicleId, kind: "OWNER", endedAt: null } })).toMatchObject({ userId: buyer.id });
+  });
+
+  it("accepting with a new password is limited per client address before the link is read or a password hashed", async () => {
+    const staff = await garageStaff();
+    const { passportId } = await stockPassport(staff);
+    const { email, token, transferId } = await confirmTo(staff, passportId, uniqueEmail("buyer"));
+    const address = uniqueAddress();
+    const start = hashingStats().derivations;
+    for (let i = 0; i < env.RATE_LIMIT_FORMS_PER_ADDRESS; i++) {
+      await expectAppError(acceptTransferWithNewAccount({ address, token: `unknown-transfer-${i}-${"x".repeat(30)}`, password: NEW_PASSWORD }), "NOT_FOUND", "transfer_invalid");
+    }
+    await expectAppError(acceptTransferWithNewAccount({ address, token, password: NEW_PASSWORD }), "RATE_LIMITED");
+    expect(hashingStats().derivations).toBe(start);
+    expect((await db.passportTransfer.findUniqueOrThrow({ where: { id: transferId } })).status).toBe("PENDING");
+    expect((await db.user.findUniqueOrThrow({ where: { email } })).status).toBe("INVITED");
+    // From another address the buyer gets the car: one hash, their password.
+    await acceptTransferWithNewAccount({ address: uniqueAddress(), token, password: NEW_PASSWORD });
+    expect(hashingStats().derivations).toBe(start + 1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/server/env-schema";
+import { parseEnv, passwordHashConcurrency } from "@/lib/server/env-schema";
 
 const SECRET = "s".repeat(32);
 
@@ -25,6 +25,8 @@ describe("parseEnv", () => {
       SUPPORT_LOCALES: ["nl", "en"],
       MAIL_POLL_MS: 2000,
       RATE_LIMIT_SIGNIN_PER_ADDRESS: 50,
+      RATE_LIMIT_FORMS_PER_ADDRESS: 20,
+      PASSWORD_HASH_CONCURRENCY: 2,
       LOG_LEVEL: "info",
     });
     expect(env.DATABASE_URL).toBeUndefined();
@@ -47,6 +49,17 @@ describe("parseEnv", () => {
     expect(parseEnv({ AUTH_SECRET: SECRET, DEMO_MODE: "1" }).DEMO_MODE).toBe(true);
     expect(parseEnv({ AUTH_SECRET: SECRET, DEMO_MODE: "false" }).DEMO_MODE).toBe(false);
     expect(parseEnv({ AUTH_SECRET: SECRET, SUPPORT_LOCALES: " nl, fr ,," }).SUPPORT_LOCALES).toEqual(["nl", "fr"]);
+  });
+
+  it("derives PASSWORD_HASH_CONCURRENCY from libuv's thread pool unless given, and refuses a value below 1", () => {
+    expect(parseEnv({ AUTH_SECRET: SECRET, UV_THREADPOOL_SIZE: "16" }).PASSWORD_HASH_CONCURRENCY).toBe(8);
+    expect(parseEnv({ AUTH_SECRET: SECRET, UV_THREADPOOL_SIZE: "1" }).PASSWORD_HASH_CONCURRENCY).toBe(1);
+    expect(parseEnv({ AUTH_SECRET: SECRET, UV_THREADPOOL_SIZE: "16", PASSWORD_HASH_CONCURRENCY: "3" }).PASSWORD_HASH_CONCURRENCY).toBe(3);
+    expect(parseEnv({ AUTH_SECRET: SECRET, PASSWORD_HASH_CONCURRENCY: "" }).PASSWORD_HASH_CONCURRENCY).toBe(2);
+    expect(passwordHashConcurrency({ UV_THREADPOOL_SIZE: "8" })).toBe(4);
+    expect(errorOf({ AUTH_SECRET: SECRET, PASSWORD_HASH_CONCURRENCY: "0" })).toMatch(/PASSWORD_HASH_CONCURRENCY: must be at least 1/);
+    expect(errorOf({ AUTH_SECRET: SECRET, PASSWORD_HASH_CONCURRENCY: "two" })).toMatch(/PASSWORD_HASH_CONCURRENCY: must be a whole number/);
+    expect(() => passwordHashConcurrency({ PASSWORD_HASH_CONCURRENCY: "2.5" })).toThrow(/PASSWORD_HASH_CONCURRENCY: must be a whole number/);
   });
 
   it("names AUTH_SECRET when it is missing", () => {

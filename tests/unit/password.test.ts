@@ -1,7 +1,8 @@
 import { scryptSync, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { hashPassword, verifyPassword } from "@/lib/server/password";
+import { hashingStats, hashPassword, verifyPassword } from "@/lib/server/password";
 import { hashToken, newToken } from "@/lib/server/tokens";
+import { passwordHashConcurrency } from "@/lib/server/env-schema";
 
 describe("password hashing (scrypt)", () => {
   it("stores scrypt$N$r$p$salt$hash with a fresh salt per hash", async () => {
@@ -43,6 +44,24 @@ describe("password hashing (scrypt)", () => {
     expect(await verifyPassword("anything", undefined)).toBe(false);
     expect(await verifyPassword("anything", "")).toBe(false);
   });
+});
+
+describe("password hashing slots", () => {
+  it("runs at most PASSWORD_HASH_CONCURRENCY derivations at once: N+5 hashes queue and all complete", async () => {
+    const { size, derivations } = hashingStats();
+    expect(size).toBe(passwordHashConcurrency(process.env)); // 2 by default: half of Node's thread pool of 4
+    const passwords = Array.from({ length: size + 5 }, (_, i) => `password-number-${i}`);
+    const hashes = passwords.map((p) => hashPassword(p));
+    // Admission happens synchronously: N hold a slot, 5 wait in line.
+    expect(hashingStats()).toMatchObject({ running: size, queued: 5 });
+    const stored = await Promise.all(hashes);
+    expect(hashingStats()).toMatchObject({ running: 0, queued: 0, derivations: derivations + size + 5 });
+    expect(hashingStats().peak).toBe(size);
+    // Each is a real hash of its own password.
+    expect(await verifyPassword(passwords[6]!, stored[6])).toBe(true);
+    expect(await verifyPassword(passwords[6]!, stored[5])).toBe(false);
+    // Nine real scrypt hashes through two slots: a time limit here would measure the machine, not the code.
+  }, 120_000);
 });
 
 describe("link tokens", () => {

@@ -60,14 +60,14 @@ async function deliver(): Promise<void> {
 
 /** Deliver now (after a commit that wrote e-mail); never throws. */
 export function kickMailer(): void {
-  void run().catch((e) => console.error("[mail] delivery run failed", e));
+  void run().catch((e) => log.error({ err: e }, "mail delivery run failed"));
 }
 
 export async function startMailWorker(): Promise<void> {
   const s = await state();
   if (s.timer) return;
   onMailQueued(kickMailer);
-  s.timer = setInterval(() => void run().catch((e) => console.error("[mail] delivery run failed", e)), env.MAIL_POLL_MS);
+  s.timer = setInterval(() => void run().catch((e) => log.error({ err: e }, "mail delivery run failed")), env.MAIL_POLL_MS);
   s.timer.unref();
-  void run().catch((e) => console.error("[mail] delivery run failed", e));
+  void run().catch((e) => log.error({ err: e }, "mail delivery run failed"));
 }
