@@ -11,6 +11,7 @@ import { activateAccount } from "./activate-account";
 import { changePassword } from "./change-password";
 import { landingPathFor } from "./landing";
 import { requestPasswordReset } from "./request-password-reset";
+import { requestActivation } from "./request-activation";
 import { resetPassword } from "./reset-password";
 import {
   ChangePasswordInput,
@@ -18,6 +19,7 @@ import {
   ForgotPasswordInput,
   LocaleInput,
   NewPassword,
+  RequestActivationInput,
   ResetPasswordInput,
   SignInInput,
   SignUpInput,
@@ -60,6 +62,16 @@ export const forgotPasswordAction = action(
   ForgotPasswordInput,
   async (input, { address }) => {
     await requestPasswordReset({ email: input.email, address });
+    return { sent: true };
+  },
+  { anonymous: true },
+);
+
+/** "Did not get the activation e-mail?": the same answer whether or not a link was sent. */
+export const requestActivationAction = action(
+  RequestActivationInput,
+  async (input, { address }) => {
+    await requestActivation({ email: input.email, address });
     return { sent: true };
   },
   { anonymous: true },

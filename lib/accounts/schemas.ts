@@ -32,6 +32,8 @@ export const SignInInput = z.object({ email: Email, password: Password, locale: 
 
 export const ForgotPasswordInput = z.object({ email: Email, locale: LocaleInput }).strict();
 
+export const RequestActivationInput = z.object({ email: Email, locale: LocaleInput }).strict();
+
 export const TokenInput = Token;
 
 export const ResetPasswordInput = z

@@ -14,6 +14,8 @@ export const LIMITS = {
   signInPerAddress: { max: 50, windowMs: 15 * 60_000 },
   resetPerAccount: { max: 3, windowMs: 60 * 60_000 },
   resetPerAddress: { max: 20, windowMs: 60 * 60_000 },
+  activationPerAccount: { max: 3, windowMs: 60 * 60_000 },
+  activationPerAddress: { max: 20, windowMs: 60 * 60_000 },
 } satisfies Record<string, Limit>;
 
 /** Counts a hit; returns false when the key is over its limit for the current window. */
