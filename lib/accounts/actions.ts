@@ -12,6 +12,7 @@ import { changePassword } from "./change-password";
 import { landingPathFor } from "./landing";
 import { requestPasswordReset } from "./request-password-reset";
 import { requestActivation } from "./request-activation";
+import { resendActivation } from "./resend-activation";
 import { resetPassword } from "./reset-password";
 import {
   ChangePasswordInput,
@@ -20,6 +21,7 @@ import {
   LocaleInput,
   NewPassword,
   RequestActivationInput,
+  ResendActivationInput,
   ResetPasswordInput,
   SignInInput,
   SignUpInput,
@@ -76,6 +78,9 @@ export const requestActivationAction = action(
   },
   { anonymous: true },
 );
+
+/** The user list (support, admins): a new activation link for an account that was never activated. */
+export const resendActivationAction = action(ResendActivationInput, async (input, { actor }) => resendActivation({ actor, userId: input.userId }));
 
 export const resetPasswordAction = action(ResetPasswordInput, async (input) => resetPassword(input), {
   anonymous: true,
