@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { negotiateLocale } from "./i18n/negotiate";
+import { localizedPath, negotiateLocale } from "./i18n/negotiate";
 import { isLocale } from "./i18n/routing";
 
 /**
@@ -13,7 +13,7 @@ export function proxy(request: NextRequest) {
   if (!isLocale(first)) {
     const locale = negotiateLocale(request.headers.get("accept-language"), request.cookies.get("NEXT_LOCALE")?.value);
     const url = request.nextUrl.clone();
-    url.pathname = `/${locale}${pathname === "/" ? "" : pathname}`;
+    url.pathname = localizedPath(pathname, locale);
     url.search = search;
     return NextResponse.redirect(url);
   }

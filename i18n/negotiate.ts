@@ -13,3 +13,20 @@ export function negotiateLocale(acceptLanguage: string | null, cookieLocale: str
     return routing.defaultLocale;
   }
 }
+
+/** A first path segment shaped like a language tag: fr, EN, nl-BE, fr_BE. No page of the portal has such a name. */
+const LANGUAGE_SEGMENT = /^[a-z]{2}(?:[-_][a-z]{2})?$/i;
+
+/**
+ * Where a path without a language the portal speaks goes: the language in front of it. A first
+ * segment that is a language tag is replaced, not kept (/fr/garage before French lands goes to
+ * /nl/garage, not to /nl/fr/garage, which does not exist); a tag of a language the portal speaks
+ * keeps that language (/EN/garage, /nl-BE/garage).
+ */
+export function localizedPath(pathname: string, negotiated: AppLocale): string {
+  const [, first = "", ...rest] = pathname.split("/");
+  if (!LANGUAGE_SEGMENT.test(first)) return `/${negotiated}${pathname === "/" ? "" : pathname}`;
+  const primary = first.slice(0, 2).toLowerCase();
+  const locale = isLocale(primary) ? primary : negotiated;
+  return rest.length ? `/${locale}/${rest.join("/")}` : `/${locale}`;
+}

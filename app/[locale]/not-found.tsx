@@ -1,15 +1,13 @@
-import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { NotFoundPage } from "@/components/shell/not-found-page";
+import { getActor } from "@/lib/server/session";
+import { homePathFor } from "@/lib/server/authz";
 
+/**
+ * notFound() anywhere under a language, and every path no page serves ([...rest]/page.tsx).
+ * Reading the session makes it render per request, so Next.js gives its inline scripts the
+ * request's CSP nonce (a page prerendered at build time has none, and the CSP refuses them).
+ */
 export default async function NotFound() {
-  const t = await getTranslations("common");
-  return (
-    <main id="main" className="mx-auto max-w-md px-4 py-20 text-center">
-      <h1 className="text-2xl font-semibold">{t("notFound")}</h1>
-      <p className="mt-2 text-zinc-600">{t("notFoundLead")}</p>
-      <Link href="/" className="mt-6 inline-block text-brand-600 hover:underline">
-        {t("backHome")}
-      </Link>
-    </main>
-  );
+  const actor = await getActor();
+  return <NotFoundPage user={actor} home={actor ? homePathFor(actor) : "/"} />;
 }

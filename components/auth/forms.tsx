@@ -8,6 +8,7 @@ import {
   activateAction,
   changePasswordAction,
   forgotPasswordAction,
+  requestActivationAction,
   resetPasswordAction,
   signInAction,
   signOutEverywhereAction,
@@ -90,6 +91,24 @@ export function ForgotPasswordForm({ locale }: { locale: string }) {
       <input type="hidden" name="locale" value={locale} />
       <Field name="email" type="email" label={t("email")} autoComplete="email" required />
       <SubmitButton>{t("forgot.submit")}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+function ResendActivationDone() {
+  const result = useFormResult();
+  const t = useTranslations("auth.resendActivation");
+  return result?.ok ? <Alert tone="success" testId="resend-activation-done">{t("done")}</Alert> : null;
+}
+
+export function ResendActivationForm({ locale }: { locale: string }) {
+  const t = useTranslations("auth");
+  return (
+    <ActionForm action={requestActivationAction}>
+      <ResendActivationDone />
+      <input type="hidden" name="locale" value={locale} />
+      <Field name="email" type="email" label={t("email")} autoComplete="email" required />
+      <SubmitButton>{t("resendActivation.submit")}</SubmitButton>
     </ActionForm>
   );
 }

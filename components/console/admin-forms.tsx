@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { ActionForm, Field, SelectField, SubmitButton } from "@/components/forms/action-form";
+import { ActionForm, Field, SelectField, SubmitButton, useFormResult } from "@/components/forms/action-form";
 import {
   addMemberAction,
   createOrganisationAction,
@@ -10,6 +10,7 @@ import {
   setUserStatusAction,
 } from "@/lib/organisations/actions";
 import { MembershipRole, OrganisationKind, type UserStatus } from "@/generated/prisma/enums";
+import { resendActivationAction } from "@/lib/accounts/actions";
 
 export function CreateOrganisationForm({ garages }: { garages: { id: string; name: string }[] }) {
   const t = useTranslations("admin");
@@ -76,6 +77,28 @@ export function UserStatusButton({ userId, status }: { userId: string; status: U
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="status" value={status === "ACTIVE" ? "DISABLED" : "ACTIVE"} />
       <SubmitButton variant={status === "ACTIVE" ? "danger" : "secondary"}>{status === "ACTIVE" ? t("disable") : t("enable")}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+function ActivationResent() {
+  const result = useFormResult();
+  const t = useTranslations("admin");
+  return result?.ok ? (
+    <span role="status" className="text-sm text-green-700" data-testid="activation-resent">
+      {t("activationResent")}
+    </span>
+  ) : null;
+}
+
+/** On a row of an account that was never activated: a new activation link by e-mail. */
+export function ResendActivationButton({ userId }: { userId: string }) {
+  const t = useTranslations("admin");
+  return (
+    <ActionForm action={resendActivationAction} className="flex flex-wrap items-center gap-2 space-y-0">
+      <input type="hidden" name="userId" value={userId} />
+      <ActivationResent />
+      <SubmitButton variant="secondary">{t("resendActivation")}</SubmitButton>
     </ActionForm>
   );
 }

@@ -11,6 +11,8 @@ import { activateAccount } from "./activate-account";
 import { changePassword } from "./change-password";
 import { landingPathFor } from "./landing";
 import { requestPasswordReset } from "./request-password-reset";
+import { requestActivation } from "./request-activation";
+import { resendActivation } from "./resend-activation";
 import { resetPassword } from "./reset-password";
 import {
   ChangePasswordInput,
@@ -18,6 +20,8 @@ import {
   ForgotPasswordInput,
   LocaleInput,
   NewPassword,
+  RequestActivationInput,
+  ResendActivationInput,
   ResetPasswordInput,
   SignInInput,
   SignUpInput,
@@ -64,6 +68,19 @@ export const forgotPasswordAction = action(
   },
   { anonymous: true },
 );
+
+/** "Did not get the activation e-mail?": the same answer whether or not a link was sent. */
+export const requestActivationAction = action(
+  RequestActivationInput,
+  async (input, { address }) => {
+    await requestActivation({ email: input.email, address });
+    return { sent: true };
+  },
+  { anonymous: true },
+);
+
+/** The user list (support, admins): a new activation link for an account that was never activated. */
+export const resendActivationAction = action(ResendActivationInput, async (input, { actor }) => resendActivation({ actor, userId: input.userId }));
 
 export const resetPasswordAction = action(ResetPasswordInput, async (input, { address }) => resetPassword({ ...input, address }), {
   anonymous: true,

@@ -12,8 +12,9 @@ import type { Tx } from "../server/database";
 import { enqueueEmail } from "../server/mail/outbox";
 import { hashToken, newToken, TOKEN_TTL } from "../server/tokens";
 import { appLink } from "../server/urls";
+import type { UserLocale } from "../../i18n/routing";
 
-type Locale = "nl" | "en" | "fr";
+type Locale = UserLocale;
 
 const SIGN_UP_LINK = "su_";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Locale } from "../../generated/prisma/enums";
-import { Email, Text, Token } from "../server/fields";
+import { Email, Id, Text, Token } from "../server/fields";
 
 /** Values are message keys under `errors.fields` in the message files; shared fields: lib/server/fields.ts. */
 export { Email };
@@ -31,6 +31,10 @@ export const SignUpInput = z
 export const SignInInput = z.object({ email: Email, password: Password, locale: LocaleInput, next: z.string().max(500).optional() }).strict();
 
 export const ForgotPasswordInput = z.object({ email: Email, locale: LocaleInput }).strict();
+
+export const RequestActivationInput = z.object({ email: Email, locale: LocaleInput }).strict();
+
+export const ResendActivationInput = z.object({ userId: Id }).strict();
 
 export const TokenInput = Token;
 

@@ -38,8 +38,9 @@ export async function listGarages(actor: Actor) {
   return db.organisation.findMany({ where: { kind: "GARAGE" }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
+/** The user list: platform admins, and support (who can only resend an activation there). */
 export async function searchUsers(actor: Actor, q: string) {
-  assertCan(actor, "organisations:manage");
+  assertCan(actor, "users:assist");
   const term = q.trim().toLowerCase();
   return db.user.findMany({
     where: term ? { OR: [{ email: { contains: term } }, { lastName: { contains: term, mode: "insensitive" } }] } : {},

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "membership.removed",
   "user.disabled",
   "user.enabled",
+  "user.activation_resent",
   // linking
   "invitation.created",
   "invitation.resent",

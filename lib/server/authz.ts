@@ -82,6 +82,8 @@ export const PERMISSIONS = {
   "account:manage": ["owner"],
   "console:use": ["dealer", "garage", "fleet", "support", "admin"],
   "organisations:manage": ["admin"],
+  // The user list: find an account, send a new activation link.
+  "users:assist": ["support", "admin"],
   "invitations:manage": ["dealer"],
   "vehicles:link": ["dealer"],
   "verification:review": ["dealer", "support"],

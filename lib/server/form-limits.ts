@@ -8,9 +8,9 @@ import { env } from "./env";
 import { AppError } from "./errors";
 import { hit, LIMITS, type Limit } from "./rate-limit";
 
-type ClientLimit = "signUpPerAddress" | "resetPerAddress" | "linkPerAddress";
+type ClientLimit = "signUpPerAddress" | "resetPerAddress" | "linkPerAddress" | "activationPerAddress";
 
-const PREFIX: Record<ClientLimit, string> = { signUpPerAddress: "signup", resetPerAddress: "reset", linkPerAddress: "link" };
+const PREFIX: Record<ClientLimit, string> = { signUpPerAddress: "signup", resetPerAddress: "reset", linkPerAddress: "link", activationPerAddress: "activation" };
 
 /** Counts one request from the client address; false when it is over the limit (RATE_LIMIT_FORMS_PER_ADDRESS). */
 export async function admitClient(limit: ClientLimit, address: string): Promise<boolean> {
@@ -19,7 +19,7 @@ export async function admitClient(limit: ClientLimit, address: string): Promise<
 }
 
 /**
- * Counts one sign-up or reset request naming this e-mail address: false when it already had its
+ * Counts one sign-up, reset or activation-resend request naming this e-mail address: false when it already had its
  * e-mails this hour. The caller then answers as usual and sends nothing.
  */
 export async function admitAccountMail(email: string): Promise<boolean> {

@@ -30,6 +30,8 @@ export const LIMITS = {
   linkPerAddress: { max: 20, windowMs: 60 * 60_000 },
   /** The same forms for one account. */
   linkPerAccount: { max: 10, windowMs: 60 * 60_000 },
+  /** "Did not get the activation e-mail?" requests from one address (env). */
+  activationPerAddress: { max: 20, windowMs: 60 * 60_000 },
 } satisfies Record<string, Limit>;
 
 /** Counts a hit; returns false when the key is over its limit for the current window. */

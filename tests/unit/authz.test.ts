@@ -45,12 +45,12 @@ const CASES: { who: string; actor: Actor; allowed: Permission[] }[] = [
   {
     who: "support",
     actor: actor({ platformRole: "SUPPORT" }),
-    allowed: ["garage:use", "account:manage", "console:use", "verification:review", "transfers:correct"],
+    allowed: ["garage:use", "account:manage", "console:use", "verification:review", "transfers:correct", "users:assist"],
   },
   {
     who: "admin",
     actor: actor({ platformRole: "ADMIN" }),
-    allowed: ["garage:use", "account:manage", "console:use", "organisations:manage", "members:manage"],
+    allowed: ["garage:use", "account:manage", "console:use", "organisations:manage", "members:manage", "users:assist"],
   },
   {
     who: "dealer org-admin",

@@ -38,6 +38,12 @@ export default async function SignInPage({
             {t("createAccount")}
           </Link>
         </p>
+        <p className="mt-2 text-sm text-zinc-600">
+          {t("noActivation")}{" "}
+          <Link href="/resend-activation" className="text-brand-600 hover:underline">
+            {t("requestActivation")}
+          </Link>
+        </p>
       </Card>
       {env.DEMO_MODE ? (
         <Card className="mt-4" aria-labelledby="demo-accounts">

@@ -4,6 +4,13 @@ import { Alert, Card } from "@/components/ui/primitives";
 import { ActivateForm } from "@/components/auth/forms";
 import { peekToken } from "@/lib/accounts/queries";
 
+/** Where a link that no longer works leads: an expired one to a new link, without signing up again. */
+const NEXT_STEP = {
+  used: { href: "/sign-in", label: "toSignIn" },
+  expired: { href: "/resend-activation", label: "toResend" },
+  invalid: { href: "/sign-up", label: "toSignUp" },
+} as const;
+
 export default async function ActivatePage({ params }: { params: Promise<{ locale: string; token: string }> }) {
   const { locale, token } = await params;
   const t = await getTranslations("auth.activate");
@@ -23,8 +30,8 @@ export default async function ActivatePage({ params }: { params: Promise<{ local
               <span data-testid="link-state">{t(`state.${link.state}`)}</span>
             </Alert>
             <p className="mt-4 text-sm">
-              <Link href={link.state === "used" ? "/sign-in" : "/sign-up"} className="text-brand-600 hover:underline">
-                {t(link.state === "used" ? "toSignIn" : "toSignUp")}
+              <Link href={NEXT_STEP[link.state].href} className="text-brand-600 hover:underline">
+                {t(NEXT_STEP[link.state].label)}
               </Link>
             </p>
           </>

@@ -1,13 +1,15 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge, Card, PageTitle } from "@/components/ui/primitives";
-import { UserStatusButton } from "@/components/console/admin-forms";
+import { ResendActivationButton, UserStatusButton } from "@/components/console/admin-forms";
 import { requireActor } from "@/lib/server/guards";
+import { can } from "@/lib/server/authz";
 import { searchUsers } from "@/lib/organisations/queries";
 
 export default async function UsersPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string }> }) {
   const { locale } = await params;
   const { q = "" } = await searchParams;
-  const actor = await requireActor(locale, "organisations:manage");
+  const actor = await requireActor(locale, "users:assist");
+  const manage = can(actor, "organisations:manage");
   const [t, format, users] = await Promise.all([getTranslations("admin"), getFormatter(), searchUsers(actor, q.slice(0, 100))]);
   return (
     <div className="space-y-6">
@@ -29,10 +31,11 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
                   {`${u.firstName} ${u.lastName}`.trim()} · {t("lastSignIn")}: {u.lastSignInAt ? format.dateTime(u.lastSignInAt, "date") : "—"}
                 </p>
               </div>
-              <div className="flex items-center gap-2">
+              <div className="flex flex-wrap items-center gap-2">
                 {u.platformRole !== "NONE" ? <Badge tone="amber">{t(`platformRole.${u.platformRole}`)}</Badge> : null}
                 <Badge tone={u.status === "ACTIVE" ? "green" : u.status === "DISABLED" ? "red" : "zinc"}>{t(`status.${u.status}`)}</Badge>
-                {u.id !== actor.userId ? <UserStatusButton userId={u.id} status={u.status} /> : null}
+                {u.status === "INVITED" ? <ResendActivationButton userId={u.id} /> : null}
+                {manage && u.id !== actor.userId ? <UserStatusButton userId={u.id} status={u.status} /> : null}
               </div>
             </li>
           ))}
