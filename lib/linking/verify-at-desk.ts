@@ -37,7 +37,8 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
       if (!owner || owner.status !== "ACTIVE") throw new AppError("VALIDATION", "owner_not_found", { fieldErrors: { ownerEmail: ["owner_not_found"] } });
       // Staff never verify themselves: someone else checks their documents.
       if (owner.id === input.actor.userId) throw new AppError("FORBIDDEN", "own_account", { fieldErrors: { ownerEmail: ["own_account"] } });
-      const vehicle = await findOrCreateVehicle(tx, input, (vehicleId) => assertNotInStock(tx, vehicleId));
+      // The certificate was checked: a Belgian plate on it may move from the car it was on.
+      const vehicle = await findOrCreateVehicle(tx, input, { certificateChecked: true, guard: (vehicleId) => assertNotInStock(tx, vehicleId) });
       const dealer = await tx.organisation.findUniqueOrThrow({ where: { id: dealerId }, select: { name: true } });
       const active = await tx.holding.findFirst({
         where: { vehicleId: vehicle.id, kind: "OWNER", endedAt: null },
