@@ -30,6 +30,21 @@ export const VehicleFields = {
   plateCountry: z.enum(["NL", "BE"]).default("NL"),
 };
 
+/** Empty form fields are absent ones. */
+const blankAsAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+/**
+ * At the desk a known VIN keeps its recorded car (the form shows it and asks nothing more): make,
+ * model, year and fuel describe a new car only, and the use case asks for them when the VIN is new.
+ */
+const DeskVehicleFields = {
+  ...VehicleFields,
+  make: blankAsAbsent(VehicleFields.make),
+  model: blankAsAbsent(VehicleFields.model),
+  modelYear: blankAsAbsent(VehicleFields.modelYear),
+  fuel: blankAsAbsent(z.enum(["PETROL", "DIESEL", "HYBRID", "PLUGIN_HYBRID", "ELECTRIC", "OTHER"])),
+};
+
 export const InviteInput = z
   .object({
     organisationId: Id,
@@ -70,7 +85,7 @@ export const DeskVerificationInput = z
     placeOfBirth: Text(100),
     address: Text(250),
     documentValidUntil: DateInput,
-    ...VehicleFields,
+    ...DeskVehicleFields,
     registeredOwnerName: Text(150),
     registeredOwnerAddress: Text(250),
     confirmOwnershipChange: checkbox,
@@ -81,6 +96,8 @@ export const DeskVerificationInput = z
 export type DeskVerificationInputT = z.output<typeof DeskVerificationInput>;
 
 export const LookupOwnerInput = z.object({ organisationId: Id, email: Email }).strict();
+/** The desk's look-up of a VIN: is the car known, and as what. */
+export const LookupVehicleInput = z.object({ organisationId: Id, vin: VinSchema }).strict();
 
 export const VehicleIdInput = z.object({ vehicleId: Id }).strict();
 export const RemoveVehicleInput = z
