@@ -4,6 +4,7 @@ import { audit } from "../server/audit";
 import { checkPlate } from "../vehicles/plate";
 import { checkVin } from "../vehicles/vin";
 import { findOrCreateVehicle, lockPlate, lockVehicle } from "../holdings/vehicles";
+import { endDriversWithoutOwner } from "../holdings/holdings";
 import { isSerializationFailure, isUniqueViolation } from "../server/db-errors";
 import { staffGarages } from "./common";
 import { restockPassport } from "./restock-passport";
@@ -33,7 +34,8 @@ const field = (name: string, key: string) => ({ fieldErrors: { [name]: [key] } }
  * cannot get one: the message says which. A car whose passport nobody holds any more (its owner
  * removed it, e.g. a trade-in) is taken back into stock with that passport (`restocked`).
  * A plate that is another car's current plate is refused, Belgian or Dutch: a passport proves
- * nothing about plates (0017).
+ * nothing about plates (0017). Authorised drivers no owner stands behind lose access, as when the
+ * car is taken back into stock: a garage's stock car and its internal passport are not theirs.
  */
 export async function createPassport(input: CreatePassportInput): Promise<{ passportId: string; vehicleId: string; restocked: boolean }> {
   staffGarages(input.actor);
@@ -92,6 +94,10 @@ export async function createPassport(input: CreatePassportInput): Promise<{ pass
       if (known?.holdings.some((h) => h.kind === "STOCK")) throw new AppError("CONFLICT", "vehicle_in_stock_elsewhere", field("vin", "vehicle_in_stock_elsewhere"));
 
       const vehicle = await findOrCreateVehicle(tx, vehicleFields, { certificateChecked: false });
+      // Authorised drivers no owner stands behind do not drive the garage's stock car (0010).
+      const driversEnded = vehicle.created
+        ? 0
+        : await endDriversWithoutOwner(tx, { vehicleId: vehicle.id, actor: input.actor, organisationId: garageId, now: new Date(), data: { stockedByOrganisationId: garageId } });
       await tx.holding.create({
         data: { vehicleId: vehicle.id, kind: "STOCK", organisationId: garageId, origin: "STOCK", linkedByOrganisationId: garageId },
       });
@@ -104,7 +110,7 @@ export async function createPassport(input: CreatePassportInput): Promise<{ pass
         entityType: "Passport",
         entityId: passport.id,
         vehicleId: vehicle.id,
-        data: { plate: plate.plate, country: plate.country, fleetLinked: !!input.fleetAccountId, vehicleCreated: vehicle.created },
+        data: { plate: plate.plate, country: plate.country, fleetLinked: !!input.fleetAccountId, vehicleCreated: vehicle.created, driversEnded },
       });
       return { passportId: passport.id, vehicleId: vehicle.id, restocked: false };
     });
