@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState, type ChangeEvent, type FocusEvent } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm, Field, SelectField, SubmitButton } from "@/components/forms/action-form";
 import { Checkbox } from "@/components/forms/checkbox";
@@ -11,6 +11,7 @@ import {
   disconnectAction,
   inviteBuyerAction,
   lookupOwnerAction,
+  lookupVehicleAction,
   relinkAction,
   removeVehicleAction,
   resendInvitationAction,
@@ -29,19 +30,69 @@ function OrganisationChoice({ organisations }: { organisations: Org[] }) {
   return <SelectField name="organisationId" label={t("organisation")} options={organisations.map((o) => ({ value: o.id, label: o.name }))} />;
 }
 
-function VehicleFields() {
+type KnownVehicle = { vin: string; make: string; model: string; modelYear: number; fuel: Fuel };
+
+/**
+ * The car's fields. With `lookUp` (the desk) the VIN is looked up once complete: a known car is
+ * shown as recorded and its make, model, year and fuel are not asked (the server keeps the
+ * recorded ones whatever is sent); a new car is described as on its certificate.
+ */
+function VehicleFields({ lookUp = false }: { lookUp?: boolean }) {
   const t = useTranslations("linking");
+  // The recorded car, "new" for a VIN not known yet, null before a complete VIN was looked up.
+  const [known, setKnown] = useState<KnownVehicle | "new" | null>(null);
+  const asked = useRef("");
+  const check = async (e: ChangeEvent<HTMLInputElement> | FocusEvent<HTMLInputElement>) => {
+    const vin = e.currentTarget.value.replace(/\s/g, "").toUpperCase();
+    const form = e.currentTarget.form;
+    if (vin.length !== 17 || !form) {
+      asked.current = "";
+      setKnown(null);
+      return;
+    }
+    if (asked.current === vin) return;
+    asked.current = vin;
+    const fd = new FormData();
+    fd.set("organisationId", String(new FormData(form).get("organisationId") ?? ""));
+    fd.set("vin", vin);
+    const r = await lookupVehicleAction(null, fd);
+    // Only the answer for the VIN as it stands now counts.
+    if (asked.current !== vin) return;
+    setKnown(!r.ok ? null : r.data.known ? r.data : "new");
+  };
   return (
     <fieldset className="space-y-4">
       <legend className="text-sm font-semibold">{t("vehicle")}</legend>
-      <Field name="vin" label={t("vin")} hint={t("vinHint")} autoComplete="off" spellCheck={false} required className="font-mono uppercase" />
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <Field name="make" label={t("make")} required />
-        <Field name="model" label={t("model")} required />
-        <Field name="modelYear" label={t("modelYear")} inputMode="numeric" required />
-      </div>
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <SelectField name="fuel" label={t("fuel")} defaultValue="PETROL" options={Object.values(Fuel).map((f) => ({ value: f, label: t(`fuels.${f}`) }))} />
+      <Field
+        name="vin"
+        label={t("vin")}
+        hint={t("vinHint")}
+        autoComplete="off"
+        spellCheck={false}
+        required
+        className="font-mono uppercase"
+        {...(lookUp ? { onChange: check, onBlur: check } : {})}
+      />
+      {known && known !== "new" ? (
+        <Alert tone="info" testId="known-vehicle">
+          {t("knownVehicle", { car: `${known.make} ${known.model}`, year: known.modelYear, fuel: t(`fuels.${known.fuel}`) })}
+        </Alert>
+      ) : (
+        <>
+          {known === "new" ? (
+            <p className="text-sm text-zinc-600" data-testid="new-vehicle">
+              {t("newVehicle")}
+            </p>
+          ) : null}
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+            <Field name="make" label={t("make")} required />
+            <Field name="model" label={t("model")} required />
+            <Field name="modelYear" label={t("modelYear")} inputMode="numeric" required />
+          </div>
+          <SelectField name="fuel" label={t("fuel")} defaultValue="PETROL" options={Object.values(Fuel).map((f) => ({ value: f, label: t(`fuels.${f}`) }))} />
+        </>
+      )}
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field name="plate" label={t("plateOptional")} autoComplete="off" />
         <SelectField name="plateCountry" label={t("plateCountry")} defaultValue="NL" options={[{ value: "NL", label: "NL" }, { value: "BE", label: "BE" }]} />
       </div>
@@ -168,6 +219,7 @@ export function DeskVerification({ organisations }: { organisations: Org[] }) {
       <input type="hidden" name="ownerEmail" value={owner.email} />
       <SelectField name="relationship" label={t("relationship")} defaultValue="OWNER" options={[{ value: "OWNER", label: t("relationships.OWNER") }, { value: "DRIVER", label: t("relationships.DRIVER") }]} />
       <Checkbox name="authorisationSeen" label={t("authorisationSeen")} />
+      <p className="text-xs text-zinc-500">{t("nameRule")}</p>
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold">{t("idDocument")}</legend>
         <SelectField name="idDocumentType" label={t("idDocumentType")} defaultValue="DRIVING_LICENCE" options={Object.values(IdDocumentType).map((d) => ({ value: d, label: t(`idTypes.${d}`) }))} />
@@ -179,7 +231,7 @@ export function DeskVerification({ organisations }: { organisations: Org[] }) {
         <Field name="address" label={t("address")} required />
         <Field name="documentValidUntil" type="date" label={t("documentValidUntil")} required />
       </fieldset>
-      <VehicleFields />
+      <VehicleFields lookUp />
       <fieldset className="space-y-4">
         <legend className="text-sm font-semibold">{t("registration")}</legend>
         <Field name="registeredOwnerName" label={t("registeredOwnerName")} required />

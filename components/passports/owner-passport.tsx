@@ -7,8 +7,9 @@ import { EndRelationshipForm } from "./end-relationship-form";
 const STATUS_TONE = { IN_STOCK: "zinc", RESERVED: "amber", SOLD: "blue", DELIVERED: "green" } as const;
 
 /**
- * The AutoPaspoort on the owner's car page: status, expected costs, maintenance, its transfers
- * (other private owners stay anonymous) and the garage's service relationship.
+ * The AutoPaspoort on the owner's car page: status, maintenance, its transfers (other private
+ * owners stay anonymous) and the garage's service relationship; the expected costs and the
+ * garage's notes only for the buyer of the sale they were written for (`ownSale`).
  */
 export async function OwnerPassportSection({ passport: p }: { passport: OwnerPassport }) {
   const [t, ts, format] = await Promise.all([getTranslations("passports.ownerView"), getTranslations("passports.statuses"), getFormatter()]);
@@ -24,31 +25,33 @@ export async function OwnerPassportSection({ passport: p }: { passport: OwnerPas
         <Badge tone={STATUS_TONE[p.status]}>{ts(p.status)}</Badge>
       </div>
       <div className="grid gap-6 md:grid-cols-2">
-        <div>
-          <h3 className="mb-2 text-sm font-semibold">{t("costs")}</h3>
-          {p.costItems.length === 0 ? (
-            <p className="text-sm text-zinc-600">{t("noCosts")}</p>
-          ) : (
-            <table className="w-full text-sm">
-              <tbody className="divide-y">
-                {p.costItems.map((c) => (
-                  <tr key={c.id}>
-                    <td className="py-1.5 pr-2">{c.description}</td>
-                    <td className="py-1.5 text-right tabular-nums">{money(c.amountCents)}</td>
+        {p.ownSale ? (
+          <div>
+            <h3 className="mb-2 text-sm font-semibold">{t("costs")}</h3>
+            {p.costItems.length === 0 ? (
+              <p className="text-sm text-zinc-600">{t("noCosts")}</p>
+            ) : (
+              <table className="w-full text-sm">
+                <tbody className="divide-y">
+                  {p.costItems.map((c) => (
+                    <tr key={c.id}>
+                      <td className="py-1.5 pr-2">{c.description}</td>
+                      <td className="py-1.5 text-right tabular-nums">{money(c.amountCents)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr className="border-t-2 font-semibold">
+                    <td className="py-1.5">{t("total")}</td>
+                    <td className="py-1.5 text-right tabular-nums" data-testid="owner-cost-total">
+                      {money(p.totalCents)}
+                    </td>
                   </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr className="border-t-2 font-semibold">
-                  <td className="py-1.5">{t("total")}</td>
-                  <td className="py-1.5 text-right tabular-nums" data-testid="owner-cost-total">
-                    {money(p.totalCents)}
-                  </td>
-                </tr>
-              </tfoot>
-            </table>
-          )}
-        </div>
+                </tfoot>
+              </table>
+            )}
+          </div>
+        ) : null}
         <div>
           <h3 className="mb-2 text-sm font-semibold">{t("maintenance")}</h3>
           {p.maintenanceItems.length === 0 ? (
@@ -64,7 +67,7 @@ export async function OwnerPassportSection({ passport: p }: { passport: OwnerPas
             </ul>
           )}
         </div>
-        {p.notes ? (
+        {p.ownSale && p.notes ? (
           <div className="md:col-span-2">
             <h3 className="mb-1 text-sm font-semibold">{t("notes")}</h3>
             <p className="whitespace-pre-line text-sm text-zinc-700">{p.notes}</p>

@@ -25,3 +25,19 @@ export function assertOwnershipChangeAllowed(input: { fullName: string; register
     throw new AppError("CONFLICT", "ownership_change_needs_confirmation", { fieldErrors: { confirmOwnershipChange: ["ownership_change_needs_confirmation"] } });
   }
 }
+
+/**
+ * The documents staff checked belong to the account being linked: the ID document's name is the
+ * account's name and, for an owner (`registeredOwnerName` given), the registration certificate is
+ * in that name too. An authorised driver's certificate is the owner's: the owner's written
+ * authorisation stands in for it (checked by the caller). Names are compared as the
+ * self-registration approval compares them (owner-name.ts).
+ */
+export function assertDocumentsMatch(input: { accountName: string; fullName: string; registeredOwnerName: string | null }): void {
+  if (!sameOwnerName(input.accountName, input.fullName)) {
+    throw new AppError("VALIDATION", "id_name_mismatch", { fieldErrors: { fullName: ["id_name_mismatch"] } });
+  }
+  if (input.registeredOwnerName !== null && !sameOwnerName(input.fullName, input.registeredOwnerName)) {
+    throw new AppError("VALIDATION", "registered_owner_mismatch", { fieldErrors: { registeredOwnerName: ["registered_owner_mismatch"] } });
+  }
+}

@@ -10,6 +10,7 @@ import type { HoldingEndReason, HoldingOrigin } from "../../generated/prisma/enu
 import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
+import { lockVehicle } from "./vehicles";
 
 /** How an owner's holding starts (STOCK starts a garage's) and ends (DRIVER_ACCESS_ENDED ends a driver's). */
 type Origin = Exclude<HoldingOrigin, "STOCK">;
@@ -25,6 +26,8 @@ export async function startOwnerHolding(
   tx: Tx,
   input: { vehicleId: string; userId: string; origin: Origin; linkedByOrganisationId?: string | null; actor?: Actor | null; now?: Date },
 ): Promise<{ id: string; driversEnded: number }> {
+  // Callers take the lock before their checks; taken here too, so no owner starts without it.
+  await lockVehicle(tx, input.vehicleId);
   const holding = await createOwnerHolding(tx, input);
   const driversEnded = await endDriversWithoutOwner(tx, {
     vehicleId: input.vehicleId,
@@ -99,6 +102,9 @@ export async function endOwnerHolding(
   input: { holdingId: string; reason: EndReason; cancellationReason: string; now?: Date },
 ): Promise<EndedHolding> {
   const now = input.now ?? new Date();
+  // The car's lock first: a driver linked through this holding at the same moment is either
+  // committed before (and ended below) or decides after this ending (and finds no owner).
+  await tx.$queryRaw`SELECT v."id" FROM "Vehicle" v JOIN "Holding" h ON h."vehicleId" = v."id" WHERE h."id" = ${input.holdingId} FOR UPDATE OF v`;
   const contracts = await tx.contract.updateMany({
     where: { holdingId: input.holdingId, status: { in: ["ACTIVE", "PENDING"] } },
     data: { status: "CANCELLED", autoRenew: false, cancelledAt: now, cancellationReason: input.cancellationReason },

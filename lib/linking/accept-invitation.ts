@@ -9,6 +9,7 @@ import { withdrawActivationLinks } from "../accounts/activation-links";
 import { hashToken } from "../server/tokens";
 import { enqueueEmail } from "../server/mail/outbox";
 import { startOwnerHolding } from "../holdings/holdings";
+import { lockVehicle } from "../holdings/vehicles";
 import { isSerializationFailure, isUniqueViolation } from "../server/db-errors";
 import { addMonths } from "../server/dates";
 import { appLink } from "../server/urls";
@@ -38,8 +39,13 @@ async function pendingInvitation(tx: Tx, token: string) {
   return inv;
 }
 
-/** Makes the user the owner and starts the included contracts; the invitation is spent once. */
+/**
+ * Makes the user the owner and starts the included contracts; the invitation is spent once. Who
+ * holds the car is decided under its lock: a garage stocking it at the same moment either
+ * committed first (the car is taken) or finds the new owner.
+ */
 async function acceptInTx(tx: Tx, inv: Awaited<ReturnType<typeof pendingInvitation>>, user: { id: string; email: string; locale: UserLocale; firstName: string }, actor: Actor | null) {
+  await lockVehicle(tx, inv.vehicleId);
   // Single use under concurrency: only one transaction moves it out of PENDING.
   const won = await tx.invitation.updateMany({
     where: { id: inv.id, status: "PENDING" },

@@ -8,7 +8,7 @@ import { acceptInvitation, acceptInvitationWithNewAccount } from "./accept-invit
 import { disconnectHolding, relinkHolding } from "./disconnect";
 import { inviteBuyer } from "./invite-buyer";
 import { resendInvitation, revokeInvitation } from "./manage-invitation";
-import { lookupOwner } from "./queries";
+import { lookupOwner, lookupVehicle } from "./queries";
 import { removeVehicle } from "./remove-vehicle";
 import {
   AcceptInvitationInput,
@@ -18,6 +18,7 @@ import {
   InvitationIdInput,
   InviteInput,
   LookupOwnerInput,
+  LookupVehicleInput,
   RelinkInput,
   RemoveVehicleInput,
 } from "./schemas";
@@ -64,6 +65,11 @@ export const lookupOwnerAction = action(LookupOwnerInput, async (input, { actor 
   const owner = await lookupOwner(actor, input.email);
   if (!owner) throw new AppError("NOT_FOUND", "owner_not_found", { fieldErrors: { email: ["owner_not_found"] } });
   return { email: input.email, name: owner.name };
+});
+
+export const lookupVehicleAction = action(LookupVehicleInput, async (input, { actor }) => {
+  actingOrganisation(actor, input.organisationId, "vehicles:link");
+  return lookupVehicle(actor, input.vin);
 });
 
 export const verifyAtDeskAction = action(

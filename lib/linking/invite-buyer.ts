@@ -22,17 +22,24 @@ export interface InviteBuyerInput extends VehicleFieldsT {
   contracts: { product: ProductCode; months: number; autoRenew: boolean }[];
 }
 
-/** A dealer records the sale of a new car and invites its buyer (flow 1). */
+/**
+ * A dealer records the sale of a new car and invites its buyer (flow 1). An invitation proves
+ * nothing about the car's plate: a plate that is another car's current plate is refused, Belgian
+ * or Dutch (decision 0019). A known VIN keeps its recorded make and model, which the e-mail names.
+ */
 export async function inviteBuyer(input: InviteBuyerInput): Promise<{ invitationId: string }> {
   assertCan(input.actor, "invitations:manage");
   const dealerId = actingOrganisation(input.actor, input.organisationId, "invitations:manage");
   const { token, hash } = newToken();
   try {
     const result = await transaction(async (tx) => {
-      const vehicle = await findOrCreateVehicle(tx, input, async (vehicleId) => {
-        const owner = await tx.holding.findFirst({ where: { vehicleId, kind: "OWNER", endedAt: null }, select: { id: true } });
-        if (owner) throw new AppError("CONFLICT", "vehicle_has_owner_invite", { fieldErrors: { vin: ["vehicle_has_owner_invite"] } });
-        await assertNotInStock(tx, vehicleId);
+      const vehicle = await findOrCreateVehicle(tx, input, {
+        certificateChecked: false,
+        guard: async (vehicleId) => {
+          const owner = await tx.holding.findFirst({ where: { vehicleId, kind: "OWNER", endedAt: null }, select: { id: true } });
+          if (owner) throw new AppError("CONFLICT", "vehicle_has_owner_invite", { fieldErrors: { vin: ["vehicle_has_owner_invite"] } });
+          await assertNotInStock(tx, vehicleId);
+        },
       });
       const pending = await tx.invitation.findFirst({ where: { vehicleId: vehicle.id, status: "PENDING", expiresAt: { gt: new Date() } }, select: { id: true } });
       if (pending) throw new AppError("CONFLICT", "invitation_pending", { fieldErrors: { vin: ["invitation_pending"] } });
@@ -69,7 +76,7 @@ export async function inviteBuyer(input: InviteBuyerInput): Promise<{ invitation
         to: input.email,
         locale: input.locale,
         template: "invitation",
-        payload: { dealer: dealer.name, car: `${input.make} ${input.model}`, url: appLink(input.locale, `/invitations/${token}`) },
+        payload: { dealer: dealer.name, car: `${vehicle.make} ${vehicle.model}`, url: appLink(input.locale, `/invitations/${token}`) },
       });
       return { invitationId: invitation.id };
     });

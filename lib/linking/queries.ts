@@ -68,6 +68,17 @@ export async function lookupOwner(actor: Actor, email: string) {
   return u && u.status === "ACTIVE" ? { name: `${u.firstName} ${u.lastName}`.trim() } : null;
 }
 
+/**
+ * The desk's VIN look-up: whether the car is known, and then as what it was recorded (make,
+ * model, year, fuel), so staff check the certificate against it and do not describe it anew.
+ * Nothing about who holds it.
+ */
+export async function lookupVehicle(actor: Actor, vin: string) {
+  assertCan(actor, "vehicles:link");
+  const v = await db.vehicle.findUnique({ where: { vin }, select: { make: true, model: true, modelYear: true, fuel: true } });
+  return v ? { known: true as const, vin, ...v } : { known: false as const, vin };
+}
+
 /** The cars the actor's dealers linked, with their current link. */
 export async function listDealerVehicles(actor: Actor, q = "") {
   assertCan(actor, "vehicles:link");

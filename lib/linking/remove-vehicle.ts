@@ -3,6 +3,7 @@ import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
 import { endOwnerHolding } from "../holdings/holdings";
+import { lockVehicle } from "../holdings/vehicles";
 import { transaction } from "../server/transaction";
 
 /**
@@ -16,6 +17,9 @@ export async function removeVehicle(input: { actor: Actor; vehicleId: string; un
   // The owner ticked "I understand": checked here too, not only by the form.
   if (input.understood !== true) throw new AppError("VALIDATION", "confirm_required", { fieldErrors: { understood: ["confirm_required"] } });
   const result = await transaction(async (tx) => {
+    // Under the car's lock: a driver linked at the desk at the same moment is either linked
+    // through this holding before (and loses access with it) or finds the car without an owner.
+    await lockVehicle(tx, input.vehicleId);
     const holding = await tx.holding.findFirst({
       where: { vehicleId: input.vehicleId, userId: input.actor.userId, kind: "OWNER", endedAt: null },
       select: { id: true, vehicle: { select: { make: true, model: true, vin: true } }, user: { select: { email: true, locale: true, firstName: true } } },

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { IdDocumentType, VerificationRelationship } from "../../generated/prisma/enums";
+import { Fuel, IdDocumentType, VerificationRelationship } from "../../generated/prisma/enums";
 import { LocaleInput, NewPassword } from "../accounts/schemas";
-import { CalendarDate, Checkbox, Email, Id, Text, Token, VehicleFields } from "../server/fields";
+import { CalendarDate, Checkbox, Email, Id, Text, Token, VehicleFields, Vin } from "../server/fields";
 import { PRODUCT_CODES, PRODUCTS, type ProductCode } from "./products";
 
 const ContractMonths = z.coerce
@@ -36,6 +36,21 @@ function contractsOf(fields: z.output<z.ZodObject<ProductFields>>): InvitedContr
 }
 
 /** The sale form: the car, the buyer and the contracts (`include_*`, `months_*`, `renew_*` become `contracts`). */
+/** Empty form fields are absent ones. */
+const blankAsAbsent = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+/**
+ * At the desk a known VIN keeps its recorded car (the form shows it and asks nothing more): make,
+ * model, year and fuel describe a new car only, and the use case asks for them when the VIN is new.
+ */
+const DeskVehicleFields = {
+  ...VehicleFields,
+  make: blankAsAbsent(VehicleFields.make),
+  model: blankAsAbsent(VehicleFields.model),
+  modelYear: blankAsAbsent(VehicleFields.modelYear),
+  fuel: blankAsAbsent(z.enum(Fuel)),
+};
+
 export const InviteInput = z
   .object({
     organisationId: Id,
@@ -89,7 +104,7 @@ export const DeskVerificationInput = z
     placeOfBirth: Text(100),
     address: Text(250),
     documentValidUntil: CalendarDate,
-    ...VehicleFields,
+    ...DeskVehicleFields,
     registeredOwnerName: Text(150),
     registeredOwnerAddress: Text(250),
     confirmOwnershipChange: Checkbox,
@@ -100,6 +115,8 @@ export const DeskVerificationInput = z
 export type DeskVerificationInputT = z.output<typeof DeskVerificationInput>;
 
 export const LookupOwnerInput = z.object({ organisationId: Id, email: Email }).strict();
+/** The desk's look-up of a VIN: is the car known, and as what. */
+export const LookupVehicleInput = z.object({ organisationId: Id, vin: Vin }).strict();
 
 export const VehicleIdInput = z.object({ vehicleId: Id }).strict();
 export const RemoveVehicleInput = z

@@ -5,7 +5,7 @@ import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
 import { normalizePlate } from "../server/plate";
 import { findOrCreateVehicle } from "../holdings/vehicles";
-import { assertNotInStock, assertOwnershipChangeAllowed } from "../holdings/guards";
+import { assertDocumentsMatch, assertNotInStock, assertOwnershipChangeAllowed } from "../holdings/guards";
 import { endOwnerHolding, startOwnerHolding } from "../holdings/holdings";
 import { isUniqueViolation } from "../server/db-errors";
 import type { DeskVerificationInputT } from "./schemas";
@@ -17,9 +17,12 @@ export type VerifyAtDeskInput = DeskVerificationInputT & { actor: Actor; today?:
 
 /**
  * Flow 2: staff checked the owner's ID document and registration certificate in person. Only the
- * facts are kept, never a copy. A car still on a previous owner's account changes hands only on a
- * certificate in the new owner's name with staff's explicit confirmation. The owner's own
- * disconnected car is re-linked (audited and e-mailed as a re-link).
+ * facts are kept, never a copy. The ID document is the account holder's (its name is the
+ * account's name); an owner is linked only on a certificate in that name, an authorised driver on
+ * the owner's written authorisation instead (recorded with the facts). A car still on a previous
+ * owner's account changes hands only with staff's explicit confirmation too. The owner's own
+ * disconnected car is re-linked (audited and e-mailed as a re-link). A known VIN keeps its
+ * recorded make and model, whatever was typed: the e-mails name the recorded car.
  */
 export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleId: string; holdingId: string; ownershipChanged: boolean }> {
   assertCan(input.actor, "vehicles:link");
@@ -34,11 +37,14 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
   }
   try {
     const result = await transaction(async (tx) => {
-      const owner = await tx.user.findUnique({ where: { email: input.ownerEmail }, select: { id: true, email: true, locale: true, firstName: true, status: true } });
+      const owner = await tx.user.findUnique({ where: { email: input.ownerEmail }, select: { id: true, email: true, locale: true, firstName: true, lastName: true, status: true } });
       if (!owner || owner.status !== "ACTIVE") throw new AppError("VALIDATION", "owner_not_found", { fieldErrors: { ownerEmail: ["owner_not_found"] } });
       // Staff never verify themselves: someone else checks their documents.
       if (owner.id === input.actor.userId) throw new AppError("FORBIDDEN", "own_account", { fieldErrors: { ownerEmail: ["own_account"] } });
-      const vehicle = await findOrCreateVehicle(tx, input, (vehicleId) => assertNotInStock(tx, vehicleId));
+      assertDocumentsMatch({ accountName: `${owner.firstName} ${owner.lastName}`, fullName: input.fullName, registeredOwnerName: input.relationship === "OWNER" ? input.registeredOwnerName : null });
+      // The certificate was checked: a Belgian plate on it may move from the car it was on.
+      const vehicle = await findOrCreateVehicle(tx, input, { certificateChecked: true, guard: (vehicleId) => assertNotInStock(tx, vehicleId) });
+      const car = `${vehicle.make} ${vehicle.model}`;
       const dealer = await tx.organisation.findUniqueOrThrow({ where: { id: dealerId }, select: { name: true } });
       const active = await tx.holding.findFirst({
         where: { vehicleId: vehicle.id, kind: "OWNER", endedAt: null },
@@ -72,7 +78,7 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
               to: active.user!.email,
               locale: active.user!.locale,
               template: "ownership-ended",
-              payload: { name: active.user!.firstName, car: `${input.make} ${input.model}`, vin: input.vin, dealer: dealer.name },
+              payload: { name: active.user!.firstName, car, vin: input.vin, dealer: dealer.name },
             });
             ownershipChanged = true;
           }
@@ -112,17 +118,21 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
         entityId: holdingId,
         vehicleId: vehicle.id,
         subjectUserId: owner.id,
-        data: relinked ? { channel: "DESK", identityChecked: true } : { channel: "DESK", ownershipChanged },
+        data: relinked
+          ? { channel: "DESK", identityChecked: true }
+          : input.relationship === "DRIVER"
+            ? { channel: "DESK", ownershipChanged, ownerAuthorisationSeen: true }
+            : { channel: "DESK", ownershipChanged },
       });
       await enqueueEmail(
         tx,
         relinked
-          ? { to: owner.email, locale: owner.locale, template: "vehicle-relinked", payload: { name: owner.firstName, car: `${input.make} ${input.model}` } }
+          ? { to: owner.email, locale: owner.locale, template: "vehicle-relinked", payload: { name: owner.firstName, car } }
           : {
               to: owner.email,
               locale: owner.locale,
               template: "vehicle-linked-desk",
-              payload: { name: owner.firstName, car: `${input.make} ${input.model}`, dealer: dealer.name, url: appLink(owner.locale, `/garage/vehicles/${vehicle.id}`) },
+              payload: { name: owner.firstName, car, dealer: dealer.name, url: appLink(owner.locale, `/garage/vehicles/${vehicle.id}`) },
             },
       );
       return { vehicleId: vehicle.id, holdingId, ownershipChanged };

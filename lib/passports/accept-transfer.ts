@@ -7,6 +7,7 @@ import { db } from "../server/db";
 import { limitLinkFormByAccount, limitLinkFormByAddress } from "../server/form-limits";
 import { enqueueEmail } from "../server/mail/outbox";
 import { startOwnerHolding } from "../holdings/holdings";
+import { lockVehicle } from "../holdings/vehicles";
 import { isSerializationFailure } from "../server/db-errors";
 import { AFTER_SALE_STATUSES } from "./rules";
 import { assertOpen, profileUrl, transferByToken, transferForRecipient, type OpenTransfer } from "./recipient-transfer";
@@ -24,6 +25,8 @@ type Buyer = { id: string; email: string; firstName: string; locale: UserLocale 
  * service relationship (Passport.garageId) until the owner ends it.
  */
 async function acceptInTx(tx: Tx, t: OpenTransfer, buyer: Buyer, actor: Actor): Promise<{ vehicleId: string }> {
+  // The stock holding ends and the owner's starts under the car's lock, like every holding change.
+  await lockVehicle(tx, t.passport.vehicleId);
   const now = new Date();
   const won = await tx.passportTransfer.updateMany({ where: { id: t.id, status: "PENDING" }, data: { status: "ACCEPTED", decidedAt: now } });
   if (won.count !== 1) throw new AppError("GONE", "transfer_used");

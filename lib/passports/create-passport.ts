@@ -3,7 +3,8 @@ import { AppError, type FieldErrorKey } from "../server/errors";
 import { audit } from "../server/audit";
 import { checkPlate, type PlateCountry } from "../server/plate";
 import { checkVin } from "../server/vin";
-import { findOrCreateVehicle, lockPlate } from "../holdings/vehicles";
+import { findOrCreateVehicle, lockPlate, lockVehicle } from "../holdings/vehicles";
+import { endDriversWithoutOwner } from "../holdings/holdings";
 import { isSerializationFailure, isUniqueViolation } from "../server/db-errors";
 import { staffGarages } from "./common";
 import { restockPassport } from "./restock-passport";
@@ -32,6 +33,9 @@ const field = (name: string, key: FieldErrorKey) => ({ fieldErrors: { [name]: [k
  * one of the garage's fleet accounts. A car that has an owner or is in another holder's stock
  * cannot get one: the message says which. A car whose passport nobody holds any more (its owner
  * removed it, e.g. a trade-in) is taken back into stock with that passport (`restocked`).
+ * A plate that is another car's current plate is refused, Belgian or Dutch: a passport proves
+ * nothing about plates (decision 0019). Authorised drivers no owner stands behind lose access, as when the
+ * car is taken back into stock: a garage's stock car and its internal passport are not theirs.
  */
 export async function createPassport(input: CreatePassportInput): Promise<{ passportId: string; vehicleId: string; restocked: boolean }> {
   staffGarages(input.actor);
@@ -57,7 +61,13 @@ export async function createPassport(input: CreatePassportInput): Promise<{ pass
         select: { vehicle: { select: { passport: { select: { id: true } } } } },
       });
       if (plateOwner?.vehicle.passport) throw new AppError("CONFLICT", "passport_exists_plate", field("plate", "passport_exists_plate"));
-      if (plateOwner) throw new AppError("CONFLICT", "plate_other_vehicle", field("plate", "plate_other_vehicle"));
+      const otherCar = plate.country === "BE" ? "plate_other_vehicle_be" : "plate_other_vehicle";
+      if (plateOwner) throw new AppError("CONFLICT", otherCar, field("plate", otherCar));
+
+      // Who holds the car is decided under its lock (after the plate's): an acceptance of an
+      // invitation, a removal or another garage's creation at the same moment waits, or is waited for.
+      const existing = await tx.vehicle.findUnique({ where: { vin: vin.vin }, select: { id: true } });
+      if (existing) await lockVehicle(tx, existing.id);
 
       const known = await tx.vehicle.findUnique({
         where: { vin: vin.vin },
@@ -83,7 +93,11 @@ export async function createPassport(input: CreatePassportInput): Promise<{ pass
       if (known?.holdings.some((h) => h.kind === "OWNER")) throw new AppError("CONFLICT", "vehicle_has_owner_passport", field("vin", "vehicle_has_owner_passport"));
       if (known?.holdings.some((h) => h.kind === "STOCK")) throw new AppError("CONFLICT", "vehicle_in_stock_elsewhere", field("vin", "vehicle_in_stock_elsewhere"));
 
-      const vehicle = await findOrCreateVehicle(tx, vehicleFields);
+      const vehicle = await findOrCreateVehicle(tx, vehicleFields, { certificateChecked: false });
+      // Authorised drivers no owner stands behind do not drive the garage's stock car (0010).
+      const driversEnded = vehicle.created
+        ? 0
+        : await endDriversWithoutOwner(tx, { vehicleId: vehicle.id, actor: input.actor, organisationId: garageId, now: new Date(), data: { stockedByOrganisationId: garageId } });
       await tx.holding.create({
         data: { vehicleId: vehicle.id, kind: "STOCK", organisationId: garageId, origin: "STOCK", linkedByOrganisationId: garageId },
       });
@@ -96,7 +110,7 @@ export async function createPassport(input: CreatePassportInput): Promise<{ pass
         entityType: "Passport",
         entityId: passport.id,
         vehicleId: vehicle.id,
-        data: { plate: plate.plate, country: plate.country, fleetLinked: !!input.fleetAccountId, vehicleCreated: vehicle.created },
+        data: { plate: plate.plate, country: plate.country, fleetLinked: !!input.fleetAccountId, vehicleCreated: vehicle.created, driversEnded },
       });
       return { passportId: passport.id, vehicleId: vehicle.id, restocked: false };
     });

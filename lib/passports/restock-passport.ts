@@ -37,8 +37,8 @@ export async function restockPassport(tx: Tx, input: RestockInput): Promise<{ pa
   const held = await tx.holding.findFirst({ where: { vehicleId: p.vehicleId, endedAt: null, kind: { in: ["OWNER", "STOCK"] } }, select: { id: true } });
   if (held) throw new AppError("CONFLICT", "passport_exists", { fieldErrors: { vin: ["passport_exists"] } });
 
-  // The plate as typed (a Belgian plate may have moved, a Dutch one may be new to this car).
-  await findOrCreateVehicle(tx, input.vehicle);
+  // The plate as typed, when it is new to this car; a plate on another car was refused before (decision 0019).
+  await findOrCreateVehicle(tx, input.vehicle, { certificateChecked: false });
   const now = new Date();
   // A transfer can only be pending while the car is in stock; should one have been left over it
   // would block the next one (one pending per passport) and offer the car to an old buyer.

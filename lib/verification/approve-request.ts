@@ -72,8 +72,9 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
 
       const organisationId = reviewerOrganisation(request);
       const owner = request.requester;
-      const vehicle = await findOrCreateVehicle(tx, input, (vehicleId) => assertNotInStock(tx, vehicleId));
-      const car = `${input.make} ${input.model}`;
+      // The certificate was reviewed: a Belgian plate on it may move from the car it was on.
+      const vehicle = await findOrCreateVehicle(tx, input, { certificateChecked: true, guard: (vehicleId) => assertNotInStock(tx, vehicleId) });
+      const car = `${vehicle.make} ${vehicle.model}`;
       const active = await tx.holding.findFirst({
         where: { vehicleId: vehicle.id, kind: "OWNER", endedAt: null },
         select: { id: true, userId: true, disconnectedAt: true, user: { select: { email: true, locale: true, firstName: true } } },

@@ -109,6 +109,52 @@ test("desk verification: the dealer looks the owner up, records the checked fact
   await context.close();
 });
 
+test("desk verification of a known car: the form shows the recorded car and asks no car details, refuses a certificate in another name, and the e-mails name the recorded car", async ({ browser }) => {
+  test.slow(); // two sign-ups by e-mail and two desk verifications
+  const first = await createActiveUser(browser);
+  const next = await createActiveUser(browser);
+  const vin = uniqueVin();
+  const dealer = await signedIn(browser, DEALER_A);
+  const vehicleId = await linkAtDesk(dealer.page, { ownerEmail: first, ownerName: "Test Gebruiker", vin }); // a Porsche Macan 2022
+
+  const page = dealer.page;
+  await page.goto("/en/console/vehicles/verify");
+  await page.getByLabel("Owner's e-mail address (their account)").fill(next);
+  await page.getByRole("button", { name: "Look up account" }).click();
+  await expect(page.getByTestId("owner-found")).toContainText("Test Gebruiker");
+  for (const [name, value] of [
+    ["fullName", "Test Gebruiker"],
+    ["dateOfBirth", "1990-07-14"],
+    ["placeOfBirth", "Leiden"],
+    ["address", "Breestraat 1, 2311 CH Leiden"],
+    ["documentValidUntil", `${new Date().getFullYear() + 3}-03-31`],
+    ["vin", vin.toLowerCase()],
+    ["registeredOwnerName", "Someone Else"],
+    ["registeredOwnerAddress", "Breestraat 1, 2311 CH Leiden"],
+  ]) {
+    await page.locator(`[name="${name}"]`).fill(value);
+  }
+  // The VIN is known: the recorded car is shown and its details are not asked.
+  await expect(page.getByTestId("known-vehicle")).toContainText("This car is known: Porsche Macan, 2022, Petrol.");
+  await expect(page.locator('[name="make"], [name="model"], [name="modelYear"], [name="fuel"]')).toHaveCount(0);
+  await page.locator('[name="confirmOwnershipChange"]').check();
+  await page.getByRole("button", { name: "Verify and link car" }).click();
+  await expect(page.getByText("This is not the name on the ID document. A car is linked to an owner only on a registration certificate in their name.")).toBeVisible();
+  await expect(page).toHaveURL(/\/en\/console\/vehicles\/verify$/);
+
+  await page.locator('[name="registeredOwnerName"]').fill("GEBRUIKER, test");
+  await page.locator('[name="confirmOwnershipChange"]').check();
+  await page.getByRole("button", { name: "Verify and link car" }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/console/vehicles\\?linked=${vehicleId}$`));
+  await dealer.context.close();
+
+  // Both owners' e-mails (in Dutch, their language) name the recorded car.
+  const linked = await waitForCarMail(next, vehicleId);
+  expect(linked.subject).toContain("Porsche Macan");
+  const ended = await waitForMail(first, (m) => m.text.includes(vin) && m.subject.includes("verwijderd"));
+  expect(ended.subject).toBe("Je Porsche Macan is uit je account verwijderd");
+});
+
 test("an expired ID document is refused at the desk and nothing is linked", async ({ browser }) => {
   const owner = await createActiveUser(browser);
   const vin = uniqueVin();

@@ -102,9 +102,19 @@ export async function ownedVehicle(opts: { ownerId?: string; linkedByOrganisatio
   return { owner, vehicle, holding, active, expired, driverUser, driver, service };
 }
 
-/** A complete desk verification for `ownerEmail` and a fresh VIN; override any field. */
-export function deskInput(actor: Actor, organisationId: string, ownerEmail: string, over: Partial<VerifyAtDeskInput> = {}): VerifyAtDeskInput {
+/**
+ * A complete desk verification and a fresh VIN; override any field. Given the account (not only
+ * its address), the ID document and the registration certificate are in the account's name.
+ */
+export function deskInput(
+  actor: Actor,
+  organisationId: string,
+  owner: string | { email: string; firstName: string; lastName: string },
+  over: Partial<VerifyAtDeskInput> = {},
+): VerifyAtDeskInput {
   const nextYear = new Date().getUTCFullYear() + 3;
+  const ownerEmail = typeof owner === "string" ? owner : owner.email;
+  const name = typeof owner === "string" ? "Fenna Veldkamp" : `${owner.firstName} ${owner.lastName}`;
   return {
     actor,
     organisationId,
@@ -112,7 +122,7 @@ export function deskInput(actor: Actor, organisationId: string, ownerEmail: stri
     relationship: "OWNER",
     authorisationSeen: false,
     idDocumentType: "DRIVING_LICENCE",
-    fullName: "Fenna Veldkamp",
+    fullName: name,
     dateOfBirth: new Date("1985-04-12T00:00:00Z"),
     placeOfBirth: "Zwolle",
     address: "Kerkstraat 1, 8011 AA Zwolle",
@@ -124,7 +134,7 @@ export function deskInput(actor: Actor, organisationId: string, ownerEmail: stri
     fuel: "HYBRID",
     plate: undefined,
     plateCountry: "NL",
-    registeredOwnerName: "Fenna Veldkamp",
+    registeredOwnerName: name,
     registeredOwnerAddress: "Kerkstraat 1, 8011 AA Zwolle",
     confirmOwnershipChange: false,
     ...over,

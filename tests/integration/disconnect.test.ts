@@ -12,7 +12,7 @@ import { dealerStaff, deskInput, expectAppError, ownerAccount } from "../factori
 async function linkedByDealer() {
   const dealer = await dealerStaff();
   const owner = await ownerAccount();
-  const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user.email));
+  const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user));
   return { dealer, owner, ...r };
 }
 

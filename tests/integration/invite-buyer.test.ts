@@ -7,8 +7,11 @@ import { acceptInvitation } from "@/lib/linking/accept-invitation";
 import { getInvitationByToken, listInvitations } from "@/lib/linking/queries";
 import { InviteInput } from "@/lib/linking/schemas";
 import { actorFor, createUser, makeVin, outboxFor, tokenFromPayload, uniqueEmail } from "../factories";
-import { dealerStaff, expectAppError, invite } from "../factories/linking";
-import { randomNlPlate } from "../factories/passports";
+import { dealerStaff, deskInput, expectAppError, invite, ownerAccount } from "../factories/linking";
+import { garageStaff, randomNlPlate } from "../factories/passports";
+import { verifyAtDesk } from "@/lib/linking/verify-at-desk";
+import { createPassport } from "@/lib/passports/create-passport";
+import { errorMessage } from "@/lib/server/error-message";
 
 const sale = (dealer: Awaited<ReturnType<typeof dealerStaff>>, vin: string, email = uniqueEmail("buyer")) => ({
   actor: dealer.actor,
@@ -236,7 +239,10 @@ describe("VIN checks on a recorded sale (the form's input through the schema and
 });
 
 describe("a plate on another car", () => {
-  it("a Dutch plate that is another car's current plate is refused on the plate field, nothing stored; a Belgian one moves to the new car", async () => {
+  const letter = () => "BCDFGHJKLMNPRSTVWXZ"[Math.floor(Math.random() * 19)];
+  const bePlate = () => `1-${letter()}${letter()}${letter()}-${100 + Math.floor(Math.random() * 899)}`;
+
+  it("a Dutch plate that is another car's current plate is refused on the plate field, nothing stored", async () => {
     const dealer = await dealerStaff();
     const first = sale(dealer, makeVin());
     await inviteBuyer({ ...first, plate: randomNlPlate() });
@@ -248,15 +254,71 @@ describe("a plate on another car", () => {
     expect(await db.vehicle.count({ where: { vin: second.vin } })).toBe(0);
     expect(await db.invitation.count({ where: { email: second.email } })).toBe(0);
     expect(await outboxFor(second.email)).toEqual([]);
+  });
 
-    const bePlate = `1-${["BCD", "FGH", "JKL", "MNP"][Math.floor(Math.random() * 4)]}-${100 + Math.floor(Math.random() * 899)}`;
-    const a = sale(dealer, makeVin());
-    await inviteBuyer({ ...a, plateCountry: "BE", plate: bePlate });
-    const b = sale(dealer, makeVin());
-    await inviteBuyer({ ...b, plateCountry: "BE", plate: bePlate });
-    const plates = await db.licencePlate.findMany({ where: { country: "BE", plate: bePlate.replace(/-/g, "") }, select: { validTo: true, vehicle: { select: { vin: true } } } });
-    expect(plates.find((p) => p.vehicle.vin === a.vin)?.validTo).not.toBeNull();
-    expect(plates.find((p) => p.vehicle.vin === b.vin)?.validTo).toBeNull();
+  it("an invitation never takes a Belgian plate off another owner's car: refused on the plate field, the owner's car keeps it, with or without a later revocation", async () => {
+    const dealer = await dealerStaff();
+    // An owner's car with its Belgian plate, linked on documents at the desk.
+    const owner = await ownerAccount();
+    const typed = bePlate();
+    const plate = typed.replace(/-/g, "");
+    const owned = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user, { plate: typed, plateCountry: "BE" }));
+    const current = () => db.licencePlate.findMany({ where: { country: "BE", plate, validTo: null }, select: { vehicleId: true } });
+    expect(await current()).toEqual([{ vehicleId: owned.vehicleId }]);
+
+    const other = await dealerStaff();
+    const newCar = sale(other, makeVin());
+    const err = await expectAppError(inviteBuyer({ ...newCar, plateCountry: "BE", plate: typed }), "CONFLICT", "plate_other_vehicle_be");
+    expect(err.fieldErrors).toEqual({ plate: ["plate_other_vehicle_be"] });
+    expect(errorMessage(err, "en").fieldErrors?.plate).toMatch(/Belgian plate is still on another car/);
+    expect(errorMessage(err, "nl").fieldErrors?.plate).toMatch(/Belgische kenteken staat nog op een andere auto/);
+    expect(await current()).toEqual([{ vehicleId: owned.vehicleId }]);
+    expect(await db.licencePlate.count({ where: { vehicleId: owned.vehicleId, validTo: { not: null } } })).toBe(0);
+    expect(await db.vehicle.count({ where: { vin: newCar.vin } })).toBe(0);
+    expect(await db.invitation.count({ where: { email: newCar.email } })).toBe(0);
+    expect(await outboxFor(newCar.email)).toEqual([]);
+
+    // Without the plate the sale is recorded; revoking it changes nothing about the plate.
+    const { invitationId } = await inviteBuyer(newCar);
+    await revokeInvitation({ actor: other.actor, invitationId });
+    expect(await current()).toEqual([{ vehicleId: owned.vehicleId }]);
+    expect(await db.licencePlate.count({ where: { vehicle: { vin: newCar.vin } } })).toBe(0);
+  });
+
+  it("a Belgian plate moves to the owner's next car when documents prove it: at the desk, on the registration certificate", async () => {
+    const dealer = await dealerStaff();
+    const owner = await ownerAccount();
+    const typed = bePlate();
+    const plate = typed.replace(/-/g, "");
+    const old = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user, { plate: typed, plateCountry: "BE" }));
+    const next = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user, { plate: typed, plateCountry: "BE" }));
+    const plates = await db.licencePlate.findMany({ where: { country: "BE", plate }, select: { vehicleId: true, validTo: true } });
+    expect(plates.find((p) => p.vehicleId === old.vehicleId)?.validTo).not.toBeNull();
+    expect(plates.find((p) => p.vehicleId === next.vehicleId)?.validTo).toBeNull();
+  });
+
+  it("an AutoPaspoort never moves a Belgian plate either: refused on the plate field, the owner's car keeps it", async () => {
+    const dealer = await dealerStaff();
+    const owner = await ownerAccount();
+    const typed = bePlate();
+    const owned = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user, { plate: typed, plateCountry: "BE" }));
+    const staff = await garageStaff();
+    const vin = makeVin();
+    const err = await expectAppError(createPassport({ actor: staff.actor, garageId: staff.garage.id, plate: typed, plateCountry: "BE", vin, make: "Honda", model: "Civic", modelYear: 2019 }), "CONFLICT", "plate_other_vehicle_be");
+    expect(err.fieldErrors).toEqual({ plate: ["plate_other_vehicle_be"] });
+    expect(await db.licencePlate.findMany({ where: { country: "BE", plate: typed.replace(/-/g, ""), validTo: null }, select: { vehicleId: true } })).toEqual([{ vehicleId: owned.vehicleId }]);
+    expect(await db.vehicle.count({ where: { vin } })).toBe(0);
   });
 });
 
+describe("the invitation names the recorded car", () => {
+  it("a known VIN keeps its make and model, whatever was typed, and the e-mail names them", async () => {
+    const dealer = await dealerStaff();
+    const first = await invite(dealer);
+    await revokeInvitation({ actor: dealer.actor, invitationId: first.invitationId });
+    const again = sale(dealer, first.vin);
+    await inviteBuyer({ ...again, make: "Opel", model: "Corsa", modelYear: 2011 });
+    expect(await db.vehicle.findUniqueOrThrow({ where: { id: first.vehicleId } })).toMatchObject({ make: "Porsche", model: "Taycan", modelYear: 2026 });
+    expect((await outboxFor(again.email)).map((m) => (m.payload as { car: string }).car)).toEqual(["Porsche Taycan"]);
+  });
+});

@@ -34,7 +34,7 @@ describe("nobody verifies themselves", () => {
 
   it("dealer staff cannot link a car to their own account at the desk", async () => {
     const dealer = await dealerStaff();
-    const input = deskInput(dealer.actor, dealer.org.id, dealer.user.email);
+    const input = deskInput(dealer.actor, dealer.org.id, dealer.user);
     const e = await expectAppError(verifyAtDesk(input), "FORBIDDEN", "own_account");
     expect(e.fieldErrors).toEqual({ ownerEmail: ["own_account"] });
     expect(await db.vehicle.count({ where: { vin: input.vin } })).toBe(0);
@@ -73,7 +73,7 @@ describe("a garage's stock car is handed over by its garage", () => {
     const car = await stockCar();
     const dealer = await dealerStaff();
     const owner = await ownerAccount();
-    await expectAppError(verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user.email, { vin: car.passport.vin, plate: "GZ-231-K" })), "CONFLICT", "vehicle_in_stock");
+    await expectAppError(verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user, { vin: car.passport.vin, plate: "GZ-231-K" })), "CONFLICT", "vehicle_in_stock");
     await unchanged(car);
   });
 

@@ -23,7 +23,7 @@ import { confirmTo, garageStaff, stockPassport } from "../factories/passports";
 async function leaseDriver(vin: string) {
   const dealer = await dealerStaff();
   const driver = await ownerAccount();
-  const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, driver.user.email, { vin, relationship: "DRIVER", authorisationSeen: true, registeredOwnerName: "Lease BV" }));
+  const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, driver.user, { vin, relationship: "DRIVER", authorisationSeen: true, registeredOwnerName: "Lease BV" }));
   expect(await db.holding.findUniqueOrThrow({ where: { id: r.holdingId } })).toMatchObject({ kind: "DRIVER", viaHoldingId: null, endedAt: null });
   return { driver, holdingId: r.holdingId, vehicleId: r.vehicleId };
 }
@@ -40,17 +40,17 @@ describe("a new owner holding ends the authorised drivers no owner stands behind
   it("at the desk: the lease driver's access ends, the owner's own drivers start afresh, and the owner's removal later changes nothing for them", async () => {
     const dealer = await dealerStaff();
     const owner = await ownerAccount();
-    const vin = deskInput(dealer.actor, dealer.org.id, owner.user.email).vin;
+    const vin = deskInput(dealer.actor, dealer.org.id, owner.user).vin;
     const lease = await leaseDriver(vin);
 
-    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user.email, { vin }));
+    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user, { vin }));
     await expectEndedByNewOwner(lease, r.holdingId, dealer.user.id);
     expect((await db.auditLog.findFirstOrThrow({ where: { action: "vehicle.driver_access_ended", entityId: lease.holdingId } })).actorOrganisationId).toBe(dealer.org.id);
     expect((await getVehicleDossier(owner.actor, r.vehicleId))?.drivers).toEqual([]);
 
     // A driver through this owner is untouched by their own link and ends with the owner's removal.
     const own = await ownerAccount();
-    const d = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, own.user.email, { vin, relationship: "DRIVER", authorisationSeen: true }));
+    const d = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, own.user, { vin, relationship: "DRIVER", authorisationSeen: true }));
     expect(await db.holding.findUniqueOrThrow({ where: { id: d.holdingId } })).toMatchObject({ viaHoldingId: r.holdingId, endedAt: null });
     await removeVehicle({ actor: owner.actor, vehicleId: r.vehicleId, understood: true });
     expect(await db.holding.findUniqueOrThrow({ where: { id: d.holdingId } })).toMatchObject({ endReason: "DRIVER_ACCESS_ENDED" });
@@ -129,7 +129,7 @@ describe("an owner holding that ends ends the garage's service relationship", ()
     const dealer = await dealerStaff();
     const next = await ownerAccount();
     const name = `${next.user.firstName} ${next.user.lastName}`;
-    await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, next.user.email, { vin: passport.vin, fullName: name, registeredOwnerName: name, confirmOwnershipChange: true }));
+    await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, next.user, { vin: passport.vin, fullName: name, registeredOwnerName: name, confirmOwnershipChange: true }));
     expect((await db.passport.findUniqueOrThrow({ where: { id: passport.passportId } })).serviceRelationshipEndedAt).not.toBeNull();
     expect(await getPassportProfile(garage.actor, passport.passportId)).toBeNull();
     expect(await getOwnerPassport(next.actor, passport.vehicleId)).toMatchObject({ canEndRelationship: false });
@@ -139,7 +139,7 @@ describe("an owner holding that ends ends the garage's service relationship", ()
   it("leaves a car without a passport alone", async () => {
     const dealer = await dealerStaff();
     const owner = await ownerAccount();
-    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user.email));
+    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user));
     await removeVehicle({ actor: owner.actor, vehicleId: r.vehicleId, understood: true });
     expect((await db.auditLog.findFirstOrThrow({ where: { action: "vehicle.removed", entityId: r.holdingId } })).data).toMatchObject({ serviceRelationshipEnded: false });
   });

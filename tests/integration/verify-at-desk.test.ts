@@ -6,6 +6,8 @@ import { disconnectHolding } from "@/lib/linking/disconnect";
 import { DeskVerificationInput } from "@/lib/linking/schemas";
 import { getVehicleDossier, listGarage } from "@/lib/vehicles/queries";
 import { renderEmail, type EmailPayloads } from "@/emails";
+import { errorMessage } from "@/lib/server/error-message";
+import { lookupVehicle } from "@/lib/linking/queries";
 import { actorFor, makeVin, outboxFor } from "../factories";
 import { dealerStaff, deskInput, expectAppError, ownedVehicle, ownerAccount } from "../factories/linking";
 
@@ -13,7 +15,7 @@ describe("verifyAtDesk", () => {
   it("links the car keeping only the verified facts (no document), and queues an e-mail to the owner", async () => {
     const dealer = await dealerStaff();
     const owner = await ownerAccount({ locale: "en" });
-    const input = deskInput(dealer.actor, dealer.org.id, owner.user.email, { plate: "gz-231-k" });
+    const input = deskInput(dealer.actor, dealer.org.id, owner.user, { plate: "gz-231-k" });
 
     const r = await verifyAtDesk(input);
 
@@ -31,11 +33,11 @@ describe("verifyAtDesk", () => {
       verifiedById: dealer.user.id,
       organisationId: dealer.org.id,
       idDocumentType: "DRIVING_LICENCE",
-      fullName: "Fenna Veldkamp",
+      fullName: `${owner.user.firstName} ${owner.user.lastName}`,
       placeOfBirth: "Zwolle",
       address: "Kerkstraat 1, 8011 AA Zwolle",
       vin: input.vin,
-      registeredOwnerName: "Fenna Veldkamp",
+      registeredOwnerName: `${owner.user.firstName} ${owner.user.lastName}`,
       registeredOwnerAddress: "Kerkstraat 1, 8011 AA Zwolle",
     });
     expect(facts[0].plate?.replace(/-/g, "").toUpperCase()).toBe("GZ231K");
@@ -61,7 +63,7 @@ describe("verifyAtDesk", () => {
     const owner = await ownerAccount();
     const now = new Date();
     const yesterday = new Date(today(now).getTime() - 24 * 3600_000);
-    const input = { ...deskInput(dealer.actor, dealer.org.id, owner.user.email, { documentValidUntil: yesterday }), today: now };
+    const input = { ...deskInput(dealer.actor, dealer.org.id, owner.user, { documentValidUntil: yesterday }), today: now };
 
     const e = await expectAppError(verifyAtDesk(input), "VALIDATION", "id_expired");
     expect(e.fieldErrors).toEqual({ documentValidUntil: ["id_expired"] });
@@ -104,7 +106,7 @@ describe("verifyAtDesk", () => {
     const dealer = await dealerStaff();
     const other = await dealerStaff();
     const owner = await ownerAccount();
-    const input = deskInput(other.actor, dealer.org.id, owner.user.email);
+    const input = deskInput(other.actor, dealer.org.id, owner.user);
     await expectAppError(verifyAtDesk(input), "NOT_FOUND");
     await expectAppError(verifyAtDesk({ ...input, actor: owner.actor }), "NOT_FOUND");
     expect(await db.vehicle.count({ where: { vin: input.vin } })).toBe(0);
@@ -114,7 +116,7 @@ describe("verifyAtDesk", () => {
     const dealer = await dealerStaff();
     const previous = await ownedVehicle();
     const buyer = await ownerAccount();
-    const input = deskInput(dealer.actor, dealer.org.id, buyer.user.email, { vin: previous.vehicle.vin, make: "Porsche", model: "Macan" });
+    const input = deskInput(dealer.actor, dealer.org.id, buyer.user, { vin: previous.vehicle.vin, make: "Porsche", model: "Macan" });
 
     const e = await expectAppError(verifyAtDesk(input), "CONFLICT", "ownership_change_needs_confirmation");
     expect(e.fieldErrors).toEqual({ confirmOwnershipChange: ["ownership_change_needs_confirmation"] });
@@ -134,7 +136,7 @@ describe("verifyAtDesk", () => {
     const previous = await ownedVehicle({ ownerId: prevOwner.user.id });
     const buyer = await ownerAccount();
     const newName = `${buyer.user.firstName} ${buyer.user.lastName}`;
-    const input = deskInput(dealer.actor, dealer.org.id, buyer.user.email, {
+    const input = deskInput(dealer.actor, dealer.org.id, buyer.user, {
       vin: previous.vehicle.vin,
       make: "Porsche",
       model: "Macan",
@@ -182,7 +184,7 @@ describe("verifyAtDesk", () => {
     const dealer = await dealerStaff();
     const owned = await ownedVehicle();
     const driver = await ownerAccount();
-    const input = deskInput(dealer.actor, dealer.org.id, driver.user.email, { vin: owned.vehicle.vin, relationship: "DRIVER", authorisationSeen: false });
+    const input = deskInput(dealer.actor, dealer.org.id, driver.user, { vin: owned.vehicle.vin, relationship: "DRIVER", authorisationSeen: false });
 
     // The form's schema refuses it...
     const { vin: _vin, actor: _actor, ...formBase } = input;
@@ -215,17 +217,17 @@ describe("verifyAtDesk", () => {
     const dealer = await dealerStaff();
     const owner = await ownerAccount();
     const vin = makeVin();
-    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user.email, { vin }));
+    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user, { vin }));
     expect((await db.vehicle.findUniqueOrThrow({ where: { id: r.vehicleId } })).vin).toBe(vin);
   });
 
   it("a change of owner needs a registration certificate in the name on the new owner's ID document, even when confirmed (VALIDATION; nothing changes)", async () => {
     const dealer = await dealerStaff();
     const previous = await ownedVehicle();
-    const buyer = await ownerAccount();
+    const buyer = { user: await db.user.update({ where: { id: (await ownerAccount()).user.id }, data: { firstName: "Zoë", lastName: "de Wit" } }) };
     const base = { vin: previous.vehicle.vin, make: "Porsche", model: "Macan", fullName: "Zoë de Wit", confirmOwnershipChange: true };
 
-    const e = await expectAppError(verifyAtDesk(deskInput(dealer.actor, dealer.org.id, buyer.user.email, { ...base, registeredOwnerName: "Fenna Veldkamp" })), "VALIDATION", "registered_owner_mismatch");
+    const e = await expectAppError(verifyAtDesk(deskInput(dealer.actor, dealer.org.id, buyer.user, { ...base, registeredOwnerName: "Fenna Veldkamp" })), "VALIDATION", "registered_owner_mismatch");
     expect(e.fieldErrors).toEqual({ registeredOwnerName: ["registered_owner_mismatch"] });
     expect(await db.holding.findUniqueOrThrow({ where: { id: previous.holding.id } })).toMatchObject({ endedAt: null, endReason: null });
     expect(await db.holding.findUniqueOrThrow({ where: { id: previous.driver.id } })).toMatchObject({ endedAt: null });
@@ -238,38 +240,47 @@ describe("verifyAtDesk", () => {
 
     // The explicit confirmation is still needed with a matching name...
     await expectAppError(
-      verifyAtDesk(deskInput(dealer.actor, dealer.org.id, buyer.user.email, { ...base, registeredOwnerName: "Zoë de Wit", confirmOwnershipChange: false })),
+      verifyAtDesk(deskInput(dealer.actor, dealer.org.id, buyer.user, { ...base, registeredOwnerName: "Zoë de Wit", confirmOwnershipChange: false })),
       "CONFLICT",
       "ownership_change_needs_confirmation",
     );
     // ...and the names are compared without case, diacritics, spacing or punctuation.
-    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, buyer.user.email, { ...base, registeredOwnerName: "DE WIT, ZOE" }));
+    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, buyer.user, { ...base, registeredOwnerName: "DE WIT, ZOE" }));
     expect(r.ownershipChanged).toBe(true);
     expect(await db.holding.findUniqueOrThrow({ where: { id: r.holdingId } })).toMatchObject({ kind: "OWNER", userId: buyer.user.id, endedAt: null });
   });
 
-  it("the first link of a car without an owner, and an authorised driver's link, do not need the certificate in the driver's or owner's name", async () => {
+  it("the first link of a car without an owner needs the certificate in the owner's name too; an authorised driver's link needs the owner's authorisation instead, recorded in the audit", async () => {
     const dealer = await dealerStaff();
     const owner = await ownerAccount();
-    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user.email, { fullName: "Eva Jansen", registeredOwnerName: "Leasemaatschappij BV" }));
+    const lease = deskInput(dealer.actor, dealer.org.id, owner.user, { registeredOwnerName: "Leasemaatschappij BV" });
+    const e = await expectAppError(verifyAtDesk(lease), "VALIDATION", "registered_owner_mismatch");
+    expect(e.fieldErrors).toEqual({ registeredOwnerName: ["registered_owner_mismatch"] });
+    expect(await db.vehicle.count({ where: { vin: lease.vin } })).toBe(0);
+    expect(await db.holding.count({ where: { userId: owner.user.id } })).toBe(0);
+
+    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user));
     expect(r.ownershipChanged).toBe(false);
+    const ownerName = `${owner.user.firstName} ${owner.user.lastName}`;
     const driver = await ownerAccount();
-    const d = await verifyAtDesk(
-      deskInput(dealer.actor, dealer.org.id, driver.user.email, { vin: (await db.vehicle.findUniqueOrThrow({ where: { id: r.vehicleId } })).vin, relationship: "DRIVER", authorisationSeen: true, fullName: "Bram Bakker", registeredOwnerName: "Eva Jansen" }),
-    );
+    const vin = (await db.vehicle.findUniqueOrThrow({ where: { id: r.vehicleId } })).vin;
+    const d = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, driver.user, { vin, relationship: "DRIVER", authorisationSeen: true, registeredOwnerName: ownerName }));
     expect(await db.holding.findUniqueOrThrow({ where: { id: d.holdingId } })).toMatchObject({ kind: "DRIVER", viaHoldingId: r.holdingId });
+    const linked = await db.auditLog.findFirstOrThrow({ where: { action: "vehicle.driver_linked", entityId: d.holdingId } });
+    expect(linked.data).toMatchObject({ channel: "DESK", ownerAuthorisationSeen: true });
+    expect(await db.verifiedFacts.findFirstOrThrow({ where: { holdingId: d.holdingId } })).toMatchObject({ fullName: `${driver.user.firstName} ${driver.user.lastName}`, registeredOwnerName: ownerName });
   });
 
   it("verifying the owner of their own disconnected car re-links it: audited as a re-link by the dealer, the 'linked again' e-mail, the facts kept", async () => {
     const dealer = await dealerStaff();
     const owner = await ownerAccount({ locale: "en" });
-    const first = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user.email));
+    const first = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user));
     await disconnectHolding({ actor: dealer.actor, holdingId: first.holdingId });
     const vin = (await db.vehicle.findUniqueOrThrow({ where: { id: first.vehicleId } })).vin;
 
     // Another dealer's staff reconnect it after checking the documents at their desk.
     const other = await dealerStaff();
-    const r = await verifyAtDesk(deskInput(other.actor, other.org.id, owner.user.email, { vin }));
+    const r = await verifyAtDesk(deskInput(other.actor, other.org.id, owner.user, { vin }));
 
     expect(r).toEqual({ vehicleId: first.vehicleId, holdingId: first.holdingId, ownershipChanged: false });
     expect(await db.holding.findUniqueOrThrow({ where: { id: first.holdingId } })).toMatchObject({ disconnectedAt: null, endedAt: null, userId: owner.user.id });
@@ -288,7 +299,7 @@ describe("verifyAtDesk", () => {
     const dossier = await getVehicleDossier(owner.actor, first.vehicleId);
     expect(dossier?.holding.disconnectedAt).toBeNull();
     expect(dossier?.history[0]).toMatchObject({ action: "vehicle.relinked", organisation: other.org.name, actorRole: "dealer:member" });
-    await expectAppError(verifyAtDesk(deskInput(other.actor, other.org.id, owner.user.email, { vin })), "CONFLICT", "already_linked");
+    await expectAppError(verifyAtDesk(deskInput(other.actor, other.org.id, owner.user, { vin })), "CONFLICT", "already_linked");
   });
 
   it("an authorised driver added at the desk appears in the owner's trail, with the dealer that added them", async () => {
@@ -296,7 +307,7 @@ describe("verifyAtDesk", () => {
     const owned = await ownedVehicle();
     const owner = await actorFor(owned.owner.id);
     const driver = await ownerAccount();
-    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, driver.user.email, { vin: owned.vehicle.vin, relationship: "DRIVER", authorisationSeen: true }));
+    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, driver.user, { vin: owned.vehicle.vin, relationship: "DRIVER", authorisationSeen: true }));
 
     const trail = (await getVehicleDossier(owner, owned.vehicle.id))!.history;
     expect(trail.map((h) => [h.action, h.organisation, h.actorRole])).toEqual([["vehicle.driver_added", dealer.org.name, "dealer:admin"]]);
@@ -305,7 +316,124 @@ describe("verifyAtDesk", () => {
     expect(await db.auditLog.count({ where: { action: "vehicle.driver_linked", entityId: r.holdingId } })).toBe(1);
     // Another owner's driver link of another car is not in this owner's trail.
     const elsewhere = await ownedVehicle();
-    await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, (await ownerAccount()).user.email, { vin: elsewhere.vehicle.vin, relationship: "DRIVER", authorisationSeen: true }));
+    await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, (await ownerAccount()).user, { vin: elsewhere.vehicle.vin, relationship: "DRIVER", authorisationSeen: true }));
     expect((await getVehicleDossier(owner, owned.vehicle.id))!.history).toHaveLength(1);
+  });
+});
+
+/** An active account named as the demo owner is, as an actor. */
+async function namedOwner(firstName: string, lastName: string) {
+  const { user } = await ownerAccount({ locale: "en" });
+  return { user: await db.user.update({ where: { id: user.id }, data: { firstName, lastName } }) };
+}
+
+describe("verifyAtDesk: the documents are the account holder's", () => {
+  it("refuses an owner link on a registration certificate in someone else's name, on that field, in Dutch and English; nothing is stored", async () => {
+    const dealer = await dealerStaff();
+    const sanne = await namedOwner("Sanne", "de Jong");
+    const input = deskInput(dealer.actor, dealer.org.id, sanne.user, { fullName: "Sanne de Jong", registeredOwnerName: "Someone Else" });
+
+    const e = await expectAppError(verifyAtDesk(input), "VALIDATION", "registered_owner_mismatch");
+    expect(e.fieldErrors).toEqual({ registeredOwnerName: ["registered_owner_mismatch"] });
+    const en = errorMessage(e, "en").fieldErrors!.registeredOwnerName;
+    const nl = errorMessage(e, "nl").fieldErrors!.registeredOwnerName;
+    expect(en).toMatch(/not the name on the ID document/);
+    expect(nl).toMatch(/niet die op het identiteitsbewijs/);
+
+    expect(await db.vehicle.count({ where: { vin: input.vin } })).toBe(0);
+    expect(await db.holding.count({ where: { userId: sanne.user.id } })).toBe(0);
+    expect(await db.verifiedFacts.count({ where: { vin: input.vin } })).toBe(0);
+    expect(await outboxFor(sanne.user.email)).toEqual([]);
+  });
+
+  it("refuses an ID document (and certificate) in another name than the account's, for an owner and for a driver, on the name field, in Dutch and English", async () => {
+    const dealer = await dealerStaff();
+    const sanne = await namedOwner("Sanne", "de Jong");
+    const input = deskInput(dealer.actor, dealer.org.id, sanne.user, { fullName: "Piet Puk", registeredOwnerName: "Piet Puk" });
+
+    const e = await expectAppError(verifyAtDesk(input), "VALIDATION", "id_name_mismatch");
+    expect(e.fieldErrors).toEqual({ fullName: ["id_name_mismatch"] });
+    expect(errorMessage(e, "en")).toMatchObject({ message: expect.stringMatching(/not the name of this account/), fieldErrors: { fullName: "This is not the name of the account you looked up." } });
+    expect(errorMessage(e, "nl")).toMatchObject({ message: expect.stringMatching(/niet de naam van dit account/), fieldErrors: { fullName: "Dit is niet de naam van het opgezochte account." } });
+    expect(await db.vehicle.count({ where: { vin: input.vin } })).toBe(0);
+    expect(await db.holding.count({ where: { userId: sanne.user.id } })).toBe(0);
+
+    // A driver's ID document is theirs too (the owner's authorisation stands in for the certificate only).
+    const owned = await ownedVehicle();
+    await expectAppError(
+      verifyAtDesk(deskInput(dealer.actor, dealer.org.id, sanne.user, { vin: owned.vehicle.vin, relationship: "DRIVER", authorisationSeen: true, fullName: "Piet Puk" })),
+      "VALIDATION",
+      "id_name_mismatch",
+    );
+    expect(await db.holding.count({ where: { userId: sanne.user.id } })).toBe(0);
+    expect(await outboxFor(sanne.user.email)).toEqual([]);
+
+    // The names are compared leniently (case, diacritics, order), as the self-registration approval does.
+    const r = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, sanne.user, { fullName: "DE JONG, Sanne", registeredOwnerName: "sanne de jong" }));
+    expect(await db.holding.findUniqueOrThrow({ where: { id: r.holdingId } })).toMatchObject({ kind: "OWNER", userId: sanne.user.id });
+  });
+
+  it("re-linking the owner's own disconnected car also needs their ID document", async () => {
+    const dealer = await dealerStaff();
+    const owner = await ownerAccount();
+    const first = await verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user));
+    await disconnectHolding({ actor: dealer.actor, holdingId: first.holdingId });
+    const vin = (await db.vehicle.findUniqueOrThrow({ where: { id: first.vehicleId } })).vin;
+    await expectAppError(verifyAtDesk(deskInput(dealer.actor, dealer.org.id, owner.user, { vin, fullName: "Piet Puk", registeredOwnerName: "Piet Puk" })), "VALIDATION", "id_name_mismatch");
+    expect((await db.holding.findUniqueOrThrow({ where: { id: first.holdingId } })).disconnectedAt).not.toBeNull();
+  });
+});
+
+describe("verifyAtDesk: a known VIN keeps its recorded car", () => {
+  it("ignores another make and model typed for a known car: the car stays as recorded and both e-mails name it", async () => {
+    const dealer = await dealerStaff();
+    const prevOwner = await ownerAccount({ locale: "en" });
+    const previous = await ownedVehicle({ ownerId: prevOwner.user.id }); // a Porsche Macan 2024, electric
+    const buyer = await ownerAccount({ locale: "en" });
+    const input = deskInput(dealer.actor, dealer.org.id, buyer.user, { vin: previous.vehicle.vin, make: "Opel", model: "Corsa", modelYear: 2011, fuel: "DIESEL", confirmOwnershipChange: true });
+
+    const r = await verifyAtDesk(input);
+
+    expect(r).toMatchObject({ vehicleId: previous.vehicle.id, ownershipChanged: true });
+    expect(await db.vehicle.findUniqueOrThrow({ where: { id: previous.vehicle.id } })).toMatchObject({ make: "Porsche", model: "Macan", modelYear: 2024, fuel: "ELECTRIC" });
+    const ended = await outboxFor(prevOwner.user.email);
+    const linked = await outboxFor(buyer.user.email);
+    expect(ended.map((m) => [m.template, (m.payload as { car: string }).car])).toEqual([["ownership-ended", "Porsche Macan"]]);
+    expect(linked.map((m) => [m.template, (m.payload as { car: string }).car])).toEqual([["vehicle-linked-desk", "Porsche Macan"]]);
+    for (const m of [...ended, ...linked]) {
+      const template = m.template as keyof EmailPayloads;
+      const rendered = await renderEmail(template, m.locale, m.payload as EmailPayloads[typeof template]);
+      expect([rendered.subject, rendered.text].join("\n")).not.toMatch(/Opel|Corsa/);
+    }
+  });
+
+  it("needs no car details for a known VIN, and asks for them on their fields for a new one", async () => {
+    const dealer = await dealerStaff();
+    const owned = await ownedVehicle();
+    const driver = await ownerAccount();
+    const known = deskInput(dealer.actor, dealer.org.id, driver.user, { vin: owned.vehicle.vin, relationship: "DRIVER", authorisationSeen: true, make: undefined, model: undefined, modelYear: undefined, fuel: undefined });
+    await verifyAtDesk(known);
+    expect((await outboxFor(driver.user.email)).map((m) => (m.payload as { car: string }).car)).toEqual(["Porsche Macan"]);
+
+    // The form sends nothing for hidden fields: the schema admits that, for the use case to decide.
+    const { actor: _a, ...form } = deskInput(dealer.actor, dealer.org.id, driver.user);
+    const parsed = DeskVerificationInput.parse({ ...form, make: "", model: "", modelYear: "", fuel: undefined, dateOfBirth: "1985-04-12", documentValidUntil: `${new Date().getUTCFullYear() + 2}-01-01`, authorisationSeen: "", confirmOwnershipChange: "" });
+    expect(parsed).toMatchObject({ make: undefined, model: undefined, modelYear: undefined, fuel: undefined });
+
+    const owner = await ownerAccount();
+    const fresh = deskInput(dealer.actor, dealer.org.id, owner.user, { make: undefined, model: "Cayenne", modelYear: undefined });
+    const e = await expectAppError(verifyAtDesk(fresh), "VALIDATION", "vehicle_details_required");
+    expect(e.fieldErrors).toEqual({ make: ["required"], modelYear: ["required"] });
+    expect(await db.vehicle.count({ where: { vin: fresh.vin } })).toBe(0);
+  });
+
+  it("the desk's VIN look-up shows the recorded car and nothing about who holds it, to dealer staff only", async () => {
+    const dealer = await dealerStaff();
+    const owned = await ownedVehicle();
+    const found = await lookupVehicle(dealer.actor, owned.vehicle.vin);
+    expect(found).toEqual({ known: true, vin: owned.vehicle.vin, make: "Porsche", model: "Macan", modelYear: 2024, fuel: "ELECTRIC" });
+    const vin = makeVin();
+    expect(await lookupVehicle(dealer.actor, vin)).toEqual({ known: false, vin });
+    await expectAppError(lookupVehicle(await actorFor(owned.owner.id), owned.vehicle.vin), "NOT_FOUND");
   });
 });

@@ -1,37 +1,56 @@
 import { db } from "../../server/db";
 import { assertCan, type Actor } from "../../server/authz";
 import { totalCents } from "../amount";
+import { inCurrentPeriod } from "../common";
 
 /**
  * The car's AutoPaspoort as its current owner or driver sees it. The history names the garage and
  * "you" for the viewer's own transfer; any other private owner stays anonymous.
+ *
+ * The garage's notes and expected delivery costs belong to one sale: only its buyer sees them, the
+ * owner whose holding came from that transfer (an OWNER holding of origin TRANSFER, and the
+ * accepted transfer of the passport's current stock period was to them), while that holding
+ * lasts. A later owner of the car (linked at the desk, by self-registration or an invitation)
+ * and an authorised driver see neither. While a garage holds the car in stock the passport is
+ * its internal record: no owner or driver sees it.
  */
 export async function getOwnerPassport(actor: Actor, vehicleId: string) {
   assertCan(actor, "garage:use");
   const holding = await db.holding.findFirst({
     where: { vehicleId, userId: actor.userId, endedAt: null, kind: { in: ["OWNER", "DRIVER"] } },
-    select: { kind: true },
+    select: { kind: true, origin: true },
   });
   if (!holding) return null;
+  const inStock = await db.holding.count({ where: { vehicleId, kind: "STOCK", endedAt: null } });
+  if (inStock) return null;
   const p = await db.passport.findUnique({
     where: { vehicleId },
     select: {
+      id: true,
       status: true,
-      notes: true,
       activatedAt: true,
       serviceRelationshipEndedAt: true,
       garage: { select: { name: true } },
-      costItems: { orderBy: { createdAt: "asc" }, select: { id: true, description: true, amountCents: true } },
       maintenanceItems: { orderBy: [{ doneAt: { sort: "asc", nulls: "first" } }, { dueAt: { sort: "asc", nulls: "last" } }], select: { id: true, description: true, dueAt: true, doneAt: true } },
       createdAt: true,
-      transfers: { where: { status: "ACCEPTED" }, orderBy: { decidedAt: "asc" }, select: { id: true, decidedAt: true, toUserId: true, fromOrganisation: { select: { name: true } } } },
+      transfers: { where: { status: "ACCEPTED" }, orderBy: { decidedAt: "asc" }, select: { id: true, decidedAt: true, confirmedAt: true, toUserId: true, fromOrganisation: { select: { name: true } } } },
     },
   });
   if (!p) return null;
+  // One accepted transfer per stock period (the car leaves stock with it): this sale's buyer is the viewer.
+  const ownSale = holding.kind === "OWNER" && holding.origin === "TRANSFER" && p.transfers.some((t) => inCurrentPeriod(t, p) && t.toUserId === actor.userId);
+  const sale = ownSale
+    ? await db.passport.findUniqueOrThrow({
+        where: { id: p.id },
+        select: { notes: true, costItems: { orderBy: { createdAt: "asc" }, select: { id: true, description: true, amountCents: true } } },
+      })
+    : { notes: "", costItems: [] };
   return {
     vehicleId,
     status: p.status,
-    notes: p.notes,
+    /** The notes and costs of the sale to the viewer (empty for anyone else). */
+    ownSale,
+    notes: sale.notes,
     activatedAt: p.activatedAt,
     /** When and by which garage the passport was created: the sender of its first transfer held the car first. */
     createdAt: p.createdAt,
@@ -39,8 +58,8 @@ export async function getOwnerPassport(actor: Actor, vehicleId: string) {
     garage: p.garage.name,
     relationshipEndedAt: p.serviceRelationshipEndedAt,
     canEndRelationship: holding.kind === "OWNER" && !p.serviceRelationshipEndedAt,
-    costItems: p.costItems,
-    totalCents: totalCents(p.costItems),
+    costItems: sale.costItems,
+    totalCents: totalCents(sale.costItems),
     maintenanceItems: p.maintenanceItems,
     history: p.transfers.map((t) => ({ id: t.id, date: t.decidedAt, from: t.fromOrganisation.name, to: t.toUserId === actor.userId ? ("you" as const) : ("privateOwner" as const) })),
   };
