@@ -85,7 +85,7 @@ describe("verifyAtDesk", () => {
     const dealer = await dealerStaff();
     const owner = await ownerAccount();
     const now = new Date(instant);
-    const input = { ...deskInput(dealer.actor, dealer.org.id, owner.user.email), today: now };
+    const input = { ...deskInput(dealer.actor, dealer.org.id, owner.user), today: now };
 
     const e = await expectAppError(verifyAtDesk({ ...input, documentValidUntil: calendarDate(utcDate) }), "VALIDATION", "id_expired");
     expect(e.fieldErrors).toEqual({ documentValidUntil: ["id_expired"] });
