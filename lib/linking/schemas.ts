@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { Fuel, IdDocumentType, VerificationRelationship } from "../../generated/prisma/enums";
+import { Fuel, VerificationRelationship } from "../../generated/prisma/enums";
 import { LocaleInput, NewPassword } from "../accounts/schemas";
-import { CalendarDate, Checkbox, Email, Id, Text, Token, VehicleFields, Vin } from "../server/fields";
+import { Checkbox, Email, Id, Text, Token, VehicleFields, Vin } from "../server/fields";
+import { VerifiedFactsFields } from "../holdings/link-verified";
 import { PRODUCT_CODES, PRODUCTS, type ProductCode } from "./products";
 
 const ContractMonths = z.coerce
@@ -98,16 +99,8 @@ export const DeskVerificationInput = z
     ownerEmail: Email,
     relationship: z.enum(VerificationRelationship),
     authorisationSeen: Checkbox,
-    idDocumentType: z.enum(IdDocumentType, { error: "required" }),
-    fullName: Text(150),
-    dateOfBirth: CalendarDate,
-    placeOfBirth: Text(100),
-    address: Text(250),
-    documentValidUntil: CalendarDate,
+    ...VerifiedFactsFields,
     ...DeskVehicleFields,
-    registeredOwnerName: Text(150),
-    registeredOwnerAddress: Text(250),
-    confirmOwnershipChange: Checkbox,
   })
   .strict()
   .refine((v) => v.relationship !== "DRIVER" || v.authorisationSeen, { path: ["authorisationSeen"], error: "authorisation_required" });

@@ -1,12 +1,10 @@
-import { today } from "../server/dates";
 import { actingOrganisation, assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
-import { normalizePlate } from "../server/plate";
 import { findOrCreateVehicle } from "../holdings/vehicles";
-import { assertDocumentsMatch, assertNotInStock, assertOwnershipChangeAllowed } from "../holdings/guards";
-import { endOwnerHolding, startOwnerHolding } from "../holdings/holdings";
+import { assertDocumentsMatch, assertNotInStock } from "../holdings/guards";
+import { assertIdValid, linkVerifiedPerson, recordVerifiedFacts } from "../holdings/link-verified";
 import { isUniqueViolation } from "../server/db-errors";
 import type { DeskVerificationInputT } from "./schemas";
 import { appLink } from "../server/urls";
@@ -31,10 +29,7 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
   if (input.relationship === "DRIVER" && !input.authorisationSeen) {
     throw new AppError("VALIDATION", "authorisation_required", { fieldErrors: { authorisationSeen: ["authorisation_required"] } });
   }
-  // Valid until its last day inclusive, that day counted in Amsterdam.
-  if (input.documentValidUntil < today(input.today)) {
-    throw new AppError("VALIDATION", "id_expired", { fieldErrors: { documentValidUntil: ["id_expired"] } });
-  }
+  assertIdValid(input.documentValidUntil, input.today);
   try {
     const result = await transaction(async (tx) => {
       const owner = await tx.user.findUnique({ where: { email: input.ownerEmail }, select: { id: true, email: true, locale: true, firstName: true, lastName: true, status: true } });
@@ -46,72 +41,26 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
       const vehicle = await findOrCreateVehicle(tx, input, { certificateChecked: true, guard: (vehicleId) => assertNotInStock(tx, vehicleId) });
       const car = `${vehicle.make} ${vehicle.model}`;
       const dealer = await tx.organisation.findUniqueOrThrow({ where: { id: dealerId }, select: { name: true } });
-      const active = await tx.holding.findFirst({
-        where: { vehicleId: vehicle.id, kind: "OWNER", endedAt: null },
-        select: { id: true, userId: true, disconnectedAt: true, user: { select: { email: true, locale: true, firstName: true } } },
-      });
-
-      let holdingId: string;
-      let ownershipChanged = false;
-      let relinked = false;
-      if (input.relationship === "OWNER") {
-        if (active?.userId === owner.id) {
-          if (!active.disconnectedAt) throw new AppError("CONFLICT", "already_linked");
-          // The owner's own disconnected car: verifying again reconnects it.
-          await tx.holding.update({ where: { id: active.id }, data: { disconnectedAt: null } });
-          holdingId = active.id;
-          relinked = true;
-        } else {
-          if (active) {
-            assertOwnershipChangeAllowed(input);
-            const ended = await endOwnerHolding(tx, { holdingId: active.id, reason: "OWNERSHIP_CHANGED", cancellationReason: "ownership_changed" });
-            await audit(tx, input.actor, "vehicle.ownership_ended", {
-              organisationId: dealerId,
-              entityType: "Holding",
-              entityId: active.id,
-              vehicleId: vehicle.id,
-              subjectUserId: active.userId,
-              data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded, serviceRelationshipEnded: ended.serviceRelationshipEnded },
-            });
-            // The previous owner learns that the car left their account, not who has it now.
-            await enqueueEmail(tx, {
-              to: active.user!.email,
-              locale: active.user!.locale,
-              template: "ownership-ended",
-              payload: { name: active.user!.firstName, car, vin: input.vin, dealer: dealer.name },
-            });
-            ownershipChanged = true;
-          }
-          holdingId = (await startOwnerHolding(tx, { vehicleId: vehicle.id, userId: owner.id, origin: "DEALER_VERIFIED", linkedByOrganisationId: dealerId, actor: input.actor })).id;
-        }
-      } else {
-        const existing = await tx.holding.findFirst({ where: { vehicleId: vehicle.id, kind: "DRIVER", userId: owner.id, endedAt: null }, select: { id: true } });
-        if (existing || active?.userId === owner.id) throw new AppError("CONFLICT", "already_linked");
-        holdingId = (
-          await tx.holding.create({
-            data: { vehicleId: vehicle.id, kind: "DRIVER", userId: owner.id, origin: "DEALER_VERIFIED", linkedByOrganisationId: dealerId, viaHoldingId: active?.id ?? null },
-            select: { id: true },
-          })
-        ).id;
-      }
-
-      await tx.verifiedFacts.create({
-        data: {
-          holdingId,
-          verifiedById: input.actor.userId,
-          organisationId: dealerId,
-          idDocumentType: input.idDocumentType,
-          fullName: input.fullName,
-          dateOfBirth: input.dateOfBirth,
-          placeOfBirth: input.placeOfBirth,
-          address: input.address,
-          documentValidUntil: input.documentValidUntil,
-          vin: input.vin,
-          plate: input.plate ? normalizePlate(input.plate) : null,
-          registeredOwnerName: input.registeredOwnerName,
-          registeredOwnerAddress: input.registeredOwnerAddress,
+      const { holdingId, ownershipChanged, relinked } = await linkVerifiedPerson(tx, {
+        vehicleId: vehicle.id,
+        person: owner,
+        relationship: input.relationship,
+        origin: "DEALER_VERIFIED",
+        organisationId: dealerId,
+        actor: input.actor,
+        facts: input,
+        channelData: { channel: "DESK" },
+        notifyPreviousOwner: async (previous) => {
+          if (!previous.user) return;
+          await enqueueEmail(tx, {
+            to: previous.user.email,
+            locale: previous.user.locale,
+            template: "ownership-ended",
+            payload: { name: previous.user.firstName, car, vin: input.vin, dealer: dealer.name },
+          });
         },
       });
+      await recordVerifiedFacts(tx, { holdingId, verifiedById: input.actor.userId, organisationId: dealerId, facts: input });
       await audit(tx, input.actor, relinked ? "vehicle.relinked" : input.relationship === "OWNER" ? "vehicle.linked" : "vehicle.driver_linked", {
         organisationId: dealerId,
         entityType: "Holding",

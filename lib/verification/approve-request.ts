@@ -7,15 +7,14 @@
  * owner's holding ends "as at removal" and they are told, without naming the new owner.
  * After the commit the document copies are deleted (or left to the purge job if that fails).
  */
-import { today } from "../server/dates";
 import { appLink } from "../server/urls";
 import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
 import { findOrCreateVehicle } from "../holdings/vehicles";
-import { assertNotInStock, assertOwnershipChangeAllowed } from "../holdings/guards";
-import { endOwnerHolding, startOwnerHolding } from "../holdings/holdings";
+import { assertNotInStock } from "../holdings/guards";
+import { assertIdValid, linkVerifiedPerson, recordVerifiedFacts } from "../holdings/link-verified";
 import { isUniqueViolation } from "../server/db-errors";
 import { reviewableBy, reviewerOrganisation } from "./common";
 import { deleteCopies } from "./delete-copies";
@@ -36,10 +35,7 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
   assertCan(input.actor, "verification:review");
   const actor = input.actor;
   const now = input.now ?? new Date();
-  // Valid until its last day inclusive, that day counted in Amsterdam.
-  if (input.documentValidUntil < today(now)) {
-    throw new AppError("VALIDATION", "id_expired", { fieldErrors: { documentValidUntil: ["id_expired"] } });
-  }
+  assertIdValid(input.documentValidUntil, now);
 
   let result: Omit<ApproveResult, "copiesDeleted">;
   try {
@@ -75,76 +71,27 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
       // The certificate was reviewed: a Belgian plate on it may move from the car it was on.
       const vehicle = await findOrCreateVehicle(tx, input, { certificateChecked: true, guard: (vehicleId) => assertNotInStock(tx, vehicleId) });
       const car = `${vehicle.make} ${vehicle.model}`;
-      const active = await tx.holding.findFirst({
-        where: { vehicleId: vehicle.id, kind: "OWNER", endedAt: null },
-        select: { id: true, userId: true, disconnectedAt: true, user: { select: { email: true, locale: true, firstName: true } } },
-      });
-
-      let holdingId: string;
-      let ownershipChanged = false;
-      let relinked = false;
-      if (request.relationship === "OWNER") {
-        if (active?.userId === owner.id) {
-          if (!active.disconnectedAt) throw new AppError("CONFLICT", "already_linked");
-          // The owner's own disconnected car: verifying again reconnects it (audited as a re-link).
-          await tx.holding.update({ where: { id: active.id }, data: { disconnectedAt: null } });
-          holdingId = active.id;
-          relinked = true;
-        } else {
-          if (active) {
-            assertOwnershipChangeAllowed(input);
-            const ended = await endOwnerHolding(tx, { holdingId: active.id, reason: "OWNERSHIP_CHANGED", cancellationReason: "ownership_changed", now });
-            await audit(tx, actor, "vehicle.ownership_ended", {
-              organisationId,
-              entityType: "Holding",
-              entityId: active.id,
-              vehicleId: vehicle.id,
-              subjectUserId: active.userId,
-              data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded, serviceRelationshipEnded: ended.serviceRelationshipEnded, channel: "SELF_UPLOAD" },
-            });
-            // The previous owner learns that the car left their account, not who has it now.
-            if (active.user) {
-              await enqueueEmail(tx, {
-                to: active.user.email,
-                locale: active.user.locale,
-                template: "verification-ownership-ended",
-                payload: { name: active.user.firstName, car, vin: input.vin },
-              });
-            }
-            ownershipChanged = true;
-          }
-          holdingId = (await startOwnerHolding(tx, { vehicleId: vehicle.id, userId: owner.id, origin: "SELF_REGISTRATION", linkedByOrganisationId: organisationId, actor, now })).id;
-        }
-      } else {
-        const existing = await tx.holding.findFirst({ where: { vehicleId: vehicle.id, kind: "DRIVER", userId: owner.id, endedAt: null }, select: { id: true } });
-        if (existing || active?.userId === owner.id) throw new AppError("CONFLICT", "already_linked");
-        holdingId = (
-          await tx.holding.create({
-            data: { vehicleId: vehicle.id, kind: "DRIVER", userId: owner.id, origin: "SELF_REGISTRATION", linkedByOrganisationId: organisationId, viaHoldingId: active?.id ?? null },
-            select: { id: true },
-          })
-        ).id;
-      }
-
-      await tx.verifiedFacts.create({
-        data: {
-          requestId: request.id,
-          holdingId,
-          verifiedById: actor.userId,
-          organisationId,
-          idDocumentType: input.idDocumentType,
-          fullName: input.fullName,
-          dateOfBirth: input.dateOfBirth,
-          placeOfBirth: input.placeOfBirth,
-          address: input.address,
-          documentValidUntil: input.documentValidUntil,
-          vin: input.vin,
-          plate: input.plate ?? null,
-          registeredOwnerName: input.registeredOwnerName,
-          registeredOwnerAddress: input.registeredOwnerAddress,
-          verifiedAt: now,
+      const { holdingId, ownershipChanged, relinked } = await linkVerifiedPerson(tx, {
+        vehicleId: vehicle.id,
+        person: owner,
+        relationship: request.relationship,
+        origin: "SELF_REGISTRATION",
+        organisationId,
+        actor,
+        facts: input,
+        channelData: { channel: "SELF_UPLOAD" },
+        notifyPreviousOwner: async (previous) => {
+          if (!previous.user) return;
+          await enqueueEmail(tx, {
+            to: previous.user.email,
+            locale: previous.user.locale,
+            template: "verification-ownership-ended",
+            payload: { name: previous.user.firstName, car, vin: input.vin },
+          });
         },
+        now,
       });
+      await recordVerifiedFacts(tx, { requestId: request.id, holdingId, verifiedById: actor.userId, organisationId, facts: input, now });
       await tx.verificationRequest.update({ where: { id: request.id }, data: { vehicleId: vehicle.id } });
       await audit(tx, actor, "verification.approved", {
         organisationId,

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { IdDocumentType, VerificationRelationship } from "../../generated/prisma/enums";
-import { CalendarDate, Checkbox, Id, OptionalId, OptionalNotes, Text, VehicleFields, Vin } from "../server/fields";
+import { VerificationRelationship } from "../../generated/prisma/enums";
+import { Id, OptionalId, OptionalNotes, VehicleFields, Vin } from "../server/fields";
+import { VerifiedFactsFields } from "../holdings/link-verified";
 import { REJECTION_REASONS } from "./limits";
 
 export { DOCUMENT_KINDS, DOCUMENT_MIME_TYPES, MAX_DOCUMENT_BYTES, REJECTION_REASONS, type DocumentKindT, type DocumentMimeT } from "./limits";
@@ -32,16 +33,8 @@ export const RequestIdInput = z.object({ requestId: Id }).strict();
 export const ApproveInput = z
   .object({
     requestId: Id,
-    idDocumentType: z.enum(IdDocumentType, { error: "required" }),
-    fullName: Text(150),
-    dateOfBirth: CalendarDate,
-    placeOfBirth: Text(100),
-    address: Text(250),
-    documentValidUntil: CalendarDate,
+    ...VerifiedFactsFields,
     ...VehicleFields,
-    registeredOwnerName: Text(150),
-    registeredOwnerAddress: Text(250),
-    confirmOwnershipChange: Checkbox,
   })
   .strict();
 export type ApproveInputT = z.output<typeof ApproveInput>;
