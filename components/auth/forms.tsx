@@ -63,13 +63,20 @@ export function SignUpForm({ locale }: { locale: string }) {
   );
 }
 
-export function ActivateForm({ locale, token, needsPassword }: { locale: string; token: string; needsPassword: boolean }) {
+/**
+ * `choose`: a new password; `confirm`: the password typed at sign-up (the page links to `choose`
+ * for a holder who did not sign up or forgot it); `none`: just the button.
+ */
+export function ActivateForm({ locale, token, mode, chooseInstead }: { locale: string; token: string; mode: "choose" | "confirm" | "none"; chooseInstead: boolean }) {
   const t = useTranslations("auth");
   return (
     <ActionForm action={activateAction}>
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="token" value={token} />
-      {needsPassword ? (
+      {chooseInstead ? <input type="hidden" name="choose" value="true" /> : null}
+      {mode === "confirm" && !chooseInstead ? (
+        <Field name="password" type="password" label={t("activate.signUpPassword")} autoComplete="current-password" required />
+      ) : mode !== "none" ? (
         <Field name="password" type="password" label={t("newPassword")} hint={t("passwordHint")} autoComplete="new-password" required />
       ) : null}
       <SubmitButton>{t("activate.submit")}</SubmitButton>

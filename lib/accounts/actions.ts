@@ -30,6 +30,7 @@ import {
 import { endSession, signOutEverywhere } from "./sign-out";
 import { signUp } from "./sign-up";
 import { z } from "zod";
+import { Checkbox } from "../server/fields";
 import { isLocale, routing } from "../../i18n/routing";
 
 /** A same-site path only: never an open redirect. */
@@ -55,8 +56,8 @@ export const signInAction = action(
 );
 
 export const activateAction = action(
-  z.object({ token: TokenInput, password: NewPassword.optional().or(z.literal("").transform(() => undefined)), locale: LocaleInput }).strict(),
-  async (input, { address }) => activateAccount({ token: input.token, password: input.password, address }),
+  z.object({ token: TokenInput, password: NewPassword.optional().or(z.literal("").transform(() => undefined)), choose: Checkbox, locale: LocaleInput }).strict(),
+  async (input, { address }) => activateAccount({ token: input.token, password: input.password, choose: input.choose, address }),
   { anonymous: true, redirectTo: (_d, { locale }) => `/${locale}/sign-in?activated=1` },
 );
 

@@ -2,11 +2,12 @@
  * Activation links. A sign-up that creates an account keeps the password typed there on the new,
  * not yet active account, and e-mails the one link that may activate the account with it: its
  * token starts with "su_" (the database keeps only the SHA-256 of the whole token, so nobody can
- * add or remove the prefix of a link they hold). Every other activation link makes its holder
- * choose the password when activating, replacing whatever the account held. A sign-up for an
- * address that already has an account changes nothing on it and gets such a link, so a password
- * typed at a sign-up that did not create the account is never usable
- * (docs/decisions/0016-signed-out-limits.md).
+ * add or remove the prefix of a link they hold). Following it, the holder types that password
+ * again, or chooses another: a password typed at sign-up goes live only when the holder of the
+ * address's mailbox knows it, so a stranger's sign-up for somebody else's address never leaves
+ * the stranger a way in. Every other activation link makes its holder choose the password,
+ * replacing whatever the account held. A sign-up for an address that already has an account
+ * changes nothing on it and gets such a link (docs/decisions/0016-signed-out-limits.md).
  */
 import type { Tx } from "../server/database";
 import { enqueueEmail } from "../server/mail/outbox";
@@ -18,9 +19,15 @@ type Locale = UserLocale;
 
 const SIGN_UP_LINK = "su_";
 
-/** Whether following this activation link asks for a password (and sets it). */
-export function choosesPassword(token: string, user: { status: string; passwordHash: string | null }): boolean {
-  return user.status === "INVITED" && !(token.startsWith(SIGN_UP_LINK) && user.passwordHash);
+/**
+ * What following this activation link asks: `choose` a password (it replaces the account's),
+ * `confirm` the one typed at sign-up (or choose another instead), or `none` (nothing to activate).
+ */
+export type ActivationPasswordMode = "choose" | "confirm" | "none";
+
+export function activationPasswordMode(token: string, user: { status: string; passwordHash: string | null }): ActivationPasswordMode {
+  if (user.status !== "INVITED") return "none";
+  return token.startsWith(SIGN_UP_LINK) && user.passwordHash ? "confirm" : "choose";
 }
 
 /**

@@ -1,22 +1,26 @@
 import { db } from "../server/db";
 import { hashToken } from "../server/tokens";
 import type { AuthTokenKind } from "../../generated/prisma/enums";
-import { choosesPassword } from "./activation-links";
+import { activationPasswordMode, type ActivationPasswordMode } from "./activation-links";
 
 export type LinkState = "valid" | "used" | "expired" | "invalid";
 
 /** What an e-mailed link is worth, without using it (for the page that shows its form). */
-export async function peekToken(token: string, kind: AuthTokenKind): Promise<{ state: LinkState; needsPassword: boolean; email?: string }> {
-  if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) return { state: "invalid", needsPassword: false };
+export async function peekToken(
+  token: string,
+  kind: AuthTokenKind,
+): Promise<{ state: LinkState; needsPassword: boolean; passwordMode: ActivationPasswordMode; email?: string }> {
+  const gone = (state: Exclude<LinkState, "valid">) => ({ state, needsPassword: false, passwordMode: "none" as const });
+  if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) return gone("invalid");
   const row = await db.authToken.findUnique({
     where: { tokenHash: hashToken(token) },
     select: { kind: true, usedAt: true, expiresAt: true, user: { select: { email: true, passwordHash: true, status: true } } },
   });
-  if (!row || row.kind !== kind || row.user.status === "DISABLED") return { state: "invalid", needsPassword: false };
-  if (row.usedAt) return { state: "used", needsPassword: false };
-  if (row.expiresAt <= new Date()) return { state: "expired", needsPassword: false };
-  const needsPassword = kind === "ACTIVATION" ? choosesPassword(token, row.user) : !row.user.passwordHash;
-  return { state: "valid", needsPassword, email: row.user.email };
+  if (!row || row.kind !== kind || row.user.status === "DISABLED") return gone("invalid");
+  if (row.usedAt) return gone("used");
+  if (row.expiresAt <= new Date()) return gone("expired");
+  const passwordMode: ActivationPasswordMode = kind === "ACTIVATION" ? activationPasswordMode(token, row.user) : row.user.passwordHash ? "none" : "choose";
+  return { state: "valid", needsPassword: passwordMode !== "none", passwordMode, email: row.user.email };
 }
 
 export async function getAccount(userId: string) {

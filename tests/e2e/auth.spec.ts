@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { linkIn, signIn, uniqueEmail, waitForMail } from "./support";
+import { linkIn, SIGN_UP_PASSWORD, signIn, uniqueEmail, waitForMail } from "./support";
 
 async function signUp(page: import("@playwright/test").Page, email: string, password = "a-long-password-1") {
   await page.goto("/nl/sign-up");
@@ -27,7 +27,14 @@ test("sign up, activate from the e-mail, sign in and sign out", async ({ page })
   await page.getByRole("button", { name: "Inloggen" }).click();
   await expect(page.getByTestId("form-error")).toContainText("niet juist");
 
+  // The link asks for the password typed at sign-up: whoever follows it without knowing it activates nothing.
   await page.goto(link);
+  await page.getByLabel(SIGN_UP_PASSWORD.nl).fill("not-the-sign-up-password");
+  await page.getByRole("button", { name: "Account activeren" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("Het wachtwoord klopt niet");
+  await expect(page.getByLabel(SIGN_UP_PASSWORD.nl)).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Heb je je niet zelf aangemeld, of ben je het vergeten?")).toBeVisible();
+  await page.getByLabel(SIGN_UP_PASSWORD.nl).fill("a-long-password-1");
   await page.getByRole("button", { name: "Account activeren" }).click();
   await expect(page).toHaveURL(/\/nl\/sign-in\?activated=1/);
   await expect(page.getByTestId("notice")).toBeVisible();
@@ -44,6 +51,27 @@ test("sign up, activate from the e-mail, sign in and sign out", async ({ page })
   // The activation link is single-use.
   await page.goto(link);
   await expect(page.getByTestId("link-state")).toContainText("al gebruikt");
+});
+
+test("a sign-up link followed by someone who did not sign up: they choose their own password, the sign-up's never signs in", async ({ page }) => {
+  const email = uniqueEmail("not-me");
+  await signUp(page, email, "a-strangers-password");
+  await page.goto(linkIn(await waitForMail(email), /http:\/\/localhost:\d+\/nl\/activate\/su_[\w-]+/));
+  await page.getByRole("button", { name: "Account activeren" }).click();
+  await expect(page.getByLabel(SIGN_UP_PASSWORD.nl)).toHaveAttribute("aria-invalid", "true");
+
+  await page.getByTestId("activate-switch").click();
+  await expect(page).toHaveURL(/\?choose=1$/);
+  await page.getByLabel("Nieuw wachtwoord").fill("the-owners-own-password");
+  await page.getByRole("button", { name: "Account activeren" }).click();
+  await expect(page).toHaveURL(/\/nl\/sign-in\?activated=1/);
+
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill("a-strangers-password");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("niet juist");
+  await signIn(page, email, "the-owners-own-password");
+  await expect(page).toHaveURL(/\/nl\/garage$/);
 });
 
 test("signing up again for an address not activated yet changes nothing: the new link asks for a password", async ({ page }) => {
@@ -105,6 +133,7 @@ test("forgot password: the reset link works once", async ({ page }) => {
   const email = uniqueEmail("reset");
   await signUp(page, email);
   await page.goto(linkIn(await waitForMail(email), /http:\/\/localhost:\d+\/nl\/activate\/[\w-]+/));
+  await page.getByLabel(SIGN_UP_PASSWORD.nl).fill("a-long-password-1");
   await page.getByRole("button", { name: "Account activeren" }).click();
   await expect(page).toHaveURL(/activated=1/);
 

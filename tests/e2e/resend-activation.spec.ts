@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { linkIn, mailsTo, signIn, uniqueEmail, waitForMail, type Mail } from "./support";
+import { linkIn, mailsTo, SIGN_UP_PASSWORD, signIn, uniqueEmail, waitForMail, type Mail } from "./support";
 
 const PASSWORD = "a-long-password-7";
 const ACTIVATION_LINK = /http:\/\/localhost:\d+\/nl\/activate\/[\w-]+/;
@@ -36,12 +36,13 @@ async function requestActivation(page: Page, email: string): Promise<string> {
   return (await done.textContent()) ?? "";
 }
 
-/** Follows an activation link; an account without a password chooses one there. */
+/**
+ * Follows an activation link: the sign-up's own link asks for the password typed at sign-up again,
+ * every other link for a password chosen now.
+ */
 async function activate(page: Page, link: string) {
   await page.goto(link);
-  const password = page.getByLabel("Nieuw wachtwoord");
-  // Sign-up may leave the password to activation (an account made for an invitation always does).
-  if (await password.isVisible()) await password.fill(PASSWORD);
+  await page.getByLabel(link.includes("/activate/su_") ? SIGN_UP_PASSWORD.nl : "Nieuw wachtwoord").fill(PASSWORD);
   await page.getByRole("button", { name: "Account activeren" }).click();
   await expect(page).toHaveURL(/\/nl\/sign-in\?activated=1/);
 }

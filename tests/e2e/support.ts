@@ -44,6 +44,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await expect(page).not.toHaveURL(/sign-in/);
 }
 
+/** The activation page's field for the password typed at sign-up (a sign-up link asks for it again). */
+export const SIGN_UP_PASSWORD = { nl: "Het wachtwoord dat je bij het aanmelden koos", en: "The password you chose when signing up" } as const;
+
 /** Signs up a fresh user through the pages and activates the account from its e-mail. */
 export async function createActiveUser(browser: Browser, password = "a-long-password-9"): Promise<string> {
   const email = uniqueEmail("user");
@@ -58,6 +61,7 @@ export async function createActiveUser(browser: Browser, password = "a-long-pass
   await page.getByRole("button", { name: "Account aanmaken" }).click();
   await expect(page.getByTestId("signup-done")).toBeVisible();
   await page.goto(linkIn(await waitForMail(email), /http:\/\/localhost:\d+\/nl\/activate\/[\w-]+/));
+  await page.getByLabel(SIGN_UP_PASSWORD.nl).fill(password);
   await page.getByRole("button", { name: "Account activeren" }).click();
   await expect(page).toHaveURL(/activated=1/);
   await context.close();

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 import { PDFDocument } from "pdf-lib";
-import { linkIn, signIn, uniqueEmail, waitForMail } from "./support";
+import { linkIn, SIGN_UP_PASSWORD, signIn, uniqueEmail, waitForMail } from "./support";
 
 export const PASSWORD = "a-long-password-8";
 
@@ -68,6 +68,7 @@ export async function newOwner(browser: Browser, locale: "nl" | "en" = "nl"): Pr
   await page.getByRole("button", { name: l.create }).click();
   await expect(page.getByTestId("signup-done")).toBeVisible();
   await page.goto(linkIn(await waitForMail(email), new RegExp(`http://localhost:\\d+/${locale}/activate/[\\w-]+`)));
+  await page.getByLabel(SIGN_UP_PASSWORD[locale]).fill(PASSWORD);
   await page.getByRole("button", { name: l.activate }).click();
   await expect(page).toHaveURL(/activated=1/);
   await context.close();

@@ -117,18 +117,20 @@ describe("signUp", () => {
  * garage's buyer, an earlier sign-up) planted the stranger's password on it, and the owner's
  * activation made it live.
  */
+/** Whether the password signs in (false: refused as UNAUTHENTICATED, never another error). */
+const signsIn = async (email: string, password: string) =>
+  verifyCredentials({ email, password, address: uniqueAddress() }).then(
+    () => true,
+    (e: unknown) => {
+      expect(e).toBeInstanceOf(AppError);
+      expect((e as AppError).code).toBe("UNAUTHENTICATED");
+      return false;
+    },
+  );
+
 describe("signUp never changes an existing account", () => {
   const STRANGER = "the-strangers-password";
   const OWNER = "the-owners-own-password";
-  const signsIn = async (email: string, password: string) =>
-    verifyCredentials({ email, password, address: uniqueAddress() }).then(
-      () => true,
-      (e: unknown) => {
-        expect(e).toBeInstanceOf(AppError);
-        expect((e as AppError).code).toBe("UNAUTHENTICATED");
-        return false;
-      },
-    );
   const activationLinks = async (email: string) => (await outboxFor(email)).filter((m) => m.template === "activation").map((m) => tokenFromPayload(m.payload));
 
   it("a garage's buyer (INVITED, no password yet): nothing changes, the stranger's password never signs in, the owner sets their own", async () => {
@@ -158,7 +160,7 @@ describe("signUp never changes an existing account", () => {
     await signUp({ address: uniqueAddress(), email, firstName: "Eve", lastName: "Stranger", password: STRANGER, locale: "en" });
     const planted = await db.user.findUniqueOrThrow({ where: { email } });
     const [strangersLink] = await activationLinks(email);
-    expect(await peekToken(strangersLink!, "ACTIVATION")).toMatchObject({ state: "valid", needsPassword: false });
+    expect(await peekToken(strangersLink!, "ACTIVATION")).toMatchObject({ state: "valid", passwordMode: "confirm" });
 
     // The owner signs up too, with a password typed at a sign-up that did not create the account.
     await signUp({ address: uniqueAddress(), email, firstName: "Olga", lastName: "Owner", password: "typed-at-the-second-sign-up", locale: "nl" });
@@ -176,10 +178,13 @@ describe("signUp never changes an existing account", () => {
   });
 });
 
+const STRANGER_AT_SIGN_UP = "strangers-sign-up-password";
+const OWNERS_OWN = "owners-own-password-42";
+
 describe("activateAccount", () => {
   it("activates once; a second use is GONE link_used", async () => {
     const { email, user, token } = await signUpNew();
-    expect(await activateAccount({ address: uniqueAddress(), token })).toEqual({ email });
+    expect(await activateAccount({ address: uniqueAddress(), token, password: PASSWORD })).toEqual({ email });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.status).toBe("ACTIVE");
     expect(after.emailVerifiedAt).toBeInstanceOf(Date);
@@ -205,7 +210,7 @@ describe("activateAccount", () => {
 
   it("of 10 concurrent uses of one link, exactly one succeeds", async () => {
     const { email, user, token } = await signUpNew();
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => activateAccount({ address: uniqueAddress(), token })));
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => activateAccount({ address: uniqueAddress(), token, password: PASSWORD })));
     const ok = results.filter((r) => r.status === "fulfilled");
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(ok).toHaveLength(1);
@@ -234,11 +239,36 @@ describe("activateAccount", () => {
     expect(await verifyPassword(NEW_PASSWORD, after.passwordHash)).toBe(true);
   });
 
-  it("does not replace an existing password with one given on the form", async () => {
+  it("a sign-up link activates only with the sign-up password typed again, or with a new one chosen instead", async () => {
     const { user, token } = await signUpNew();
-    await activateAccount({ address: uniqueAddress(), token, password: "someone-elses-password" });
+    const e = await expectAppError(activateAccount({ address: uniqueAddress(), token }), "VALIDATION", "sign_up_password_needed");
+    expect(e.fieldErrors).toEqual({ password: ["required"] });
+    const wrong = await expectAppError(activateAccount({ address: uniqueAddress(), token, password: "someone-elses-password" }), "VALIDATION", "sign_up_password_wrong");
+    expect(wrong.fieldErrors).toEqual({ password: ["sign_up_password_wrong"] });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ status: "INVITED", passwordHash: user.passwordHash });
+    expect((await db.authToken.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } })).usedAt).toBeNull();
+
+    await activateAccount({ address: uniqueAddress(), token, password: PASSWORD });
     const after = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(after.status).toBe("ACTIVE");
     expect(await verifyPassword(PASSWORD, after.passwordHash)).toBe(true);
+  });
+
+  it("a stranger's sign-up for an address with no account: the address's owner activates only with a password of their own", async () => {
+    const email = uniqueEmail("no-account-yet");
+    await signUp({ address: uniqueAddress(), email, firstName: "Eve", lastName: "Stranger", password: STRANGER_AT_SIGN_UP, locale: "en" });
+    const [link] = (await outboxFor(email)).filter((m) => m.template === "activation").map((m) => tokenFromPayload(m.payload));
+    expect(await peekToken(link!, "ACTIVATION")).toMatchObject({ state: "valid", passwordMode: "confirm" });
+
+    // The mailbox's owner does not know the stranger's password: following the link alone activates nothing.
+    await expectAppError(activateAccount({ address: uniqueAddress(), token: link! }), "VALIDATION", "sign_up_password_needed");
+    await expectAppError(activateAccount({ address: uniqueAddress(), token: link!, password: "owners-guess-1234" }), "VALIDATION", "sign_up_password_wrong");
+    expect(await signsIn(email, STRANGER_AT_SIGN_UP)).toBe(false);
+
+    // They choose their own password instead: the stranger's never signs in.
+    await activateAccount({ address: uniqueAddress(), token: link!, password: OWNERS_OWN, choose: true });
+    expect(await signsIn(email, STRANGER_AT_SIGN_UP)).toBe(false);
+    expect(await signsIn(email, OWNERS_OWN)).toBe(true);
   });
 
   it("refuses the link of a DISABLED account", async () => {

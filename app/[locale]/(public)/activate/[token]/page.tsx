@@ -4,6 +4,8 @@ import { Alert, Card } from "@/components/ui/primitives";
 import { ActivateForm } from "@/components/auth/forms";
 import { peekToken } from "@/lib/accounts/queries";
 
+const LEAD = { choose: "leadPassword", confirm: "leadConfirm", none: "lead" } as const;
+
 /** Where a link that no longer works leads: an expired one to a new link, without signing up again. */
 const NEXT_STEP = {
   used: { href: "/sign-in", label: "toSignIn" },
@@ -11,8 +13,15 @@ const NEXT_STEP = {
   invalid: { href: "/sign-up", label: "toSignUp" },
 } as const;
 
-export default async function ActivatePage({ params }: { params: Promise<{ locale: string; token: string }> }) {
+export default async function ActivatePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string; token: string }>;
+  searchParams: Promise<{ choose?: string }>;
+}) {
   const { locale, token } = await params;
+  const chooseInstead = (await searchParams).choose === "1";
   const t = await getTranslations("auth.activate");
   const link = await peekToken(token, "ACTIVATION");
   return (
@@ -21,8 +30,15 @@ export default async function ActivatePage({ params }: { params: Promise<{ local
         <h1 className="mb-4 text-xl font-semibold">{t("title")}</h1>
         {link.state === "valid" ? (
           <>
-            <p className="mb-4 text-sm text-zinc-700">{t(link.needsPassword ? "leadPassword" : "lead", { email: link.email ?? "" })}</p>
-            <ActivateForm locale={locale} token={token} needsPassword={link.needsPassword} />
+            <p className="mb-4 text-sm text-zinc-700">{t(LEAD[link.passwordMode === "confirm" && chooseInstead ? "choose" : link.passwordMode], { email: link.email ?? "" })}</p>
+            <ActivateForm locale={locale} token={token} mode={link.passwordMode} chooseInstead={link.passwordMode === "confirm" && chooseInstead} />
+            {link.passwordMode === "confirm" ? (
+              <p className="mt-4 text-sm">
+                <Link href={chooseInstead ? `/activate/${token}` : `/activate/${token}?choose=1`} className="text-brand-600 hover:underline" data-testid="activate-switch">
+                  {t(chooseInstead ? "useSignUpPassword" : "chooseInstead")}
+                </Link>
+              </p>
+            ) : null}
           </>
         ) : (
           <>
