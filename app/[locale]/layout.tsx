@@ -28,6 +28,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         {/* The one place success messages of changes made in place appear (docs/decisions/0022-confirmations.md). */}
         <Toaster
           position="top-center"
+          // Below the header, so the toast does not cover the navigation.
+          offset={72}
+          mobileOffset={{ top: 64 }}
           richColors
           closeButton
           duration={6000}
