@@ -60,6 +60,11 @@ test("revoking an invitation: Cancel keeps its link working; confirming revokes 
   const vin = uniqueVin();
   const buyer = uniqueEmail("buyer");
   const dealer = await signedIn(browser, DEALER_A);
+  // The dialog and the toast run under the portal's CSP (sonner inserts its styles inline).
+  const violations: string[] = [];
+  dealer.page.on("console", (m) => {
+    if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text());
+  });
   const link = await recordSale(dealer.page, { vin, email: buyer });
   const row = dealer.page.getByTestId("invitation-row").filter({ hasText: vin });
 
@@ -81,6 +86,7 @@ test("revoking an invitation: Cancel keeps its link working; confirming revokes 
   await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
   await visitor.goto(link);
   await expect(visitor.getByTestId("invitation-state")).toHaveText("This invitation has been withdrawn by the dealer.");
+  expect(violations).toEqual([]);
 });
 
 test("marking a car disconnected: Cancel keeps it connected; confirming disconnects it, says so, and e-mails the owner", async ({ browser }) => {
