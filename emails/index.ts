@@ -24,6 +24,7 @@ import { VehicleLinkedDeskEmail } from "./templates/vehicle-linked-desk";
 import { OwnershipEndedEmail } from "./templates/ownership-ended";
 import { VehicleRemovedEmail } from "./templates/vehicle-removed";
 import { VehicleRelinkedEmail } from "./templates/vehicle-relinked";
+import { VehicleDisconnectedEmail } from "./templates/vehicle-disconnected";
 import { PassportTransferNewEmail } from "./templates/passport-transfer-new";
 import { PassportTransferOfferEmail } from "./templates/passport-transfer-offer";
 import { PassportTransferCompletedEmail } from "./templates/passport-transfer-completed";
@@ -54,6 +55,7 @@ export const TEMPLATES: { readonly [N in TemplateName]: ComponentType<EmailProps
   "ownership-ended": OwnershipEndedEmail,
   "vehicle-removed": VehicleRemovedEmail,
   "vehicle-relinked": VehicleRelinkedEmail,
+  "vehicle-disconnected": VehicleDisconnectedEmail,
   "passport-transfer-new": PassportTransferNewEmail,
   "passport-transfer-offer": PassportTransferOfferEmail,
   "passport-transfer-completed": PassportTransferCompletedEmail,

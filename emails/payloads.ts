@@ -26,6 +26,8 @@ export type EmailPayloads = {
   /** `contracts` and `drivers` are counts (plural messages). */
   "vehicle-removed": Greeted & { car: string; vin: string; contracts: number; drivers: number };
   "vehicle-relinked": Greeted & { car: string };
+  /** `dealer` is the organisation that linked the car and now marked it disconnected. */
+  "vehicle-disconnected": Greeted & Action & { car: string; dealer: string };
 
   "passport-transfer-new": Greeted & Action & { garage: string; car: string; plate: string };
   "passport-transfer-offer": Greeted & Action & { garage: string; car: string; plate: string };

@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { Toaster } from "sonner";
 import { isLocale } from "@/i18n/routing";
 import "../globals.css";
 
@@ -24,6 +25,18 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        {/* The one place success messages of changes made in place appear (docs/decisions/0022-confirmations.md). */}
+        <Toaster
+          position="top-center"
+          // Below the header, so the toast does not cover the navigation.
+          offset={72}
+          mobileOffset={{ top: 64 }}
+          richColors
+          closeButton
+          duration={6000}
+          customAriaLabel={t("notifications")}
+          toastOptions={{ closeButtonAriaLabel: t("closeNotification") }}
+        />
       </body>
     </html>
   );

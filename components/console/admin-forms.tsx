@@ -1,7 +1,9 @@
 "use client";
 
+import { useId } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm, Field, SelectField, SubmitButton, useFormResult } from "@/components/forms/action-form";
+import { ConfirmButton } from "@/components/forms/confirm-button";
 import {
   addMemberAction,
   createOrganisationAction,
@@ -52,31 +54,80 @@ export function AddMemberForm({ organisationId }: { organisationId: string }) {
   );
 }
 
-export function MemberActions({ membershipId, role }: { membershipId: string; role: MembershipRole }) {
+/**
+ * A member's row: make administrator or member, remove. The organisation's only administrator can
+ * be neither made a member nor removed (the use case refuses it too): the buttons are disabled and
+ * a note says why, and how to go on.
+ */
+export function MemberActions({
+  membershipId,
+  role,
+  name,
+  organisation,
+  onlyAdmin,
+}: {
+  membershipId: string;
+  role: MembershipRole;
+  name: string;
+  organisation: string;
+  /** Set on the only administrator's row: "self" when that is the person looking. */
+  onlyAdmin?: "self" | "other";
+}) {
   const t = useTranslations("admin");
+  const noteId = useId();
+  const blocked = !!onlyAdmin;
   return (
-    <div className="flex flex-wrap gap-2">
-      <ActionForm action={setMemberRoleAction} className="space-y-0">
-        <input type="hidden" name="membershipId" value={membershipId} />
-        <input type="hidden" name="role" value={role === "ADMIN" ? "MEMBER" : "ADMIN"} />
-        <SubmitButton variant="secondary">{role === "ADMIN" ? t("makeMember") : t("makeAdmin")}</SubmitButton>
-      </ActionForm>
-      <ActionForm action={removeMemberAction} className="space-y-0">
-        <input type="hidden" name="membershipId" value={membershipId} />
-        <SubmitButton variant="ghost">{t("remove")}</SubmitButton>
-      </ActionForm>
+    <div className="flex flex-col items-end gap-1">
+      <div className="flex flex-wrap gap-2">
+        <ActionForm action={setMemberRoleAction} className="space-y-0">
+          <input type="hidden" name="membershipId" value={membershipId} />
+          <input type="hidden" name="role" value={role === "ADMIN" ? "MEMBER" : "ADMIN"} />
+          <SubmitButton variant="secondary" disabled={blocked} describedBy={blocked ? noteId : undefined}>
+            {role === "ADMIN" ? t("makeMember") : t("makeAdmin")}
+          </SubmitButton>
+        </ActionForm>
+        <ActionForm action={removeMemberAction} className="space-y-0" toast={t("memberRemoved", { name, organisation })}>
+          <input type="hidden" name="membershipId" value={membershipId} />
+          <ConfirmButton
+            variant="ghost"
+            disabled={blocked}
+            describedBy={blocked ? noteId : undefined}
+            title={t("removeConfirm.title", { name, organisation })}
+            description={t("removeConfirm.description", { name, organisation })}
+            confirm={t("removeConfirm.confirm")}
+          >
+            {t("remove")}
+          </ConfirmButton>
+        </ActionForm>
+      </div>
+      {onlyAdmin ? (
+        <p id={noteId} className="max-w-xs text-right text-xs text-zinc-600" data-testid="only-admin">
+          {onlyAdmin === "self" ? t("onlyAdminSelf") : t("onlyAdmin")}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-export function UserStatusButton({ userId, status }: { userId: string; status: UserStatus }) {
+export function UserStatusButton({ userId, status, email }: { userId: string; status: UserStatus; email: string }) {
   const t = useTranslations("admin");
   if (status === "INVITED") return null;
+  if (status === "DISABLED") {
+    return (
+      <ActionForm action={setUserStatusAction} className="space-y-0">
+        <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name="status" value="ACTIVE" />
+        <SubmitButton variant="secondary">{t("enable")}</SubmitButton>
+      </ActionForm>
+    );
+  }
   return (
-    <ActionForm action={setUserStatusAction} className="space-y-0">
+    <ActionForm action={setUserStatusAction} className="space-y-0" toast={t("userDisabled", { email })}>
       <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name="status" value={status === "ACTIVE" ? "DISABLED" : "ACTIVE"} />
-      <SubmitButton variant={status === "ACTIVE" ? "danger" : "secondary"}>{status === "ACTIVE" ? t("disable") : t("enable")}</SubmitButton>
+      <input type="hidden" name="status" value="DISABLED" />
+      <ConfirmButton variant="danger" title={t("disableConfirm.title", { email })} description={t("disableConfirm.description")} confirm={t("disableConfirm.confirm")}>
+        {t("disable")}
+      </ConfirmButton>
     </ActionForm>
   );
 }

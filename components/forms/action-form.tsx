@@ -3,6 +3,7 @@
 import { createContext, useActionState, useContext, useId, type ComponentProps, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { Loader2 } from "lucide-react";
+import { toast as showToast } from "sonner";
 import type { ActionResult } from "@/lib/server/action-types";
 import { Alert, buttonClass } from "@/components/ui/primitives";
 import { cn } from "@/components/ui/cn";
@@ -12,22 +13,32 @@ const FormState = createContext<State>(null);
 
 /**
  * A form posting to a server action with useActionState: the error comes back as a value, field
- * errors stand next to their fields, and typed values are kept.
+ * errors stand next to their fields, and typed values are kept. A success is said next to the form
+ * (`success`) or, for a change made in place whose row may change or disappear with it, in a toast
+ * (`toast`): the toast is raised from the action's result, so it shows even when this form is gone
+ * after the page refreshed (docs/decisions/0022-confirmations.md).
  */
 export function ActionForm({
   action,
   children,
   success,
+  toast,
   className,
   hideSuccess,
 }: {
   action: (prev: unknown, fd: FormData) => Promise<ActionResult<unknown>>;
   children: ReactNode;
   success?: ReactNode;
+  toast?: string;
   className?: string;
   hideSuccess?: boolean;
 }) {
-  const [state, formAction] = useActionState(action, null as State);
+  const run = async (prev: unknown, fd: FormData) => {
+    const result = await action(prev, fd);
+    if (result.ok && toast) showToast.success(toast, { testId: "toast-success" });
+    return result;
+  };
+  const [state, formAction] = useActionState(run, null as State);
   return (
     <FormState.Provider value={state}>
       <form action={formAction} className={cn("space-y-4", className)} noValidate>
@@ -160,15 +171,18 @@ export function SubmitButton({
   variant = "primary",
   className,
   disabled,
+  describedBy,
 }: {
   children: ReactNode;
   variant?: "primary" | "secondary" | "danger" | "ghost";
   className?: string;
   disabled?: boolean;
+  /** The id of a note saying why the button is disabled. */
+  describedBy?: string;
 }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending || disabled} aria-busy={pending} className={cn(buttonClass(variant), className)}>
+    <button type="submit" disabled={pending || disabled} aria-busy={pending} aria-describedby={describedBy} className={cn(buttonClass(variant), className)}>
       {pending ? <Loader2 aria-hidden className="size-4 animate-spin" /> : null}
       {children}
     </button>

@@ -4,6 +4,8 @@ import { useActionState, useRef, useState, type ChangeEvent, type FocusEvent } f
 import { useTranslations } from "next-intl";
 import { ActionForm, Field, SelectField, SubmitButton } from "@/components/forms/action-form";
 import { Checkbox } from "@/components/forms/checkbox";
+import { ConfirmButton } from "@/components/forms/confirm-button";
+import { Link } from "@/i18n/navigation";
 import { Alert, buttonClass } from "@/components/ui/primitives";
 import {
   acceptInvitationAction,
@@ -129,21 +131,27 @@ export function InviteBuyerForm({ organisations, locale }: { organisations: Org[
   );
 }
 
-export function InvitationRowActions({ invitationId, canResend }: { invitationId: string; canResend: boolean }) {
+export function InvitationRowActions({ invitationId, canResend, email, car }: { invitationId: string; canResend: boolean; email: string; car: string }) {
   const t = useTranslations("linking");
   return (
     <div className="flex flex-wrap gap-2">
-      <ActionForm action={resendInvitationAction} className="space-y-0" success={t("resent")}>
+      <ActionForm action={resendInvitationAction} className="space-y-0" toast={t("resent")}>
         <input type="hidden" name="invitationId" value={invitationId} />
         <SubmitButton variant="secondary" disabled={!canResend}>
           {t("resend")}
         </SubmitButton>
       </ActionForm>
-      <ActionForm action={revokeInvitationAction} className="space-y-0">
+      <ActionForm action={revokeInvitationAction} className="space-y-0" toast={t("revoked")}>
         <input type="hidden" name="invitationId" value={invitationId} />
-        <SubmitButton variant="ghost" disabled={!canResend}>
+        <ConfirmButton
+          variant="ghost"
+          disabled={!canResend}
+          title={t("revokeConfirm.title")}
+          description={t("revokeConfirm.description", { email, car })}
+          confirm={t("revokeConfirm.confirm")}
+        >
           {t("revoke")}
-        </SubmitButton>
+        </ConfirmButton>
       </ActionForm>
     </div>
   );
@@ -251,19 +259,33 @@ export function RemoveVehicleForm({ vehicleId }: { vehicleId: string }) {
     <ActionForm action={removeVehicleAction}>
       <input type="hidden" name="vehicleId" value={vehicleId} />
       <Checkbox name="understood" label={t("remove.understand")} checked={understood} onChange={(e) => setUnderstood(e.target.checked)} />
-      <SubmitButton variant="danger" disabled={!understood}>
-        {t("remove.submit")}
-      </SubmitButton>
+      <div className="flex flex-col-reverse gap-2 sm:flex-row sm:items-center">
+        {/* The way back: the car's page, where nothing has changed. */}
+        <Link href={`/garage/vehicles/${vehicleId}`} className={buttonClass("secondary")}>
+          {t("remove.cancel")}
+        </Link>
+        <SubmitButton variant="danger" disabled={!understood}>
+          {t("remove.submit")}
+        </SubmitButton>
+      </div>
     </ActionForm>
   );
 }
 
-export function DisconnectButton({ holdingId }: { holdingId: string }) {
+/** `owner`: the name (else e-mail) of the account the car is linked to; `car`: make and model. */
+export function DisconnectButton({ holdingId, owner, car }: { holdingId: string; owner: string; car: string }) {
   const t = useTranslations("linking");
   return (
-    <ActionForm action={disconnectAction} className="space-y-0">
+    <ActionForm action={disconnectAction} className="space-y-0" toast={t("disconnectedToast", { name: owner })}>
       <input type="hidden" name="holdingId" value={holdingId} />
-      <SubmitButton variant="secondary">{t("disconnect")}</SubmitButton>
+      <ConfirmButton
+        variant="secondary"
+        title={t("disconnectConfirm.title")}
+        description={t("disconnectConfirm.description", { car, name: owner })}
+        confirm={t("disconnectConfirm.confirm")}
+      >
+        {t("disconnect")}
+      </ConfirmButton>
     </ActionForm>
   );
 }

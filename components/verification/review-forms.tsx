@@ -4,6 +4,7 @@ import type { ComponentProps } from "react";
 import { useTranslations } from "next-intl";
 import { ActionForm, Field, SelectField, SubmitButton } from "@/components/forms/action-form";
 import { Checkbox } from "@/components/forms/checkbox";
+import { ConfirmButton } from "@/components/forms/confirm-button";
 import { TextArea } from "@/components/forms/text-area";
 import {
   approveVerificationAction,
@@ -98,7 +99,9 @@ export function RejectForm({ requestId }: { requestId: string }) {
       <input type="hidden" name="requestId" value={requestId} />
       <SelectField name="reason" label={t("reason")} defaultValue="" options={[{ value: "", label: t("reasonChoose") }, ...REJECTION_REASONS.map((r) => ({ value: r, label: t(`reasons.${r}`) }))]} />
       <TextArea name="note" label={t("noteLabel")} hint={t("noteHint")} maxLength={500} />
-      <SubmitButton variant="danger">{t("reject")}</SubmitButton>
+      <ConfirmButton variant="danger" title={t("rejectConfirm.title")} description={t("rejectConfirm.description")} confirm={t("rejectConfirm.confirm")}>
+        {t("reject")}
+      </ConfirmButton>
     </ActionForm>
   );
 }

@@ -4,19 +4,31 @@ import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
 import { transaction } from "../server/transaction";
+import { appLink } from "../server/urls";
 
 /** A holding the actor's dealer linked (the tenant comes from the holding), or NOT_FOUND. */
 async function dealerHolding(actor: Actor, holdingId: string) {
   assertCan(actor, "vehicles:link");
   const h = await db.holding.findFirst({
     where: { id: holdingId, endedAt: null, kind: { in: ["OWNER", "DRIVER"] }, linkedByOrganisationId: { in: organisationsWith(actor, "vehicles:link") } },
-    select: { id: true, vehicleId: true, userId: true, disconnectedAt: true, linkedByOrganisationId: true, vehicle: { select: { make: true, model: true } }, user: { select: { email: true, locale: true, firstName: true } } },
+    select: {
+      id: true,
+      vehicleId: true,
+      userId: true,
+      disconnectedAt: true,
+      linkedByOrganisationId: true,
+      vehicle: { select: { make: true, model: true } },
+      user: { select: { email: true, locale: true, firstName: true } },
+    },
   });
   if (!h) throw new AppError("NOT_FOUND");
   return h;
 }
 
-/** Marks a link as disconnected (e.g. after a workshop visit elsewhere); the owner sees it greyed out. */
+/**
+ * Marks a link as disconnected (e.g. after a workshop visit elsewhere); the owner sees it greyed
+ * out and is told by e-mail, in the same transaction, as with every other change to their car.
+ */
 export async function disconnectHolding(input: { actor: Actor; holdingId: string }): Promise<void> {
   const h = await dealerHolding(input.actor, input.holdingId);
   if (h.disconnectedAt) throw new AppError("CONFLICT", "already_disconnected");
@@ -25,6 +37,19 @@ export async function disconnectHolding(input: { actor: Actor; holdingId: string
     const updated = await tx.holding.updateMany({ where: { id: h.id, endedAt: null, disconnectedAt: null }, data: { disconnectedAt: new Date() } });
     if (updated.count !== 1) throw new AppError("CONFLICT", "already_disconnected");
     await audit(tx, input.actor, "vehicle.disconnected", { organisationId: h.linkedByOrganisationId, entityType: "Holding", entityId: h.id, vehicleId: h.vehicleId, subjectUserId: h.userId });
+    // The dealer that linked the car (the holding's tenant, which the actor acts for).
+    const dealer = await tx.organisation.findUniqueOrThrow({ where: { id: h.linkedByOrganisationId! }, select: { name: true } });
+    await enqueueEmail(tx, {
+      to: h.user!.email,
+      locale: h.user!.locale,
+      template: "vehicle-disconnected",
+      payload: {
+        name: h.user!.firstName,
+        car: `${h.vehicle.make} ${h.vehicle.model}`,
+        dealer: dealer.name,
+        url: appLink(h.user!.locale, `/garage/vehicles/${h.vehicleId}`),
+      },
+    });
   });
 }
 

@@ -5,7 +5,7 @@
  * Each replay is also made with the rightful user's cookies afterwards, to prove it would work.
  */
 import { expect, test } from "@playwright/test";
-import { createActiveUser, signIn, uniqueEmail } from "./support";
+import { answerDialog, createActiveUser, signIn, uniqueEmail } from "./support";
 import { DEALER_A, DEALER_B, captureAction, expectRefused, linkAtDesk, recordSale, replayAction, signedIn, uniqueVin } from "./linking-support";
 
 test("another dealer's staff cannot see, resend or revoke a dealer's invitation", async ({ browser }) => {
@@ -17,7 +17,10 @@ test("another dealer's staff cannot see, resend or revoke a dealer's invitation"
 
   const resend = await captureAction(a.page, () => row().getByRole("button", { name: "Send again" }).click());
   await a.page.goto("/en/console/invitations");
-  const revoke = await captureAction(a.page, () => row().getByRole("button", { name: "Revoke" }).click());
+  const revoke = await captureAction(a.page, async () => {
+    await row().getByRole("button", { name: "Revoke" }).click();
+    await answerDialog(a.page, "Revoke invitation");
+  });
 
   const b = await signedIn(browser, DEALER_B);
   await b.page.goto("/en/console/invitations");
@@ -76,7 +79,10 @@ test("another dealer's staff cannot disconnect or re-link a car the dealer linke
   const list = `/en/console/vehicles?q=${vin}`;
 
   await a.page.goto(list);
-  const disconnect = await captureAction(a.page, () => row().getByRole("button", { name: "Mark as disconnected" }).click());
+  const disconnect = await captureAction(a.page, async () => {
+    await row().getByRole("button", { name: "Mark as disconnected" }).click();
+    await answerDialog(a.page, "Mark as disconnected");
+  });
 
   const b = await signedIn(browser, DEALER_B);
   await b.page.goto(list);
@@ -87,6 +93,7 @@ test("another dealer's staff cannot disconnect or re-link a car the dealer linke
 
   // Dealer A disconnects for real; dealer B cannot re-link it.
   await row().getByRole("button", { name: "Mark as disconnected" }).click();
+  await answerDialog(a.page, "Mark as disconnected");
   await expect(row()).toContainText("Disconnected");
   await row().getByLabel("I have checked the owner's identity.").check();
   const relink = await captureAction(a.page, () => row().getByRole("button", { name: "Re-link" }).click());

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createActiveUser, signIn } from "./support";
+import { answerDialog, createActiveUser, signIn } from "./support";
 
 test("pages carry the security headers", async ({ request }) => {
   const res = await request.get("/nl/sign-in");
@@ -106,6 +106,7 @@ test("a disabled user is refused on the very next request", async ({ browser }) 
   await admin.goto(`/nl/console/admin/users?q=${encodeURIComponent(email)}`);
   const row = admin.getByTestId("user-row").filter({ hasText: email });
   await row.getByRole("button", { name: "Uitschakelen" }).click();
+  await answerDialog(admin, "Account uitschakelen");
   await expect(row.getByRole("button", { name: "Inschakelen" })).toBeVisible();
 
   await user.goto("/nl/garage");

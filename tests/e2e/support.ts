@@ -67,3 +67,14 @@ export async function createActiveUser(browser: Browser, password = "a-long-pass
   await context.close();
   return email;
 }
+
+/**
+ * Answers the open confirmation (components/forms/confirm-button.tsx) with its button named
+ * `button` ("Cancel"/"Annuleren", or the action) and waits until the dialog has closed.
+ */
+export async function answerDialog(page: Page, button: string) {
+  const dialog = page.getByRole("alertdialog");
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole("button", { name: button, exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+}

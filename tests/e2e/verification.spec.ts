@@ -7,7 +7,7 @@
  * English-speaking owner's to the dealer they choose.
  */
 import { expect as baseExpect, test, type Page } from "@playwright/test";
-import { waitForMail } from "./support";
+import { answerDialog, waitForMail } from "./support";
 import { PASSWORD, attach, filesOnDisk, fillRequest, largePng, login, makeVin, newOwner, png, submitRequestWithKeys, uploadedKeys, zeroPagePdf } from "./verification-support";
 
 // Long journeys through several accounts: generous limits for a busy machine.
@@ -142,6 +142,7 @@ test("an English-speaking owner's request goes to the chosen dealer, who rejects
   await dealer.getByLabel("Reden").selectOption("ID_UNREADABLE");
   await dealer.getByLabel("Toelichting voor de eigenaar").fill("The photo of the front is too blurry.");
   await dealer.getByRole("button", { name: "Aanvraag afwijzen" }).click();
+  await answerDialog(dealer, "Afwijzen en documenten verwijderen");
   await expect(dealer.getByTestId("notice")).toContainText("Afgewezen");
   await expect(dealer.getByTestId("request-status")).toHaveText("Afgewezen");
   for (const url of urls) expect((await dealer.request.get(url)).status()).toBe(404);

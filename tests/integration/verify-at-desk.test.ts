@@ -292,8 +292,8 @@ describe("verifyAtDesk", () => {
     expect(await db.verifiedFacts.count({ where: { holdingId: first.holdingId, organisationId: other.org.id } })).toBe(1);
 
     const mails = await outboxFor(owner.user.email);
-    expect(mails.map((m) => m.template)).toEqual(["vehicle-linked-desk", "vehicle-relinked"]);
-    expect(mails[1]).toMatchObject({ locale: "en", payload: { car: "Porsche Cayenne" } });
+    expect(mails.map((m) => m.template)).toEqual(["vehicle-linked-desk", "vehicle-disconnected", "vehicle-relinked"]);
+    expect(mails[2]).toMatchObject({ locale: "en", payload: { car: "Porsche Cayenne" } });
 
     // The owner's page: connected again, and the trail names who re-linked it.
     const dossier = await getVehicleDossier(owner.actor, first.vehicleId);

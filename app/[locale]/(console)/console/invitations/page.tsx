@@ -46,7 +46,7 @@ export default async function InvitationsPage({ params, searchParams }: { params
                 </div>
                 <div className="flex items-center gap-3">
                   <Badge tone={TONE[i.state]}>{t(`states.${i.state}`)}</Badge>
-                  {i.state === "sent" || i.state === "expired" ? <InvitationRowActions invitationId={i.id} canResend={i.status === "PENDING"} /> : null}
+                  {i.state === "sent" || i.state === "expired" ? <InvitationRowActions invitationId={i.id} canResend={i.status === "PENDING"} email={i.email} car={`${i.vehicle.make} ${i.vehicle.model}`} /> : null}
                 </div>
               </li>
             ))}

@@ -46,7 +46,11 @@ export default async function DealerVehiclesPage({ params, searchParams }: { par
                 </div>
                 <div className="flex items-center gap-3">
                   {h.disconnectedAt ? <Badge tone="amber">{t("disconnected")}</Badge> : <Badge tone="green">{t("connected")}</Badge>}
-                  {h.disconnectedAt ? <RelinkForm holdingId={h.id} /> : <DisconnectButton holdingId={h.id} />}
+                  {h.disconnectedAt ? (
+                    <RelinkForm holdingId={h.id} />
+                  ) : (
+                    <DisconnectButton holdingId={h.id} owner={`${h.user?.firstName ?? ""} ${h.user?.lastName ?? ""}`.trim() || (h.user?.email ?? "")} car={`${h.vehicle.make} ${h.vehicle.model}`} />
+                  )}
                 </div>
               </li>
             ))}

@@ -35,7 +35,7 @@ export default async function UsersPage({ params, searchParams }: { params: Prom
                 {u.platformRole !== "NONE" ? <Badge tone="amber">{t(`platformRole.${u.platformRole}`)}</Badge> : null}
                 <Badge tone={u.status === "ACTIVE" ? "green" : u.status === "DISABLED" ? "red" : "zinc"}>{t(`status.${u.status}`)}</Badge>
                 {u.status === "INVITED" ? <ResendActivationButton userId={u.id} /> : null}
-                {manage && u.id !== actor.userId ? <UserStatusButton userId={u.id} status={u.status} /> : null}
+                {manage && u.id !== actor.userId ? <UserStatusButton userId={u.id} status={u.status} email={u.email} /> : null}
               </div>
             </li>
           ))}

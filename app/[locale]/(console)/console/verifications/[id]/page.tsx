@@ -41,7 +41,11 @@ export default async function ReviewVerificationPage({ params, searchParams }: {
         </span>
       </div>
       {sp.decided === "approved" ? <Alert tone="success" testId="notice">{t("approvedNotice")}</Alert> : null}
-      {sp.decided === "rejected" ? <Alert tone="success" testId="notice">{t("rejectedNotice")}</Alert> : null}
+      {sp.decided === "rejected" ? (
+        <Alert tone="success" testId="notice">
+          {r.documentsPurgedAt ? t("rejectedNotice") : t("rejectedNoticeCopiesPending")}
+        </Alert>
+      ) : null}
 
       <Card>
         <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">

@@ -11,6 +11,10 @@ export default async function OrganisationPage({ params }: { params: Promise<{ l
   const org = await getOrganisation(actor, id);
   if (!org) notFound();
   const t = await getTranslations("admin");
+  // The only administrator can be neither demoted nor removed (lib/organisations/last-admin.ts).
+  const admins = org.memberships.filter((m) => m.role === "ADMIN");
+  const onlyAdmin = (m: (typeof org.memberships)[number]) => (admins.length === 1 && admins[0]!.id === m.id ? (m.user.id === actor.userId ? "self" : "other") : undefined);
+  const display = (m: (typeof org.memberships)[number]) => `${m.user.firstName} ${m.user.lastName}`.trim() || m.user.email;
   return (
     <div className="space-y-6">
       <PageTitle sub={[t(`kind.${org.kind}`), org.city, org.parent ? t("fleetOf", { garage: org.parent.name }) : null].filter(Boolean).join(" · ")}>{org.name}</PageTitle>
@@ -20,12 +24,12 @@ export default async function OrganisationPage({ params }: { params: Promise<{ l
           {org.memberships.map((m) => (
             <li key={m.id} className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid="member">
               <div>
-                <p className="font-medium">{`${m.user.firstName} ${m.user.lastName}`.trim() || m.user.email}</p>
+                <p className="font-medium">{display(m)}</p>
                 <p className="text-sm text-zinc-600">{m.user.email}</p>
               </div>
               <div className="flex items-center gap-3">
                 <Badge tone={m.role === "ADMIN" ? "amber" : "zinc"}>{t(`roles.${m.role}`)}</Badge>
-                <MemberActions membershipId={m.id} role={m.role} />
+                <MemberActions membershipId={m.id} role={m.role} name={display(m)} organisation={org.name} onlyAdmin={onlyAdmin(m)} />
               </div>
             </li>
           ))}
