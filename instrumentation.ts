@@ -13,8 +13,18 @@ export async function register() {
   const applied = await database().migrate((m) => log.info(m));
   if (applied.length) log.info({ count: applied.length }, "migrations applied");
   if (env.DEMO_MODE) {
+    // Loud on purpose: anyone can sign in as the platform admin with the README's password.
+    log.warn(
+      { demoMode: true, appUrl: env.APP_URL, mailCatcher: !env.SMTP_URL },
+      `DEMO MODE: demo accounts, a platform admin among them, with the password published in the README${env.SMTP_URL ? "" : "; every e-mail, reset links included, readable by anyone at /dev/mail"}. Not for real data.`,
+    );
     const { seedDemo } = await import("./prisma/seed-demo");
     await seedDemo(database().prisma, (m) => log.info(m));
+  } else {
+    const { DEMO_ACCOUNTS } = await import("./prisma/demo-accounts");
+    const left = await database().prisma.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) }, status: { not: "DISABLED" } } });
+    // A database an earlier demo start seeded keeps those accounts and their published password.
+    if (left) log.warn({ count: left }, "demo accounts exist in this database although demo mode is off: disable them (Console → Admin) or start on a fresh database");
   }
   const { startMailWorker } = await import("./lib/server/mail/worker");
   await startMailWorker();

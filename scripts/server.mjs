@@ -5,11 +5,9 @@
 // Each request gets an X-Request-Id (a reverse proxy's own when it sent one) that the app's log
 // lines about it carry (lib/server/log.ts) and that the response returns, for support to quote.
 // Usage: node scripts/server.mjs  (PORT, default 3000)
-import { randomUUID } from "node:crypto";
-import { createServer } from "node:http";
 import next from "next";
 import pino from "pino";
-import { clientAddress } from "./client-address.mjs";
+import { createAppServer } from "./app-server.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const trustProxy = ["true", "1"].includes(process.env.TRUST_PROXY ?? "");
@@ -26,21 +24,7 @@ const log = pino({
   formatters: { level: (label) => ({ level: label }) },
 });
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-const server = createServer((req, res) => {
-  req.headers["x-forwarded-for"] = clientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
-  delete req.headers["x-real-ip"];
-  const given = req.headers["x-request-id"];
-  const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
-  req.headers["x-request-id"] = requestId;
-  res.setHeader("X-Request-Id", requestId);
-  handle(req, res).catch((err) => {
-    log.error({ err, requestId, method: req.method }, "request failed");
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
-  });
-});
+const server = createAppServer({ handle, trustProxy, log });
 server.listen(port, () => log.info({ port }, `ready on http://localhost:${port}`));
 
 for (const sig of ["SIGINT", "SIGTERM"]) {

@@ -1,5 +1,5 @@
 import type { ComponentProps, ReactNode } from "react";
-import { AlertCircle, CheckCircle2, Info } from "lucide-react";
+import { AlertCircle, AlertTriangle, CheckCircle2, Info } from "lucide-react";
 import { cn } from "./cn";
 
 export function Card({ className, ...p }: ComponentProps<"section">) {
@@ -19,6 +19,7 @@ const tones = {
   error: { box: "border-red-200 bg-red-50 text-red-800", Icon: AlertCircle },
   success: { box: "border-green-200 bg-green-50 text-green-800", Icon: CheckCircle2 },
   info: { box: "border-blue-200 bg-blue-50 text-blue-800", Icon: Info },
+  warning: { box: "border-amber-300 bg-amber-50 text-amber-900", Icon: AlertTriangle },
 } as const;
 
 export function Alert({ tone = "info", children, className, testId }: { tone?: keyof typeof tones; children: ReactNode; className?: string; testId?: string }) {

@@ -10,7 +10,8 @@ import { startOwnerHolding } from "../holdings/holdings";
 import { lockVehicle } from "../holdings/vehicles";
 import { isSerializationFailure } from "../server/db-errors";
 import { AFTER_SALE_STATUSES } from "./rules";
-import { assertOpen, profileUrl, transferByToken, transferForRecipient, type OpenTransfer } from "./recipient-transfer";
+import { assertOpen, transferByToken, transferForRecipient, type OpenTransfer } from "./recipient-transfer";
+import { notifyGarageStaff } from "./staff-recipients";
 import { settleMessages, splitName } from "./transfer-common";
 import { appLink } from "../server/urls";
 import { transaction } from "../server/transaction";
@@ -55,12 +56,8 @@ async function acceptInTx(tx: Tx, t: OpenTransfer, buyer: Buyer, actor: Actor): 
     template: "passport-transfer-completed",
     payload: { name: buyer.firstName, garage: t.fromOrganisation.name, car: t.car, plate: t.plate, url: appLink(buyer.locale, `/garage/vehicles/${vehicleId}`) },
   });
-  await enqueueEmail(tx, {
-    to: t.confirmedBy.email,
-    locale: t.confirmedBy.locale,
-    template: "passport-transfer-accepted",
-    payload: { name: t.confirmedBy.firstName, car: t.car, plate: t.plate, url: profileUrl(t.confirmedBy.locale, t.passport.id) },
-  });
+  // The confirming member if still on the garage's staff, else its current admins.
+  await notifyGarageStaff(tx, { ...t, passportId: t.passport.id }, "passport-transfer-accepted");
   return { vehicleId };
 }
 

@@ -2,15 +2,16 @@ import type { Tx } from "../server/database";
 import { assertCan, userActor, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
-import { enqueueEmail } from "../server/mail/outbox";
 import { isSerializationFailure } from "../server/db-errors";
-import { assertOpen, profileUrl, transferByToken, transferForRecipient, type OpenTransfer } from "./recipient-transfer";
+import { assertOpen, transferByToken, transferForRecipient, type OpenTransfer } from "./recipient-transfer";
+import { notifyGarageStaff } from "./staff-recipients";
 import { forgetUnclaimedRecipient, settleMessages } from "./transfer-common";
 import { transaction } from "../server/transaction";
 
 /**
  * The buyer declines: the car stays in the garage's stock (its STOCK holding never ended), the
- * buyer's contact details leave the profile, and the staff member who confirmed is told.
+ * buyer's contact details leave the profile, and the garage's current staff are told
+ * (staff-recipients.ts).
  */
 async function declineInTx(tx: Tx, t: OpenTransfer, actor: Actor): Promise<{ passportId: string }> {
   const won = await tx.passportTransfer.updateMany({ where: { id: t.id, status: "PENDING" }, data: { status: "DECLINED", decidedAt: new Date() } });
@@ -28,12 +29,7 @@ async function declineInTx(tx: Tx, t: OpenTransfer, actor: Actor): Promise<{ pas
     subjectUserId: t.toUserId,
     data: { passportId: t.passport.id },
   });
-  await enqueueEmail(tx, {
-    to: t.confirmedBy.email,
-    locale: t.confirmedBy.locale,
-    template: "passport-transfer-declined",
-    payload: { name: t.confirmedBy.firstName, car: t.car, plate: t.plate, url: profileUrl(t.confirmedBy.locale, t.passport.id) },
-  });
+  await notifyGarageStaff(tx, { ...t, passportId: t.passport.id }, "passport-transfer-declined");
   return { passportId: t.passport.id };
 }
 

@@ -17,7 +17,7 @@ const SELECT = {
   city: true,
   fromOrganisationId: true,
   fromOrganisation: { select: { name: true } },
-  confirmedBy: { select: { email: true, locale: true, firstName: true } },
+  confirmedById: true,
   passport: {
     select: {
       id: true,
@@ -51,7 +51,7 @@ export function assertOpen(t: Loaded | null, now = new Date()): OpenTransfer {
   return { ...t, toUserId: t.toUserId, car: carLabel(t.passport.vehicle), plate: plateLabel(t.passport.vehicle.plates) };
 }
 
-/** The confirming staff member's link back to the customer profile. */
+/** A garage staff member's link back to the customer profile. */
 export function profileUrl(locale: string, passportId: string): string {
   return appLink(locale, `/console/passports/${passportId}`);
 }

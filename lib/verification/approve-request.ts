@@ -17,6 +17,7 @@ import { assertNotInStock } from "../holdings/guards";
 import { assertIdValid, linkVerifiedPerson, recordVerifiedFacts } from "../holdings/link-verified";
 import { isUniqueViolation } from "../server/db-errors";
 import { reviewableBy, reviewerOrganisation } from "./common";
+import { CLAIM_SELECT, liveClaimHolder, sameClaim } from "./claims";
 import { deleteCopies } from "./delete-copies";
 import type { ApproveInputT } from "./schemas";
 import { transaction } from "../server/transaction";
@@ -45,23 +46,20 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
         select: {
           id: true,
           vin: true,
-          status: true,
-          claimedById: true,
           relationship: true,
-          route: true,
-          dealerId: true,
+          ...CLAIM_SELECT,
           requester: { select: { id: true, email: true, locale: true, firstName: true, status: true } },
         },
       });
       if (!request) throw new AppError("NOT_FOUND");
-      if (request.status !== "IN_REVIEW" || request.claimedById !== actor.userId) throw new AppError("CONFLICT", "not_your_request");
+      if (liveClaimHolder(request, now) !== actor.userId) throw new AppError("CONFLICT", "not_your_request");
       if (input.vin !== request.vin) throw new AppError("VALIDATION", "vin_mismatch", { fieldErrors: { vin: ["vin_mismatch"] } });
       if (request.requester.status !== "ACTIVE") throw new AppError("CONFLICT", "requester_inactive");
 
       // The decision itself first: the row is locked from here, so a withdrawal or a second
       // decision at the same moment waits and then finds the request decided.
       const decided = await tx.verificationRequest.updateMany({
-        where: { id: request.id, status: "IN_REVIEW", claimedById: actor.userId },
+        where: sameClaim(request),
         data: { status: "APPROVED", decidedById: actor.userId, decidedAt: now },
       });
       if (decided.count !== 1) throw new AppError("CONFLICT", "not_your_request");

@@ -4,8 +4,10 @@
  *    by e-mail), so their copies go too;
  * 2. deletes every remaining copy of decided, withdrawn and expired requests — retrying deletes
  *    that failed after a decision;
- * 3. deletes stored files no request refers to once their upload id has expired (uploads never
- *    attached to a submitted request, or left by a write that crashed).
+ * 3. deletes the uploads never attached to a submitted request once their upload id has expired:
+ *    each PendingUpload record and its file;
+ * 4. deletes stored files no request refers to once their upload id has expired (left by a write
+ *    that crashed, or by an account deleted with its records).
  */
 import { db } from "../server/db";
 import { appLink } from "../server/urls";
@@ -26,16 +28,21 @@ export interface PurgeReport {
   deleted: number;
   failed: number;
   orphansDeleted: number;
+  /** PendingUpload records removed with their files (step 3). */
+  pendingUploadsCleared: number;
 }
 
 /**
- * One run of the job. `requestIds` narrows steps 1 and 2 to those requests (tests sharing one
- * database use it); the job itself always runs over everything.
+ * One run of the job. `requestIds` and `uploaderIds` narrow it (tests sharing one database use
+ * them): steps 1 and 2 to those requests, step 3 to those owners' uploads; given either, the other
+ * defaults to none. The job itself always runs over everything.
  */
-export async function purgeDocuments(opts: { now?: Date; requestIds?: string[] } = {}): Promise<PurgeReport> {
+export async function purgeDocuments(opts: { now?: Date; requestIds?: string[]; uploaderIds?: string[] } = {}): Promise<PurgeReport> {
   const now = opts.now ?? new Date();
-  const scope = opts.requestIds ? { id: { in: opts.requestIds } } : {};
-  const report: PurgeReport = { expired: 0, deleted: 0, failed: 0, orphansDeleted: 0 };
+  const narrowed = opts.requestIds !== undefined || opts.uploaderIds !== undefined;
+  const scope = narrowed ? { id: { in: opts.requestIds ?? [] } } : {};
+  const uploaderScope = narrowed ? { userId: { in: opts.uploaderIds ?? [] } } : {};
+  const report: PurgeReport = { expired: 0, deleted: 0, failed: 0, orphansDeleted: 0, pendingUploadsCleared: 0 };
 
   // 1. Requests left undecided for 30 days.
   const stale = await db.verificationRequest.findMany({
@@ -61,8 +68,32 @@ export async function purgeDocuments(opts: { now?: Date; requestIds?: string[] }
   report.deleted = deleted.deleted;
   report.failed = deleted.failed;
 
-  // 3. Stored files no request refers to, once their upload id has expired.
+  // 3. Uploads never attached, once their upload id has expired: the file, then its record (a
+  //    failed delete keeps the record, so the next run tries again).
   const storage = getDocumentStorage();
+  const abandoned = await db.pendingUpload.findMany({
+    where: { ...uploaderScope, createdAt: { lt: new Date(now.getTime() - ORPHAN_AGE_MS) } },
+    select: { id: true, storageKey: true },
+    orderBy: { createdAt: "asc" },
+    take: 1000,
+  });
+  // A file that is a request's document stays (it cannot be: submitting deletes the record).
+  const attached = new Set(
+    (await db.verificationDocument.findMany({ where: { storageKey: { in: abandoned.map((p) => p.storageKey) } }, select: { storageKey: true } })).map((d) => d.storageKey),
+  );
+  const cleared: string[] = [];
+  for (const p of abandoned) {
+    try {
+      if (!attached.has(p.storageKey)) await storage.delete(p.storageKey);
+      cleared.push(p.id);
+    } catch (e) {
+      report.failed++;
+      log.warn({ err: e }, "could not delete an abandoned upload");
+    }
+  }
+  report.pendingUploadsCleared = (await db.pendingUpload.deleteMany({ where: { id: { in: cleared } } })).count;
+
+  // 4. Stored files no request refers to, once their upload id has expired.
   const old = (await storage.list()).filter((o) => now.getTime() - o.modifiedAt.getTime() > ORPHAN_AGE_MS);
   for (let i = 0; i < old.length; i += 500) {
     const batch = old.slice(i, i + 500);

@@ -19,8 +19,8 @@ async function purge(): Promise<void> {
   s.running = true;
   try {
     const r = await purgeDocuments();
-    if (r.expired || r.deleted || r.failed || r.orphansDeleted) {
-      log.info({ expired: r.expired, deleted: r.deleted, orphansDeleted: r.orphansDeleted, failed: r.failed }, "purge run done");
+    if (r.expired || r.deleted || r.failed || r.orphansDeleted || r.pendingUploadsCleared) {
+      log.info({ expired: r.expired, deleted: r.deleted, pendingUploadsCleared: r.pendingUploadsCleared, orphansDeleted: r.orphansDeleted, failed: r.failed }, "purge run done");
     }
   } catch (e) {
     log.error({ err: e }, "purge run failed");

@@ -3,6 +3,7 @@ import { db } from "../server/db";
 import { env } from "../server/env";
 import { assertCan, type Actor } from "../server/authz";
 import { copiesDeletedBy, OPEN_STATUSES, reviewableBy, routeFor } from "./common";
+import { CLAIM_SELECT, isClaimable, liveClaimHolder, type ClaimState } from "./claims";
 
 const FACTS_SELECT = {
   idDocumentType: true,
@@ -76,8 +77,30 @@ export async function getMyRequest(actor: Actor, requestId: string) {
   return { ...r, reviewer: r.route === "DEALER" ? (r.dealer?.name ?? null) : null, copiesDeleteBy: copiesDeletedBy(r.submittedAt), carInGarage: !!held };
 }
 
+/** The claim's fields (claims.ts) and the holder's name. */
+const CLAIM_WITH_NAME = {
+  ...CLAIM_SELECT,
+  claimedBy: { select: { ...CLAIM_SELECT.claimedBy.select, firstName: true, lastName: true } },
+} as const;
+
+/**
+ * Who holds a request, as a page shows it: only a live claim (claims.ts) names its holder; a
+ * lapsed one reads as nobody's, and the request can be claimed.
+ */
+function withClaim<R extends ClaimState & { claimedBy: (ClaimState["claimedBy"] & { firstName: string; lastName: string }) | null }>(r: R, actor: Actor, now: Date) {
+  const { claimedBy, claimedAt: _claimedAt, claimedById: _claimedById, ...rest } = r;
+  const holder = liveClaimHolder(r, now);
+  return {
+    ...rest,
+    claimedAt: holder ? r.claimedAt : null,
+    claimedBy: holder && claimedBy ? { firstName: claimedBy.firstName, lastName: claimedBy.lastName } : null,
+    claimedByYou: holder !== null && holder === actor.userId,
+    claimable: isClaimable(r, now),
+  };
+}
+
 /** The reviewer's queue: open requests routed to them, oldest first. */
-export async function listQueue(actor: Actor) {
+export async function listQueue(actor: Actor, now = new Date()) {
   assertCan(actor, "verification:review");
   const where = reviewableBy(actor);
   const [open, decided] = await Promise.all([
@@ -88,13 +111,10 @@ export async function listQueue(actor: Actor) {
       select: {
         id: true,
         vin: true,
-        status: true,
         relationship: true,
         locale: true,
-        route: true,
         submittedAt: true,
-        claimedById: true,
-        claimedBy: { select: { firstName: true, lastName: true } },
+        ...CLAIM_WITH_NAME,
         dealer: { select: { name: true } },
         requester: { select: { firstName: true, lastName: true } },
       },
@@ -106,33 +126,29 @@ export async function listQueue(actor: Actor) {
       select: { id: true, vin: true, status: true, submittedAt: true, decidedAt: true, withdrawnAt: true, requester: { select: { firstName: true, lastName: true } } },
     }),
   ]);
-  return { open, decided };
+  return { open: open.map((r) => withClaim(r, actor, now)), decided };
 }
 
 /**
- * A request as its reviewer sees it. The documents are listed only to the reviewer holding the
- * request; whether the car has an active owner (not who) is shown before approving.
+ * A request as its reviewer sees it. The documents are listed only to the reviewer whose claim on
+ * the request is live; whether the car has an active owner (not who) is shown before approving.
  */
-export async function getReviewRequest(actor: Actor, requestId: string) {
+export async function getReviewRequest(actor: Actor, requestId: string, now = new Date()) {
   assertCan(actor, "verification:review");
   const r = await db.verificationRequest.findFirst({
     where: { id: requestId, ...reviewableBy(actor) },
     select: {
       id: true,
       vin: true,
-      status: true,
       relationship: true,
       locale: true,
-      route: true,
       submittedAt: true,
-      claimedAt: true,
-      claimedById: true,
+      ...CLAIM_WITH_NAME,
       decidedAt: true,
       withdrawnAt: true,
       rejectionReason: true,
       rejectionNote: true,
       documentsPurgedAt: true,
-      claimedBy: { select: { firstName: true, lastName: true } },
       decidedBy: { select: { firstName: true, lastName: true } },
       dealer: { select: { name: true } },
       requester: { select: { id: true, firstName: true, lastName: true, email: true } },
@@ -141,7 +157,8 @@ export async function getReviewRequest(actor: Actor, requestId: string) {
     },
   });
   if (!r) return null;
-  const mine = r.status === "IN_REVIEW" && r.claimedById === actor.userId;
+  const request = withClaim(r, actor, now);
+  const mine = request.claimedByYou;
   const vehicle = await db.vehicle.findUnique({
     where: { vin: r.vin },
     select: {
@@ -156,7 +173,7 @@ export async function getReviewRequest(actor: Actor, requestId: string) {
   });
   const activeOwner = vehicle?.holdings[0];
   return {
-    ...r,
+    ...request,
     mine,
     documents: mine ? r.documents : [],
     documentCount: r.documents.length,

@@ -1,5 +1,5 @@
 /**
- * A document copy for the reviewer holding its request (claimed by them, still in review); anyone
+ * A document copy for the reviewer holding its request (their claim live, still in review); anyone
  * else, and any copy already deleted, reads as not found. Each view is audited.
  */
 import { db } from "../server/db";
@@ -7,17 +7,19 @@ import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { reviewableBy, reviewerOrganisation } from "./common";
+import { CLAIM_SELECT, liveClaimHolder } from "./claims";
 import { getDocumentStorage } from "./storage";
 import { transaction } from "../server/transaction";
 import { log } from "../server/log";
 
-export async function readDocument(input: { actor: Actor; documentId: string }): Promise<{ data: Buffer; mimeType: string; kind: string }> {
+export async function readDocument(input: { actor: Actor; documentId: string; now?: Date }): Promise<{ data: Buffer; mimeType: string; kind: string }> {
   assertCan(input.actor, "verification:review");
   const doc = await db.verificationDocument.findFirst({
     where: { id: input.documentId, deletedAt: null, request: { status: "IN_REVIEW", claimedById: input.actor.userId, ...reviewableBy(input.actor) } },
-    select: { id: true, kind: true, mimeType: true, storageKey: true, request: { select: { id: true, route: true, dealerId: true, requesterId: true, vehicleId: true } } },
+    select: { id: true, kind: true, mimeType: true, storageKey: true, request: { select: { id: true, requesterId: true, vehicleId: true, ...CLAIM_SELECT } } },
   });
-  if (!doc) throw new AppError("NOT_FOUND");
+  // Only while the reviewer's claim is live (claims.ts): a lapsed claim shows nothing.
+  if (!doc || liveClaimHolder(doc.request, input.now ?? new Date()) !== input.actor.userId) throw new AppError("NOT_FOUND");
   let data: Buffer;
   try {
     data = await getDocumentStorage().get(doc.storageKey);

@@ -9,6 +9,7 @@ import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
 import { reviewableBy, reviewerOrganisation } from "./common";
+import { CLAIM_SELECT, liveClaimHolder, sameClaim } from "./claims";
 import { deleteCopies } from "./delete-copies";
 import type { RejectInputT } from "./schemas";
 import { transaction } from "../server/transaction";
@@ -20,11 +21,12 @@ export async function rejectRequest(input: RejectInputT & { actor: Actor; now?: 
   await transaction(async (tx) => {
     const request = await tx.verificationRequest.findFirst({
       where: { id: input.requestId, ...reviewableBy(actor) },
-      select: { id: true, vin: true, status: true, claimedById: true, route: true, dealerId: true, vehicleId: true, requester: { select: { id: true, email: true, locale: true, firstName: true } } },
+      select: { id: true, vin: true, vehicleId: true, ...CLAIM_SELECT, requester: { select: { id: true, email: true, locale: true, firstName: true } } },
     });
     if (!request) throw new AppError("NOT_FOUND");
+    if (liveClaimHolder(request, now) !== actor.userId) throw new AppError("CONFLICT", "not_your_request");
     const decided = await tx.verificationRequest.updateMany({
-      where: { id: request.id, status: "IN_REVIEW", claimedById: actor.userId },
+      where: sameClaim(request),
       data: { status: "REJECTED", decidedById: actor.userId, decidedAt: now, rejectionReason: input.reason, rejectionNote: input.note ?? null },
     });
     if (decided.count !== 1) throw new AppError("CONFLICT", "not_your_request");

@@ -96,6 +96,8 @@ export async function submitVerificationRequest(input: SubmitRequestInput): Prom
         },
         select: { id: true },
       });
+      // Attached now: these uploads no longer wait (upload-document.ts).
+      await tx.pendingUpload.deleteMany({ where: { userId: actor.userId, storageKey: { in: uploads.map((u) => u.storageKey) } } });
       await audit(tx, actor, "verification.submitted", {
         entityType: "VerificationRequest",
         entityId: created.id,

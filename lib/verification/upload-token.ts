@@ -1,8 +1,9 @@
 /**
  * The upload id the browser gets back for each uploaded file and posts with the request form:
  * the storage key, the uploader, the document kind and type, signed with HMAC-SHA-256 (a key
- * derived from DOCUMENT_KEY). No table holds uploads in flight: a file whose id is never attached
- * to a submitted request is removed by the purge job once the id has expired.
+ * derived from DOCUMENT_KEY). Each upload waiting for its request also has a PendingUpload record
+ * (upload-document.ts); a file whose id is never attached to a submitted request is removed with
+ * its record by the purge job once the id has expired.
  */
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { env } from "../server/env";

@@ -102,6 +102,15 @@ test("signing up again for an address not activated yet changes nothing: the new
   await expect(page).toHaveURL(/\/nl\/garage$/);
 });
 
+test("in demo mode the sign-in page says it is a demo, in Dutch and English", async ({ page }) => {
+  // The e2e server runs with DEMO_MODE=true (scripts/serve-e2e.mjs).
+  await page.goto("/nl/sign-in");
+  await expect(page.getByTestId("demo-banner")).toContainText("Dit is een demo.");
+  await expect(page.getByTestId("demo-banner")).toContainText("wachtwoord is openbaar");
+  await page.goto("/en/sign-in");
+  await expect(page.getByTestId("demo-banner")).toContainText("This is a demo.");
+});
+
 test("a wrong password is refused without saying whether the account exists", async ({ page }) => {
   await page.goto("/nl/sign-in");
   await page.getByLabel("E-mailadres").fill("owner@demo.autodossier.test");

@@ -114,11 +114,13 @@ describe("the purge job", () => {
     const orphan = filesOnDisk().filter((f) => !before.includes(f));
     expect(orphan).toHaveLength(1);
 
-    await purgeDocuments({ requestIds: [], now: new Date(Date.now() + 2 * 3600_000) });
+    await purgeDocuments({ uploaderIds: [owner.userId], now: new Date(Date.now() + 2 * 3600_000) });
     expect(filesOnDisk()).toContain(orphan[0]);
+    expect(await db.pendingUpload.count({ where: { userId: owner.userId } })).toBe(1);
 
-    const report = await purgeDocuments({ requestIds: [], now: new Date(Date.now() + 26 * 3600_000) });
-    expect(report.orphansDeleted).toBeGreaterThanOrEqual(1);
+    const report = await purgeDocuments({ uploaderIds: [owner.userId], now: new Date(Date.now() + 26 * 3600_000) });
+    expect(report.pendingUploadsCleared).toBe(1);
+    expect(await db.pendingUpload.count({ where: { userId: owner.userId } })).toBe(0);
     expect(filesOnDisk()).not.toContain(orphan[0]);
     for (const k of await storageKeysOf(attached.requestId)) expect(filesOnDisk()).toContain(k);
   });

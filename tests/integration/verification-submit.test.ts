@@ -106,7 +106,9 @@ describe("uploading a document", () => {
       expect(e.code).toBe("VALIDATION");
       expect(e.messageKey).toBe(key);
       expect(filesOnDisk()).toEqual(before);
-      expect(await db.rateLimitBucket.count({ where: { key: `verification-upload:${owner.userId}` } })).toBe(0);
+      // Counted all the same (before the file was looked at), and its place among the waiting uploads given back.
+      expect((await db.rateLimitBucket.findUnique({ where: { key: `verification-upload:${owner.userId}` } }))?.count).toBe(1);
+      expect(await db.pendingUpload.count({ where: { userId: owner.userId } })).toBe(0);
       expect(await db.verificationRequest.count({ where: { requesterId: owner.userId } })).toBe(0);
     });
   }

@@ -28,6 +28,11 @@ export default async function SignInPage({
   const notice = sp.activated ? "activated" : sp.reset ? "reset" : sp.signedOut === "everywhere" ? "signedOutEverywhere" : sp.signedOut ? "signedOut" : null;
   return (
     <div className="mx-auto max-w-md">
+      {env.DEMO_MODE ? (
+        <Alert tone="warning" className="mb-4" testId="demo-banner">
+          <strong className="font-semibold">{t("demo.bannerTitle")}</strong> {t("demo.banner")}
+        </Alert>
+      ) : null}
       <Card>
         <h1 className="mb-4 text-xl font-semibold">{t("title")}</h1>
         {notice ? <Alert tone="success" className="mb-4" testId="notice">{t(`notice.${notice}`)}</Alert> : null}

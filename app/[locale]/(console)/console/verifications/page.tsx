@@ -47,9 +47,9 @@ export default async function VerificationQueuePage({ params, searchParams }: { 
                   </div>
                   <div className="flex flex-wrap items-center gap-2">
                     <Badge tone="zinc">{r.route === "SUPPORT" ? t("routeSupportBadge") : (r.dealer?.name ?? "")}</Badge>
-                    {r.status === "SUBMITTED" ? (
+                    {r.claimable ? (
                       <Badge tone="blue">{t("waitingBadge")}</Badge>
-                    ) : r.claimedById === actor.userId ? (
+                    ) : r.claimedByYou ? (
                       <Badge tone="amber">{t("claimedByYou")}</Badge>
                     ) : (
                       <Badge tone="amber">{t("claimedBy", { name: name(r.claimedBy) })}</Badge>

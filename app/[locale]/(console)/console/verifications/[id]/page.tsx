@@ -31,13 +31,15 @@ export default async function ReviewVerificationPage({ params, searchParams }: {
   };
   const person = (p: { firstName: string; lastName: string } | null) => (p ? `${p.firstName} ${p.lastName}`.trim() : "");
   const open = r.status === "SUBMITTED" || r.status === "IN_REVIEW";
+  // A claim that lapsed (its holder left, or 48 hours passed) holds nothing: the request is waiting.
+  const status = r.claimable ? "SUBMITTED" : r.status;
 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-3">
         <PageTitle sub={<span className="font-mono">{r.vin}</span>}>{t("requestTitle")}</PageTitle>
         <span data-testid="request-status">
-          <Badge tone={STATUS_TONE[r.status]}>{t(`status.${r.status}`)}</Badge>
+          <Badge tone={STATUS_TONE[status]}>{t(`status.${status}`)}</Badge>
         </span>
       </div>
       {sp.decided === "approved" ? <Alert tone="success" testId="notice">{t("approvedNotice")}</Alert> : null}
@@ -63,7 +65,7 @@ export default async function ReviewVerificationPage({ params, searchParams }: {
           </dd>
           <dt className="text-zinc-500">{t("routedTo")}</dt>
           <dd>{r.route === "SUPPORT" ? t("routeSupportBadge") : r.dealer?.name}</dd>
-          {r.status === "IN_REVIEW" && !r.mine ? (
+          {r.claimedBy && !r.mine ? (
             <>
               <dt className="text-zinc-500">{t("status.IN_REVIEW")}</dt>
               <dd>{t("claimedBy", { name: person(r.claimedBy) })}</dd>
@@ -90,7 +92,7 @@ export default async function ReviewVerificationPage({ params, searchParams }: {
         </dl>
       </Card>
 
-      {r.status === "SUBMITTED" ? (
+      {r.claimable ? (
         <Card className="space-y-3">
           <p className="text-sm text-zinc-600">{t("claimLead")}</p>
           <ClaimForm requestId={r.id} />

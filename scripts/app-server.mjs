@@ -1,0 +1,46 @@
+// The HTTP server around Next's request handler (scripts/server.mjs): the client address, the
+// request id, and the connection timeouts. Separate from server.mjs so tests can run it with a
+// handler of their own, without a build.
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import { clientAddress } from "./client-address.mjs";
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * How long a kept-alive connection may sit idle before the server closes it. Longer than any
+ * client keeps an idle connection for reuse (Node's agents, so fetch and Playwright: 5 s;
+ * browsers: up to 60 s; reverse proxies: typically 60 s), so the client always closes first.
+ * Node's default, 5 s, equals Node's own agents' idle time: a client reusing a connection just as
+ * the server closed it got `read ECONNRESET` (a flaky end-to-end test showed it).
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+/** Above the keep-alive timeout, so the next request on a reused connection is not cut off by a shorter headers timeout. */
+export const HEADERS_TIMEOUT_MS = 66_000;
+
+/**
+ * @param {{
+ *   handle: (req: import("node:http").IncomingMessage, res: import("node:http").ServerResponse) => Promise<unknown>,
+ *   trustProxy: boolean,
+ *   log: { error: (obj: object, msg: string) => void },
+ * }} options
+ * @returns {import("node:http").Server}
+ */
+export function createAppServer({ handle, trustProxy, log }) {
+  const server = createServer((req, res) => {
+    req.headers["x-forwarded-for"] = clientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
+    delete req.headers["x-real-ip"];
+    const given = req.headers["x-request-id"];
+    const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+    req.headers["x-request-id"] = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    handle(req, res).catch((err) => {
+      log.error({ err, requestId, method: req.method }, "request failed");
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  });
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  return server;
+}

@@ -1,0 +1,67 @@
+import { Agent, request, type IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// @ts-expect-error a plain ES module of the server script, without types
+import { createAppServer } from "../../scripts/app-server.mjs";
+import type { Server } from "node:http";
+
+// The production server's own HTTP layer (scripts/server.mjs runs Next's handler in it), with a
+// handler that answers at once.
+let server: Server;
+let port: number;
+
+beforeAll(async () => {
+  server = createAppServer({
+    handle: async (_req: IncomingMessage, res: import("node:http").ServerResponse) => {
+      res.setHeader("Content-Type", "text/plain");
+      res.end("ok");
+    },
+    trustProxy: false,
+    log: { error: () => {} },
+  }) as Server;
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+function get(agent: Agent): Promise<{ status: number; body: string; reusedSocket: boolean }> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, path: "/", agent }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => (body += c));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body, reusedSocket: req.reusedSocket }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+describe("the production server's kept-alive connections", () => {
+  it("outlive the idle time of the clients that reuse them (Node's agents: 5 s; browsers and proxies: up to 60 s)", () => {
+    // Node's default of 5 s equals the idle timeout of Node's own agents (Playwright's request
+    // context, fetch): a client reusing a connection just as the server closes it gets ECONNRESET.
+    expect(server.keepAliveTimeout).toBeGreaterThan(60_000);
+    // A request's headers may take as long as the connection may idle, and a little more.
+    expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout);
+  });
+
+  it("answers a request on a connection that sat idle for more than 5 seconds", async () => {
+    // Node closes an idle connection 1 s after its keepAliveTimeout: 6 s with the default.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const first = await get(agent);
+      expect(first).toMatchObject({ status: 200, body: "ok", reusedSocket: false });
+      await new Promise((r) => setTimeout(r, 7_000));
+      const second = await get(agent);
+      // The same connection: the server did not close it after 5 s of quiet.
+      expect(second).toMatchObject({ status: 200, body: "ok", reusedSocket: true });
+    } finally {
+      agent.destroy();
+    }
+  });
+});
