@@ -1,6 +1,7 @@
 import { db } from "../server/db";
 import { assertCan, type Actor } from "../server/authz";
 import type { HoldingKind, PlateCountry } from "../../generated/prisma/enums";
+import { contractSummary, type ContractSummary } from "./contract-summary";
 
 /** How a user holds a car: as its owner or as an authorised driver (stock is an organisation's). */
 type UserHoldingKind = Exclude<HoldingKind, "STOCK">;
@@ -23,6 +24,8 @@ export interface GarageVehicle {
   disconnected: boolean;
   activeContracts: number;
   nextContractEnd: Date | null;
+  /** What the card says about them: how many, and which ends first. */
+  contracts: ContractSummary;
 }
 
 /** The owner's garage: the cars they hold now. */
@@ -37,7 +40,7 @@ export async function listGarage(actor: Actor): Promise<GarageVehicle[]> {
       nickname: true,
       disconnectedAt: true,
       // The contracts of this holding: an owner's own, none for an authorised driver (as in the dossier).
-      contracts: { where: { status: "ACTIVE" }, select: { endsAt: true }, orderBy: { endsAt: "asc" } },
+      contracts: { where: { status: "ACTIVE" }, select: { product: true, endsAt: true }, orderBy: { endsAt: "asc" } },
       vehicle: {
         select: {
           id: true,
@@ -63,6 +66,7 @@ export async function listGarage(actor: Actor): Promise<GarageVehicle[]> {
     disconnected: !!h.disconnectedAt,
     activeContracts: h.contracts.length,
     nextContractEnd: h.contracts[0]?.endsAt ?? null,
+    contracts: contractSummary(h.contracts),
   }));
 }
 

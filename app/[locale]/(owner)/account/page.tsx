@@ -23,7 +23,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
       <PageTitle>{t("title")}</PageTitle>
       <Card>
         <h2 className="mb-3 font-semibold">{t("profile")}</h2>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm wrap-anywhere">
           <dt className="text-zinc-500">{t("name")}</dt>
           <dd>{`${account.firstName} ${account.lastName}`}</dd>
           <dt className="text-zinc-500">{t("email")}</dt>
