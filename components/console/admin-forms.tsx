@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { ActionForm, Field, SelectField, SubmitButton, useFormResult } from "@/components/forms/action-form";
 import {
   addMemberAction,
@@ -11,9 +11,11 @@ import {
 } from "@/lib/organisations/actions";
 import { MembershipRole, OrganisationKind, type UserStatus } from "@/generated/prisma/enums";
 import { resendActivationAction } from "@/lib/accounts/actions";
+import { countryOptions } from "@/lib/organisations/places";
 
 export function CreateOrganisationForm({ garages }: { garages: { id: string; name: string }[] }) {
   const t = useTranslations("admin");
+  const locale = useLocale();
   return (
     <ActionForm action={createOrganisationAction}>
       <Field name="name" label={t("orgName")} required />
@@ -31,7 +33,7 @@ export function CreateOrganisationForm({ garages }: { garages: { id: string; nam
           options={[{ value: "", label: t("noParent") }, ...garages.map((g) => ({ value: g.id, label: g.name }))]}
         />
         <Field name="city" label={t("city")} />
-        <SelectField name="country" label={t("country")} defaultValue="NL" options={[{ value: "NL", label: "Nederland" }, { value: "BE", label: "België" }]} />
+        <SelectField name="country" label={t("country")} defaultValue="NL" options={countryOptions(["NL", "BE"], locale)} />
       </div>
       <SubmitButton>{t("create")}</SubmitButton>
     </ActionForm>

@@ -4,6 +4,7 @@ import { Badge, Card, PageTitle } from "@/components/ui/primitives";
 import { CreateOrganisationForm } from "@/components/console/admin-forms";
 import { requireActor } from "@/lib/server/guards";
 import { listGarages, listOrganisations } from "@/lib/organisations/queries";
+import { cityName, countryName } from "@/lib/organisations/places";
 
 export async function generateMetadata() {
   const t = await getTranslations("admin");
@@ -13,7 +14,7 @@ export async function generateMetadata() {
 export default async function OrganisationsPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   const actor = await requireActor(locale, "organisations:manage");
-  const [t, orgs, garages] = await Promise.all([getTranslations("admin"), listOrganisations(actor), listGarages(actor)]);
+  const [t, tc, orgs, garages] = await Promise.all([getTranslations("admin"), getTranslations("places.cities"), listOrganisations(actor), listGarages(actor)]);
   return (
     <div className="space-y-6">
       <PageTitle>{t("organisations")}</PageTitle>
@@ -39,7 +40,10 @@ export default async function OrganisationsPage({ params }: { params: Promise<{ 
                 <td className="px-4 py-2">
                   <Badge tone="blue">{t(`kind.${o.kind}`)}</Badge>
                 </td>
-                <td className="px-4 py-2">{[o.city, o.country].filter(Boolean).join(", ")}</td>
+                {/* In the page's language: "Brussels, Belgium" on an English page, whatever was typed. */}
+                <td className="px-4 py-2" data-testid="org-place">
+                  {[cityName(o.city, (k) => tc(k)), countryName(o.country, locale)].filter(Boolean).join(", ")}
+                </td>
                 <td className="px-4 py-2">{o._count.memberships}</td>
               </tr>
             ))}
