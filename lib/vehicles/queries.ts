@@ -114,12 +114,16 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
         },
         orderBy: { at: "desc" },
         take: 50,
-        select: { id: true, at: true, action: true, actorRole: true, actorOrganisationId: true, subjectUserId: true, data: true },
+        select: { id: true, at: true, action: true, actorUserId: true, actorRole: true, actorOrganisationId: true, subjectUserId: true, data: true },
       }),
     ),
     holding.linkedByOrganisationId ? db.organisation.findUnique({ where: { id: holding.linkedByOrganisationId }, select: { name: true } }) : Promise.resolve(null),
   ]);
-  const orgIds = [...new Set(history.map((h) => h.actorOrganisationId).filter((x): x is string => !!x))];
+  const linkedByOf = (data: unknown) => {
+    const d = (data ?? {}) as Record<string, unknown>;
+    return typeof d.linkedBy === "string" ? d.linkedBy : null;
+  };
+  const orgIds = [...new Set(history.flatMap((h) => [h.actorOrganisationId, linkedByOf(h.data)]).filter((x): x is string => !!x))];
   const orgs = orgIds.length ? await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }) : [];
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   return {
@@ -131,14 +135,23 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
     services,
     history: history.map((h) => {
       const data = (h.data ?? {}) as Record<string, unknown>;
+      // Who acted: this user ("You": e.g. the buyer who accepted an invitation, although the row
+      // names the inviting dealer), else the organisation they acted for, else their role alone.
+      const byYou = h.actorUserId === actor.userId;
+      const linkedBy = linkedByOf(h.data);
       return {
         id: h.id,
         at: h.at,
         // Another user's entry here is an authorised driver added to this owner's car.
         action: h.subjectUserId === actor.userId ? h.action : "vehicle.driver_added",
-        // An owner's own acceptance of an invitation names the role of the staff member who invited.
-        actorRole: typeof data.linkedByRole === "string" ? data.linkedByRole : h.actorRole,
-        organisation: h.actorOrganisationId ? (orgName.get(h.actorOrganisationId) ?? null) : null,
+        byYou,
+        actorRole: h.actorRole,
+        organisation: !byYou && h.actorOrganisationId ? (orgName.get(h.actorOrganisationId) ?? null) : null,
+        // An accepted invitation also names who invited: the dealer and its staff member's role.
+        invitedBy:
+          h.action === "invitation.accepted" && linkedBy
+            ? { organisation: orgName.get(linkedBy) ?? null, role: typeof data.linkedByRole === "string" ? data.linkedByRole : null }
+            : null,
       };
     }),
   };

@@ -126,9 +126,11 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
             {history.map((h) => (
               <li key={h.id} className="py-2">
                 <p className="font-medium">{auditLabel(h.action)}</p>
-                <p className="text-zinc-600">
-                  {format.dateTime(h.at, "dateTime")} · {h.organisation ?? t("you")}
-                  {h.organisation ? ` (${roleLabel(h.actorRole)})` : ""}
+                <p className="text-zinc-600" data-testid="trail-actor">
+                  {format.dateTime(h.at, "dateTime")} · {h.byYou ? t("you") : h.organisation ? `${h.organisation} (${roleLabel(h.actorRole)})` : roleLabel(h.actorRole)}
+                  {h.invitedBy?.organisation
+                    ? ` · ${t("invitedBy", { organisation: h.invitedBy.role ? `${h.invitedBy.organisation} (${roleLabel(h.invitedBy.role)})` : h.invitedBy.organisation })}`
+                    : ""}
                 </p>
               </li>
             ))}
