@@ -11,6 +11,9 @@ async function signUp(page: import("@playwright/test").Page, email: string, pass
   await page.getByLabel("Herhaal wachtwoord").fill(password);
   await page.getByRole("button", { name: "Account aanmaken" }).click();
   await expect(page.getByTestId("signup-done")).toContainText(email);
+  // Only the message stays: the emptied form is gone.
+  await expect(page.getByLabel("Voornaam")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Account aanmaken" })).toHaveCount(0);
 }
 
 test("sign up, activate from the e-mail, sign in and sign out", async ({ page }) => {
