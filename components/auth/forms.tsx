@@ -12,6 +12,7 @@ import {
   resetPasswordAction,
   signInAction,
   signOutEverywhereAction,
+  endSessionAction,
   signUpAction,
 } from "@/lib/accounts/actions";
 
@@ -141,6 +142,18 @@ export function ChangePasswordForm() {
       <Field name="password" type="password" label={t("newPassword")} hint={t("passwordHint")} autoComplete="new-password" required />
       <Field name="passwordConfirm" type="password" label={t("passwordConfirm")} autoComplete="new-password" required />
       <SubmitButton>{t("change.submit")}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+/** Signs one of the user's other devices out (the account page's session list). */
+export function EndSessionButton({ sessionId, label }: { sessionId: string; label: string }) {
+  return (
+    <ActionForm action={endSessionAction} className="space-y-2">
+      <input type="hidden" name="sessionId" value={sessionId} />
+      <SubmitButton variant="secondary" className="px-3 py-1.5 text-xs">
+        {label}
+      </SubmitButton>
     </ActionForm>
   );
 }
