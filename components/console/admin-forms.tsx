@@ -78,7 +78,8 @@ export function UserStatusButton({ userId, status }: { userId: string; status: U
     <ActionForm action={setUserStatusAction} className="space-y-0">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="status" value={status === "ACTIVE" ? "DISABLED" : "ACTIVE"} />
-      <SubmitButton variant={status === "ACTIVE" ? "danger" : "secondary"}>{status === "ACTIVE" ? t("disable") : t("enable")}</SubmitButton>
+      {/* Quiet on every row; the dangerous style belongs to the confirmation, not the list. */}
+      <SubmitButton variant="secondary">{status === "ACTIVE" ? t("disable") : t("enable")}</SubmitButton>
     </ActionForm>
   );
 }
