@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { linkIn, signIn, uniqueEmail, waitForMail } from "./support";
+import { createActiveUser, linkIn, signIn, uniqueEmail, waitForMail } from "./support";
 
 async function signUp(page: import("@playwright/test").Page, email: string, password = "a-long-password-1") {
   await page.goto("/nl/sign-up");
@@ -147,4 +147,31 @@ test("an expired activation link is refused", async ({ page }) => {
   }
   await page.goto(link);
   await expect(page.getByTestId("link-state")).toContainText("verlopen");
+});
+
+test("the account page names each device and signs another one out on its own", async ({ browser }) => {
+  const password = "a-long-password-9";
+  const email = await createActiveUser(browser, password);
+  const laptop = await (await browser.newContext({ userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36" })).newPage();
+  const phone = await (await browser.newContext()).newPage();
+  await signIn(laptop, email, password);
+  await signIn(phone, email, password);
+
+  await laptop.goto("/nl/account");
+  const sessions = laptop.getByTestId("session");
+  await expect(sessions).toHaveCount(2);
+  // Named, never the raw user-agent; the one in use has no button of its own ("Uitloggen" is in the header).
+  const here = sessions.filter({ hasText: "dit apparaat" });
+  await expect(here.getByTestId("session-device")).toHaveText("Chrome op Windows");
+  await expect(here.getByRole("button")).toHaveCount(0);
+  await expect(laptop.getByTestId("sessions")).not.toContainText("Mozilla");
+
+  await sessions.filter({ hasNotText: "dit apparaat" }).getByRole("button", { name: "Sessie beëindigen" }).click();
+  await expect(laptop.getByTestId("notice")).toHaveText("Dat apparaat is uitgelogd.");
+  await expect(sessions).toHaveCount(1);
+  // The other device is signed out on its next request; this one stays signed in.
+  await phone.goto("/nl/garage");
+  await expect(phone).toHaveURL(/sign-in/);
+  await laptop.goto("/nl/garage");
+  await expect(laptop).toHaveURL(/\/nl\/garage$/);
 });

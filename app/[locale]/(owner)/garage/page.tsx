@@ -91,10 +91,12 @@ export default async function GaragePage({ params, searchParams }: { params: Pro
                         ) : null}
                       </dd>
                     </dl>
-                    <div className="mt-3 flex gap-2">
-                      {v.relationship === "DRIVER" ? <Badge tone="blue">{t("driver")}</Badge> : null}
-                      {v.disconnected ? <Badge tone="amber">{t("disconnected")}</Badge> : null}
-                    </div>
+                    {v.relationship === "DRIVER" || v.disconnected ? (
+                      <div className="mt-3 flex flex-wrap gap-2">
+                        {v.relationship === "DRIVER" ? <Badge tone="blue">{t("driver")}</Badge> : null}
+                        {v.disconnected ? <Badge tone="amber">{t("disconnected")}</Badge> : null}
+                      </div>
+                    ) : null}
                   </div>
                 </div>
               </Card>

@@ -15,7 +15,9 @@ export default async function DealerVehiclesPage({ params, searchParams }: { par
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <PageTitle sub={t("vehiclesLead")}>{t("vehicles")}</PageTitle>
+        <PageTitle sub={t("vehiclesLead")} className="mb-0">
+          {t("vehicles")}
+        </PageTitle>
         <Link href="/console/vehicles/verify" className={buttonClass("primary")}>
           <IdCard aria-hidden className="size-4" />
           {t("deskVerification")}

@@ -22,29 +22,33 @@ export default async function OrganisationsPage({ params }: { params: Promise<{ 
         <table className="w-full text-left text-sm">
           <thead className="border-b bg-zinc-50 text-xs uppercase text-zinc-500">
             <tr>
-              <th className="px-4 py-2">{t("orgName")}</th>
-              <th className="px-4 py-2">{t("orgKind")}</th>
-              <th className="px-4 py-2">{t("city")}</th>
-              <th className="px-4 py-2">{t("members")}</th>
+              <th className="px-3 py-2 sm:px-4">{t("orgName")}</th>
+              {/* On a phone the kind goes under the name, so the table fits without scrolling. */}
+              <th className="hidden px-4 py-2 sm:table-cell">{t("orgKind")}</th>
+              <th className="px-3 py-2 sm:px-4">{t("city")}</th>
+              <th className="px-3 py-2 text-right sm:px-4 sm:text-left">{t("members")}</th>
             </tr>
           </thead>
           <tbody>
             {orgs.map((o) => (
               <tr key={o.id} className="border-b last:border-0">
-                <td className="px-4 py-2">
+                <td className="px-3 py-2 sm:px-4">
                   <Link href={`/console/admin/organisations/${o.id}`} className="font-medium text-brand-600 hover:underline">
                     {o.name}
                   </Link>
                   {o.parent ? <span className="block text-xs text-zinc-500">{t("fleetOf", { garage: o.parent.name })}</span> : null}
+                  <span className="mt-1 block sm:hidden">
+                    <Badge tone="blue">{t(`kind.${o.kind}`)}</Badge>
+                  </span>
                 </td>
-                <td className="px-4 py-2">
+                <td className="hidden px-4 py-2 sm:table-cell">
                   <Badge tone="blue">{t(`kind.${o.kind}`)}</Badge>
                 </td>
                 {/* In the page's language: "Brussels, Belgium" on an English page, whatever was typed. */}
-                <td className="px-4 py-2" data-testid="org-place">
+                <td className="px-3 py-2 sm:px-4" data-testid="org-place">
                   {[cityName(o.city, (k) => tc(k)), countryName(o.country, locale)].filter(Boolean).join(", ")}
                 </td>
-                <td className="px-4 py-2">{o._count.memberships}</td>
+                <td className="px-3 py-2 text-right sm:px-4 sm:text-left">{o._count.memberships}</td>
               </tr>
             ))}
           </tbody>
