@@ -28,6 +28,8 @@ const PURE_MODULES = [
   "passports/amount",
   "passports/rules",
   "verification/limits",
+  "organisations/places",
+  "vehicles/contract-summary",
 ];
 
 /**

@@ -31,8 +31,8 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /responsive\.spec\.ts/ },
-    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /responsive\.spec\.ts/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined }, testIgnore: /(responsive|phone-width)\.spec\.ts/ },
+    { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /(responsive|phone-width)\.spec\.ts/ },
   ],
   webServer: [
     {

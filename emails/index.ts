@@ -68,6 +68,30 @@ export const TEMPLATES: { readonly [N in TemplateName]: ComponentType<EmailProps
   "verification-ownership-ended": VerificationOwnershipEndedEmail,
 };
 
+/** The footers: why the recipient gets the e-mail (messages `emails.footer*`). */
+export type FooterKey = "footer" | "footerSignUp" | "footerInvitation" | "footerTransfer";
+
+/**
+ * E-mails that can reach an address without an account must not end "because of your account":
+ * their footer says who gave us the address. Every other template uses the account footer.
+ */
+const FOOTERS: { readonly [N in TemplateName]?: (payload: EmailPayloads[N]) => FooterKey } = {
+  // A sign-up, a request for a new link, or support resending one: the account is not active yet.
+  activation: () => "footerSignUp",
+  // To a buyer who may have no account.
+  invitation: () => "footerInvitation",
+  // To a buyer for whom the transfer made an account they have not activated.
+  "passport-transfer-new": () => "footerTransfer",
+  // Withdrawn: to an active account (named) or to a buyer who never activated one (no name).
+  "passport-transfer-withdrawn": (p) => (p.name ? "footer" : "footerTransfer"),
+};
+
+/** Which footer a template's e-mail ends with, for this payload. */
+export function footerKeyFor<N extends TemplateName>(name: N, payload: EmailPayloads[N]): FooterKey {
+  const pick = FOOTERS[name] as ((p: EmailPayloads[N]) => FooterKey) | undefined;
+  return pick ? pick(payload) : "footer";
+}
+
 export function isTemplate(name: string): name is TemplateName {
   return Object.hasOwn(TEMPLATES, name);
 }
@@ -89,7 +113,7 @@ export async function renderEmail<N extends TemplateName>(name: N, locale: strin
     lang,
     subject: t(`${name}.subject`, values),
     greeting: values.name ? t("greetingNamed", values) : t("greeting", values),
-    footer: t("footer", values),
+    footer: t(footerKeyFor(name, payload), values),
   };
   const text: MailText<N> = (key) => t(`${name}.${key}`, values);
   const Template: ComponentType<EmailProps<N>> = TEMPLATES[name];

@@ -6,8 +6,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { hashPassword } from "../lib/server/password";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { seedPassports } from "./seed-passports";
-
-const MONTH = 30.44 * 24 * 3600_000;
+import { contractPeriod, monthsBefore } from "./demo-dates";
 
 export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = () => {}): Promise<void> {
   // Hashed on every seed: an account added to the demo world since an earlier seed is created
@@ -64,7 +63,7 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
     await member(dealerStaff.id, dealer.id, "ADMIN");
     await member(garageStaff.id, garage.id, "ADMIN");
 
-    const now = Date.now();
+    const now = new Date();
     const cars = [
       {
         vin: "WP0ZZZ99ZTS392124",
@@ -99,7 +98,7 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
         create: { vin: c.vin, make: c.make, model: c.model, modelYear: c.modelYear, fuel: c.fuel, mileageKm: c.mileageKm },
         select: { id: true, _count: { select: { holdings: true, plates: true, serviceRecords: true } } },
       });
-      const startedAt = new Date(now - c.startedMonthsAgo * MONTH);
+      const startedAt = monthsBefore(now, c.startedMonthsAgo);
       if (vehicle._count.plates === 0) {
         await tx.licencePlate.create({ data: { vehicleId: vehicle.id, country: "NL", plate: c.plate, validFrom: startedAt } });
       }
@@ -118,8 +117,7 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
               durationMonths: k.durationMonths,
               autoRenew: k.autoRenew,
               status: "ACTIVE",
-              startsAt: startedAt,
-              endsAt: new Date(startedAt.getTime() + k.durationMonths * MONTH),
+              ...contractPeriod(startedAt, k.durationMonths),
             },
           });
         }
@@ -143,7 +141,7 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
             vehicleId: vehicle.id,
             organisationId: dealer.id,
             kind: "SERVICE",
-            performedAt: new Date(now - 3 * MONTH),
+            performedAt: monthsBefore(now, 3),
             mileageKm: c.mileageKm - 1500,
             description: "Jaarlijkse onderhoudsbeurt",
           },

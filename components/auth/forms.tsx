@@ -12,6 +12,7 @@ import {
   resetPasswordAction,
   signInAction,
   signOutEverywhereAction,
+  endSessionAction,
   signUpAction,
 } from "@/lib/accounts/actions";
 
@@ -33,23 +34,22 @@ export function SignInForm({ locale, next }: { locale: string; next?: string }) 
   );
 }
 
-function SignUpDone() {
+/** Once the account is made, only what to do next: the emptied form stays no longer on screen. */
+function SignUpFields({ locale }: { locale: string }) {
   const result = useFormResult();
-  const t = useTranslations("auth.signUp");
-  if (!result?.ok) return null;
-  const email = (result.data as { email: string }).email;
-  return (
-    <Alert tone="success">
-      <span data-testid="signup-done">{t("done", { email })}</span>
-    </Alert>
-  );
-}
-
-export function SignUpForm({ locale }: { locale: string }) {
   const t = useTranslations("auth");
+  if (result?.ok) {
+    const email = (result.data as { email: string }).email;
+    return (
+      <Alert tone="success">
+        <span data-testid="signup-done" className="wrap-anywhere">
+          {t("signUp.done", { email })}
+        </span>
+      </Alert>
+    );
+  }
   return (
-    <ActionForm action={signUpAction}>
-      <SignUpDone />
+    <>
       <input type="hidden" name="locale" value={locale} />
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field name="firstName" label={t("firstName")} autoComplete="given-name" required />
@@ -59,6 +59,14 @@ export function SignUpForm({ locale }: { locale: string }) {
       <Field name="password" type="password" label={t("password")} hint={t("passwordHint")} autoComplete="new-password" required />
       <Field name="passwordConfirm" type="password" label={t("passwordConfirm")} autoComplete="new-password" required />
       <SubmitButton>{t("signUp.submit")}</SubmitButton>
+    </>
+  );
+}
+
+export function SignUpForm({ locale }: { locale: string }) {
+  return (
+    <ActionForm action={signUpAction}>
+      <SignUpFields locale={locale} />
     </ActionForm>
   );
 }
@@ -141,6 +149,18 @@ export function ChangePasswordForm() {
       <Field name="password" type="password" label={t("newPassword")} hint={t("passwordHint")} autoComplete="new-password" required />
       <Field name="passwordConfirm" type="password" label={t("passwordConfirm")} autoComplete="new-password" required />
       <SubmitButton>{t("change.submit")}</SubmitButton>
+    </ActionForm>
+  );
+}
+
+/** Signs one of the user's other devices out (the account page's session list). */
+export function EndSessionButton({ sessionId, label }: { sessionId: string; label: string }) {
+  return (
+    <ActionForm action={endSessionAction} className="space-y-2">
+      <input type="hidden" name="sessionId" value={sessionId} />
+      <SubmitButton variant="secondary" className="px-3 py-1.5 text-xs">
+        {label}
+      </SubmitButton>
     </ActionForm>
   );
 }

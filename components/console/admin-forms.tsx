@@ -1,7 +1,7 @@
 "use client";
 
 import { useId } from "react";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { ActionForm, Field, SelectField, SubmitButton, useFormResult } from "@/components/forms/action-form";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import {
@@ -13,9 +13,11 @@ import {
 } from "@/lib/organisations/actions";
 import { MembershipRole, OrganisationKind, type UserStatus } from "@/generated/prisma/enums";
 import { resendActivationAction } from "@/lib/accounts/actions";
+import { countryOptions } from "@/lib/organisations/places";
 
 export function CreateOrganisationForm({ garages }: { garages: { id: string; name: string }[] }) {
   const t = useTranslations("admin");
+  const locale = useLocale();
   return (
     <ActionForm action={createOrganisationAction}>
       <Field name="name" label={t("orgName")} required />
@@ -33,7 +35,7 @@ export function CreateOrganisationForm({ garages }: { garages: { id: string; nam
           options={[{ value: "", label: t("noParent") }, ...garages.map((g) => ({ value: g.id, label: g.name }))]}
         />
         <Field name="city" label={t("city")} />
-        <SelectField name="country" label={t("country")} defaultValue="NL" options={[{ value: "NL", label: "Nederland" }, { value: "BE", label: "België" }]} />
+        <SelectField name="country" label={t("country")} defaultValue="NL" options={countryOptions(["NL", "BE"], locale)} />
       </div>
       <SubmitButton>{t("create")}</SubmitButton>
     </ActionForm>
@@ -125,7 +127,8 @@ export function UserStatusButton({ userId, status, email }: { userId: string; st
     <ActionForm action={setUserStatusAction} className="space-y-0" toast={t("userDisabled", { email })}>
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="status" value="DISABLED" />
-      <ConfirmButton variant="danger" title={t("disableConfirm.title", { email })} description={t("disableConfirm.description")} confirm={t("disableConfirm.confirm")}>
+      {/* Quiet on every row; the dangerous style belongs to the confirmation, not the list. */}
+      <ConfirmButton variant="secondary" title={t("disableConfirm.title", { email })} description={t("disableConfirm.description")} confirm={t("disableConfirm.confirm")}>
         {t("disable")}
       </ConfirmButton>
     </ActionForm>

@@ -21,7 +21,7 @@ export async function TransferCard({ profile: p, locale }: { profile: PassportPr
   return (
     <div className="space-y-4">
       {p.pending ? (
-        <Alert tone={p.pending.expired ? "error" : "info"} testId="transfer-pending">
+        <Alert tone={p.pending.expired ? "error" : "info"} testId="transfer-pending" className="wrap-anywhere">
           <span className="font-medium">{t("pendingTitle")}</span>{" "}
           {p.pending.expired
             ? t("pendingExpired")
@@ -33,15 +33,16 @@ export async function TransferCard({ profile: p, locale }: { profile: PassportPr
           {t("transferredLead", { date: p.ownerSince ? date(p.ownerSince) : p.accepted?.decidedAt ? date(p.accepted.decidedAt) : "—" })}
         </p>
       )}
-      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm wrap-anywhere">
         <dt className="text-zinc-500">{t("name")}</dt>
         <dd data-testid="contact-name">{p.contactName ?? transfer?.name ?? "—"}</dd>
         <dt className="text-zinc-500">{t("address")}</dt>
         <dd>{address || "—"}</dd>
         <dt className="text-zinc-500">{t("email")}</dt>
-        <dd className="flex items-center gap-1" data-testid="contact-email">
-          {transfer?.email ?? p.contactEmail ?? "—"}
-          <Lock aria-label={t("emailLockedShort")} className="size-3.5 text-zinc-400" />
+        <dd className="flex min-w-0 items-center gap-1" data-testid="contact-email">
+          {/* A long address wraps where it must instead of widening the page. */}
+          <span className="min-w-0 wrap-anywhere">{transfer?.email ?? p.contactEmail ?? "—"}</span>
+          <Lock aria-label={t("emailLockedShort")} className="size-3.5 shrink-0 text-zinc-400" />
         </dd>
       </dl>
       <p className="text-xs text-zinc-500" data-testid="contact-lock">

@@ -36,14 +36,21 @@ export function StockTransferPanel({ passportId, locale, fleetName, guard }: { p
       </button>
       <div id="transfer-details" ref={formRef} hidden={!open}>
         {open ? (
-          <ActionForm action={confirmTransferAction} className="rounded-lg border border-zinc-200 bg-zinc-50 p-4">
+          // Keyed by the fleet link: a refusal shown while the car was fleet-linked goes once it is unlinked.
+          <ActionForm key={fleetName ?? "no-fleet"} action={confirmTransferAction} className="rounded-lg border border-zinc-200 bg-zinc-50 p-4">
             <h3 className="text-sm font-semibold">{t("formTitle")}</h3>
             <input type="hidden" name="passportId" value={passportId} />
             <ContactFields />
             <Field name="email" type="email" label={t("email")} autoComplete="off" required />
             <Field name="emailConfirm" type="email" label={t("emailConfirm")} hint={t("emailHint")} autoComplete="off" required onPaste={(e) => e.preventDefault()} />
             <SelectField name="locale" label={t("language")} defaultValue={locale} options={LANGUAGE_OPTIONS} />
-            <SubmitButton className="bg-green-600 hover:bg-green-700">
+            {fleetName ? (
+              <p className="text-xs text-zinc-600" data-testid="confirm-blocked">
+                {t("fleetWarning", { name: fleetName })}
+              </p>
+            ) : null}
+            {/* A fleet-linked car cannot be transferred (the server refuses too): unlink it first. */}
+            <SubmitButton className="bg-green-600 hover:bg-green-700" disabled={!!fleetName}>
               <Check aria-hidden className="size-4" />
               {t("confirm")}
             </SubmitButton>

@@ -6,9 +6,9 @@ export function Card({ className, ...p }: ComponentProps<"section">) {
   return <section className={cn("rounded-xl border border-zinc-200 bg-white p-5 shadow-sm sm:p-6", className)} {...p} />;
 }
 
-export function PageTitle({ children, sub }: { children: ReactNode; sub?: ReactNode }) {
+export function PageTitle({ children, sub, className }: { children: ReactNode; sub?: ReactNode; className?: string }) {
   return (
-    <div className="mb-6">
+    <div className={cn("mb-6", className)}>
       <h1 className="text-2xl font-semibold tracking-tight">{children}</h1>
       {sub ? <p className="mt-1 text-sm text-zinc-600">{sub}</p> : null}
     </div>

@@ -9,6 +9,7 @@ import { cn } from "@/components/ui/cn";
 import { submitVerificationAction } from "@/lib/verification/actions";
 import { MAX_DOCUMENT_BYTES, type DocumentKindT } from "@/lib/verification/limits";
 import { VerificationRelationship, type VerificationRoute } from "@/generated/prisma/enums";
+import { cityName } from "@/lib/organisations/places";
 
 type Slot =
   | { status: "idle" }
@@ -146,12 +147,17 @@ function UploadSlot({ kind, onBusy }: { kind: DocumentKindT; onBusy: (kind: Docu
 
 export function VerificationRequestForm({ route, dealers }: { route: VerificationRoute; dealers: { id: string; name: string; city: string | null }[] }) {
   const t = useTranslations("verification");
+  const tc = useTranslations("places.cities");
   const [relationship, setRelationship] = useState<VerificationRelationship>("OWNER");
   const [busy, setBusy] = useState<Record<string, boolean>>({});
   const onBusy = useCallback((kind: DocumentKindT, b: boolean) => setBusy((s) => ({ ...s, [kind]: b })), []);
   const kinds: DocumentKindT[] = relationship === "DRIVER" ? ["ID_FRONT", "ID_BACK", "REGISTRATION", "AUTHORISATION"] : ["ID_FRONT", "ID_BACK", "REGISTRATION"];
   const uploading = kinds.some((k) => busy[k]);
-  const dealerOptions = dealers.map((d) => ({ value: d.id, label: d.city && !d.name.includes(d.city) ? `${d.name} (${d.city})` : d.name }));
+  // The city in the page's language ("Brussels", not the stored "Brussel"), unless the name says it already.
+  const dealerOptions = dealers.map((d) => {
+    const city = cityName(d.city, (k) => tc(k));
+    return { value: d.id, label: city && !d.name.includes(city) && !(d.city && d.name.includes(d.city)) ? `${d.name} (${city})` : d.name };
+  });
 
   return (
     <ActionForm action={submitVerificationAction} className="space-y-6">
@@ -179,15 +185,11 @@ export function VerificationRequestForm({ route, dealers }: { route: Verificatio
         <Alert tone="info" testId="route-info">
           {route === "SUPPORT" ? t("routeSupport") : t("routeDealer")}
         </Alert>
-        {route === "DEALER" && dealers.length === 0 ? (
+        {/* A dealer is asked for only when one checks the documents: support serves the rest. */}
+        {route === "SUPPORT" ? null : dealers.length === 0 ? (
           <Alert tone="error">{t("noDealers")}</Alert>
         ) : (
-          <SelectField
-            name="dealerId"
-            label={route === "SUPPORT" ? t("dealerOptional") : t("dealer")}
-            options={[{ value: "", label: route === "SUPPORT" ? t("dealerNone") : t("dealerChoose") }, ...dealerOptions]}
-            defaultValue=""
-          />
+          <SelectField name="dealerId" label={t("dealer")} options={[{ value: "", label: t("dealerChoose") }, ...dealerOptions]} defaultValue="" />
         )}
       </fieldset>
       <p className="text-xs text-zinc-600">{t("privacy")}</p>

@@ -17,6 +17,7 @@ import { resetPassword } from "./reset-password";
 import {
   ChangePasswordInput,
   EmptyInput,
+  EndSessionInput,
   ForgotPasswordInput,
   LocaleInput,
   NewPassword,
@@ -28,6 +29,8 @@ import {
   TokenInput,
 } from "./schemas";
 import { endSession, signOutEverywhere } from "./sign-out";
+import { endOwnSession } from "./end-own-session";
+import { revalidatePath } from "next/cache";
 import { signUp } from "./sign-up";
 import { z } from "zod";
 import { Checkbox } from "../server/fields";
@@ -100,6 +103,17 @@ export const signOutEverywhereAction = action(
     return { done: true };
   },
   { redirectTo: (_d, { locale }) => `/${locale}/sign-in?signedOut=everywhere` },
+);
+
+/** The account page: ends one of the user's other sessions (that device is signed out). */
+export const endSessionAction = action(
+  EndSessionInput,
+  async (input, { actor }) => {
+    const r = await endOwnSession({ actor, sessionId: input.sessionId });
+    revalidatePath("/[locale]/account", "page");
+    return r;
+  },
+  { redirectTo: (_d, { locale }) => `/${locale}/account?sessionEnded=1` },
 );
 
 /** The header's sign-out button: ends the server session, clears the cookie. */

@@ -2,6 +2,7 @@ import { db } from "../server/db";
 import { hashToken } from "../server/tokens";
 import type { AuthTokenKind } from "../../generated/prisma/enums";
 import { activationPasswordMode, type ActivationPasswordMode } from "./activation-links";
+import { describeDevice } from "./device";
 
 export type LinkState = "valid" | "used" | "expired" | "invalid";
 
@@ -30,11 +31,13 @@ export async function getAccount(userId: string) {
   });
 }
 
+/** The user's live sessions, each with its device as people name it ("Chrome on Windows"). */
 export async function listSessions(userId: string) {
-  return db.authSession.findMany({
+  const rows = await db.authSession.findMany({
     where: { userId, revokedAt: null, expiresAt: { gt: new Date() } },
     select: { id: true, createdAt: true, lastSeenAt: true, userAgent: true },
     orderBy: { createdAt: "desc" },
     take: 50,
   });
+  return rows.map(({ userAgent, ...s }) => ({ ...s, device: describeDevice(userAgent) }));
 }

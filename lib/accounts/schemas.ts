@@ -49,3 +49,6 @@ export const ChangePasswordInput = z
   .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], error: "passwords_differ" });
 
 export const EmptyInput = z.object({}).strict();
+
+/** One of the user's own sessions, to end from the account page. */
+export const EndSessionInput = z.object({ sessionId: Id }).strict();

@@ -32,7 +32,11 @@ async function pendingInvitation(tx: Tx, token: string) {
       organisation: { select: { kind: true } },
     },
   });
-  if (!inv) throw new AppError("NOT_FOUND", "invitation_invalid");
+  if (!inv) {
+    // A link that "Send again" replaced: say so, rather than "not valid".
+    const old = await tx.supersededInvitationLink.findUnique({ where: { tokenHash: hashToken(token) }, select: { invitationId: true } });
+    throw old ? new AppError("GONE", "invitation_superseded") : new AppError("NOT_FOUND", "invitation_invalid");
+  }
   if (inv.status === "ACCEPTED") throw new AppError("GONE", "invitation_used");
   if (inv.status === "REVOKED") throw new AppError("GONE", "invitation_revoked");
   if (inv.expiresAt <= new Date()) throw new AppError("GONE", "invitation_expired");

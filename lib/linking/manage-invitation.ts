@@ -19,7 +19,10 @@ async function findOwn(actor: Actor, invitationId: string) {
   return inv;
 }
 
-/** Sends the invitation again with a new link (the old one stops working) and a fresh 30 days. */
+/**
+ * Sends the invitation again with a new link and a fresh 30 days. The old link stops working; its
+ * hash is kept so that following it says a newer link was sent (getInvitationByToken).
+ */
 export async function resendInvitation(input: { actor: Actor; invitationId: string }): Promise<void> {
   const inv = await findOwn(input.actor, input.invitationId);
   if (inv.status !== "PENDING") throw new AppError("CONFLICT", "invitation_not_pending");
@@ -27,11 +30,14 @@ export async function resendInvitation(input: { actor: Actor; invitationId: stri
   await transaction(async (tx) => {
     const owner = await tx.holding.findFirst({ where: { vehicleId: inv.vehicleId, kind: "OWNER", endedAt: null }, select: { id: true } });
     if (owner) throw new AppError("CONFLICT", "vehicle_has_owner_invite");
+    const current = await tx.invitation.findUniqueOrThrow({ where: { id: inv.id }, select: { tokenHash: true } });
     const updated = await tx.invitation.updateMany({
-      where: { id: inv.id, status: "PENDING" },
+      // The link recorded as replaced is the one this update replaces, also with two resends at once.
+      where: { id: inv.id, status: "PENDING", tokenHash: current.tokenHash },
       data: { tokenHash: hash, expiresAt: new Date(Date.now() + INVITATION_TTL_MS), sentCount: { increment: 1 }, lastSentAt: new Date() },
     });
     if (updated.count !== 1) throw new AppError("CONFLICT", "invitation_not_pending");
+    await tx.supersededInvitationLink.create({ data: { tokenHash: current.tokenHash, invitationId: inv.id } });
     await audit(tx, input.actor, "invitation.resent", { organisationId: inv.organisationId, entityType: "Invitation", entityId: inv.id, vehicleId: inv.vehicleId });
     await enqueueEmail(tx, {
       to: inv.email,

@@ -36,25 +36,33 @@ export async function listInvitations(actor: Actor, opts: { cursor?: string; tak
   return { items: page, nextCursor: rows.length > take ? page[page.length - 1]?.id : undefined };
 }
 
-/** What the invitation link shows, before anyone accepts it. */
+const INVITATION_PAGE_SELECT = {
+  email: true,
+  status: true,
+  expiresAt: true,
+  lastSentAt: true,
+  organisation: { select: { name: true } },
+  vehicle: { select: { make: true, model: true, modelYear: true, vin: true, holdings: { where: { kind: "OWNER", endedAt: null }, select: { id: true } } } },
+  contracts: { where: { status: "PENDING" }, select: { product: true, durationMonths: true, autoRenew: true } },
+} as const;
+
+/**
+ * What the invitation link shows, before anyone accepts it. A link that "Send again" replaced
+ * reads as "superseded" (with the date of the newer e-mail) while the invitation is open, and as
+ * the invitation's state once it is accepted or revoked.
+ */
 export async function getInvitationByToken(token: string) {
   if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) return null;
-  const inv = await db.invitation.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: {
-      email: true,
-      status: true,
-      expiresAt: true,
-      organisation: { select: { name: true } },
-      vehicle: { select: { make: true, model: true, modelYear: true, vin: true, holdings: { where: { kind: "OWNER", endedAt: null }, select: { id: true } } } },
-      contracts: { where: { status: "PENDING" }, select: { product: true, durationMonths: true, autoRenew: true } },
-    },
-  });
+  const hash = hashToken(token);
+  const current = await db.invitation.findUnique({ where: { tokenHash: hash }, select: INVITATION_PAGE_SELECT });
+  const old = current ? null : await db.supersededInvitationLink.findUnique({ where: { tokenHash: hash }, select: { invitation: { select: INVITATION_PAGE_SELECT } } });
+  const inv = current ?? old?.invitation;
   if (!inv) return null;
   const state = invitationState(inv);
   return {
     email: inv.email,
-    state: state === "sent" && inv.vehicle.holdings.length ? ("taken" as const) : state,
+    state: old && (state === "sent" || state === "expired") ? ("superseded" as const) : state === "sent" && inv.vehicle.holdings.length ? ("taken" as const) : state,
+    lastSentAt: inv.lastSentAt,
     dealer: inv.organisation.name,
     car: { make: inv.vehicle.make, model: inv.vehicle.model, modelYear: inv.vehicle.modelYear, vinEnd: inv.vehicle.vin.slice(-6) },
     contracts: inv.contracts,

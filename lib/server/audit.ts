@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   "account.password_changed",
   "account.password_reset",
   "account.signed_out_everywhere",
+  "account.session_ended",
   // organisations and users
   "organisation.created",
   "membership.added",

@@ -40,7 +40,9 @@ export const Token = z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/);
  */
 export function Text(max: number, { min = 1 }: { min?: number } = {}) {
   const text = z.string({ error: "required" }).refine(isSingleLine, { error: "text_control_chars", abort: true }).trim();
-  return (min > 1 ? text.min(min, { error: "too_short" }) : text.min(1, { error: "required" })).max(max, { error: "too_long" });
+  // Empty (or blank) is "required" whatever the minimum; only typed but shorter text is "too short".
+  const required = text.min(1, { error: "required", abort: true });
+  return (min > 1 ? required.min(min, { error: "too_short" }) : required).max(max, { error: "too_long" });
 }
 
 /** Optional single-line text: empty or left out is `undefined`. */

@@ -1,6 +1,7 @@
 import { db } from "../server/db";
 import { assertCan, type Actor } from "../server/authz";
 import type { HoldingKind, PlateCountry } from "../../generated/prisma/enums";
+import { contractSummary, type ContractSummary } from "./contract-summary";
 
 /** How a user holds a car: as its owner or as an authorised driver (stock is an organisation's). */
 type UserHoldingKind = Exclude<HoldingKind, "STOCK">;
@@ -23,6 +24,8 @@ export interface GarageVehicle {
   disconnected: boolean;
   activeContracts: number;
   nextContractEnd: Date | null;
+  /** What the card says about them: how many, and which ends first. */
+  contracts: ContractSummary;
 }
 
 /** The owner's garage: the cars they hold now. */
@@ -37,7 +40,7 @@ export async function listGarage(actor: Actor): Promise<GarageVehicle[]> {
       nickname: true,
       disconnectedAt: true,
       // The contracts of this holding: an owner's own, none for an authorised driver (as in the dossier).
-      contracts: { where: { status: "ACTIVE" }, select: { endsAt: true }, orderBy: { endsAt: "asc" } },
+      contracts: { where: { status: "ACTIVE" }, select: { product: true, endsAt: true }, orderBy: { endsAt: "asc" } },
       vehicle: {
         select: {
           id: true,
@@ -63,6 +66,7 @@ export async function listGarage(actor: Actor): Promise<GarageVehicle[]> {
     disconnected: !!h.disconnectedAt,
     activeContracts: h.contracts.length,
     nextContractEnd: h.contracts[0]?.endsAt ?? null,
+    contracts: contractSummary(h.contracts),
   }));
 }
 
@@ -110,12 +114,16 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
         },
         orderBy: { at: "desc" },
         take: 50,
-        select: { id: true, at: true, action: true, actorRole: true, actorOrganisationId: true, subjectUserId: true, data: true },
+        select: { id: true, at: true, action: true, actorUserId: true, actorRole: true, actorOrganisationId: true, subjectUserId: true, data: true },
       }),
     ),
     holding.linkedByOrganisationId ? db.organisation.findUnique({ where: { id: holding.linkedByOrganisationId }, select: { name: true } }) : Promise.resolve(null),
   ]);
-  const orgIds = [...new Set(history.map((h) => h.actorOrganisationId).filter((x): x is string => !!x))];
+  const linkedByOf = (data: unknown) => {
+    const d = (data ?? {}) as Record<string, unknown>;
+    return typeof d.linkedBy === "string" ? d.linkedBy : null;
+  };
+  const orgIds = [...new Set(history.flatMap((h) => [h.actorOrganisationId, linkedByOf(h.data)]).filter((x): x is string => !!x))];
   const orgs = orgIds.length ? await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }) : [];
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   return {
@@ -127,14 +135,23 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
     services,
     history: history.map((h) => {
       const data = (h.data ?? {}) as Record<string, unknown>;
+      // Who acted: this user ("You": e.g. the buyer who accepted an invitation, although the row
+      // names the inviting dealer), else the organisation they acted for, else their role alone.
+      const byYou = h.actorUserId === actor.userId;
+      const linkedBy = linkedByOf(h.data);
       return {
         id: h.id,
         at: h.at,
         // Another user's entry here is an authorised driver added to this owner's car.
         action: h.subjectUserId === actor.userId ? h.action : "vehicle.driver_added",
-        // An owner's own acceptance of an invitation names the role of the staff member who invited.
-        actorRole: typeof data.linkedByRole === "string" ? data.linkedByRole : h.actorRole,
-        organisation: h.actorOrganisationId ? (orgName.get(h.actorOrganisationId) ?? null) : null,
+        byYou,
+        actorRole: h.actorRole,
+        organisation: !byYou && h.actorOrganisationId ? (orgName.get(h.actorOrganisationId) ?? null) : null,
+        // An accepted invitation also names who invited: the dealer and its staff member's role.
+        invitedBy:
+          h.action === "invitation.accepted" && linkedBy
+            ? { organisation: orgName.get(linkedBy) ?? null, role: typeof data.linkedByRole === "string" ? data.linkedByRole : null }
+            : null,
       };
     }),
   };

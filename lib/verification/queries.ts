@@ -19,10 +19,11 @@ const FACTS_SELECT = {
   verifiedAt: true,
 } as const;
 
-/** Who will review the owner's request, and the dealers to choose from. */
+/** Who will review the owner's request, and the dealers to choose from (only when a dealer reviews it). */
 export async function requestRouting(actor: Actor) {
   assertCan(actor, "garage:use");
   const route = routeFor(actor.locale, env.SUPPORT_LOCALES);
+  if (route === "SUPPORT") return { route, locale: actor.locale, dealers: [] };
   // Filtered here rather than with `locales: { has }`: the embedded database's adapter cannot
   // bind an enum array parameter.
   const all = await db.organisation.findMany({
@@ -31,7 +32,7 @@ export async function requestRouting(actor: Actor) {
     take: 500,
     select: { id: true, name: true, city: true, locales: true },
   });
-  const dealers = all.filter((d) => route === "SUPPORT" || d.locales.includes(actor.locale)).map(({ id, name, city }) => ({ id, name, city }));
+  const dealers = all.filter((d) => d.locales.includes(actor.locale)).map(({ id, name, city }) => ({ id, name, city }));
   return { route, locale: actor.locale, dealers };
 }
 

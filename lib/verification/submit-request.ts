@@ -46,15 +46,19 @@ export async function submitVerificationRequest(input: SubmitRequestInput): Prom
     else uploads.push(claims);
   }
 
-  // Routing by the owner's language (their account's language, read from the database).
+  // Routing by the owner's language (their account's language, read from the database). A dealer
+  // is chosen only when one reviews the request: when support does, the form asks for none and a
+  // dealer sent anyway is not stored, since it would decide nothing.
   const route = routeFor(actor.locale, env.SUPPORT_LOCALES);
   let dealer: { id: string; name: string } | null = null;
-  if (input.dealerId) {
+  if (route === "SUPPORT") {
+    // nothing to choose
+  } else if (input.dealerId) {
     const d = await db.organisation.findFirst({ where: { id: input.dealerId, kind: "DEALER" }, select: { id: true, name: true, locales: true } });
     if (!d) fieldErrors.dealerId = ["dealer_invalid"];
-    else if (route === "DEALER" && !d.locales.includes(actor.locale)) fieldErrors.dealerId = ["dealer_language"];
+    else if (!d.locales.includes(actor.locale)) fieldErrors.dealerId = ["dealer_language"];
     else dealer = { id: d.id, name: d.name };
-  } else if (route === "DEALER") {
+  } else {
     fieldErrors.dealerId = ["dealer_required"];
   }
   if (Object.keys(fieldErrors).length) {
@@ -107,7 +111,7 @@ export async function submitVerificationRequest(input: SubmitRequestInput): Prom
       });
       return created;
     });
-    return { requestId: request.id, route, dealerName: route === "DEALER" ? (dealer?.name ?? null) : null };
+    return { requestId: request.id, route, dealerName: dealer?.name ?? null };
   } catch (e) {
     // The same upload posted twice (a replayed form): storage keys are unique.
     if (!(e instanceof AppError) && isUniqueViolation(e)) throw new AppError("CONFLICT", "document_reused");

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { linkIn, SIGN_UP_PASSWORD, signIn, uniqueEmail, waitForMail } from "./support";
+import { createActiveUser, linkIn, SIGN_UP_PASSWORD, signIn, uniqueEmail, waitForMail } from "./support";
 
 async function signUp(page: import("@playwright/test").Page, email: string, password = "a-long-password-1") {
   await page.goto("/nl/sign-up");
@@ -11,6 +11,9 @@ async function signUp(page: import("@playwright/test").Page, email: string, pass
   await page.getByLabel("Herhaal wachtwoord").fill(password);
   await page.getByRole("button", { name: "Account aanmaken" }).click();
   await expect(page.getByTestId("signup-done")).toContainText(email);
+  // Only the message stays: the emptied form is gone.
+  await expect(page.getByLabel("Voornaam")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Account aanmaken" })).toHaveCount(0);
 }
 
 test("sign up, activate from the e-mail, sign in and sign out", async ({ page }) => {
@@ -182,4 +185,31 @@ test("an expired activation link is refused", async ({ page }) => {
   }
   await page.goto(link);
   await expect(page.getByTestId("link-state")).toContainText("verlopen");
+});
+
+test("the account page names each device and signs another one out on its own", async ({ browser }) => {
+  const password = "a-long-password-9";
+  const email = await createActiveUser(browser, password);
+  const laptop = await (await browser.newContext({ userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36" })).newPage();
+  const phone = await (await browser.newContext()).newPage();
+  await signIn(laptop, email, password);
+  await signIn(phone, email, password);
+
+  await laptop.goto("/nl/account");
+  const sessions = laptop.getByTestId("session");
+  await expect(sessions).toHaveCount(2);
+  // Named, never the raw user-agent; the one in use has no button of its own ("Uitloggen" is in the header).
+  const here = sessions.filter({ hasText: "dit apparaat" });
+  await expect(here.getByTestId("session-device")).toHaveText("Chrome op Windows");
+  await expect(here.getByRole("button")).toHaveCount(0);
+  await expect(laptop.getByTestId("sessions")).not.toContainText("Mozilla");
+
+  await sessions.filter({ hasNotText: "dit apparaat" }).getByRole("button", { name: "Sessie beëindigen" }).click();
+  await expect(laptop.getByTestId("notice")).toHaveText("Dat apparaat is uitgelogd.");
+  await expect(sessions).toHaveCount(1);
+  // The other device is signed out on its next request; this one stays signed in.
+  await phone.goto("/nl/garage");
+  await expect(phone).toHaveURL(/sign-in/);
+  await laptop.goto("/nl/garage");
+  await expect(laptop).toHaveURL(/\/nl\/garage$/);
 });

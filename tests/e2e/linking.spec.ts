@@ -31,7 +31,13 @@ test("a dealer records a sale with contracts; the buyer creates an account from 
   const card = page.getByTestId("garage-vehicle").filter({ hasText: vin });
   await expect(card).toBeVisible();
   await expect(card).toContainText("2 active contracts");
+  // Not "until <the first end>" for both: the card says which one ends first (12 months before 36).
+  await expect(card.getByTestId("contracts-summary")).toContainText("Charging service ends first, on");
   await waitForCarMail(buyer, vehicleId);
+
+  // The car's trail: the buyer accepted ("You"), the dealer invited.
+  await page.goto(`/en/garage/vehicles/${vehicleId}`);
+  await expect(page.getByTestId("trail-actor")).toContainText(`You · invited by ${DEALER_A_NAME} (dealer, administrator)`);
 
   // The link is single-use; the dealer's list shows it accepted.
   await page.goto(link);

@@ -46,19 +46,31 @@ test("create a passport, link it to the fleet, transfer refused, unlink, transfe
   await costs.getByRole("button", { name: "Kosten toevoegen" }).click();
   await expect(staff.getByTestId("cost-total")).toHaveText(/224,95/);
 
-  // Linked to the fleet account: the transfer is refused with the explanation.
-  await fillTransfer(staff, { email: buyer });
-  await expect(staff.getByTestId("form-error")).toContainText("Ontkoppel hem eerst van het wagenparkaccount");
+  // Linked to the fleet account: the transfer cannot be confirmed, and the form says why (the
+  // server refuses it too: tests/integration/passports-transfer.test.ts).
+  await staff.getByRole("button", { name: "Details" }).click();
+  await field(staff, "name").fill("Bram de Koper");
+  await field(staff, "email").fill(buyer);
+  await field(staff, "emailConfirm").fill(buyer);
+  const confirm = staff.getByRole("button", { name: "Overdracht bevestigen" });
+  await expect(confirm).toBeDisabled();
+  await expect(staff.getByTestId("confirm-blocked")).toContainText(`gekoppeld aan het wagenparkaccount ${FLEET_NAME}`);
   await expect(staff.getByTestId("passport-state")).toHaveText("Voorraadauto");
   expect(await mailsTo(buyer)).toHaveLength(0);
 
+  // Unlinking says so, and the transfer can be confirmed now: no warning left behind.
   await staff.getByRole("button", { name: "Ontkoppelen van wagenparkaccount" }).click();
   await expect(staff.getByTestId("fleet-state")).toHaveText("Niet gekoppeld");
+  await expect(staff.getByTestId("form-success")).toHaveText("Ontkoppeld van het wagenparkaccount. Je kunt de auto nu overdragen.");
+  await expect(confirm).toBeEnabled();
+  await expect(staff.getByTestId("confirm-blocked")).toHaveCount(0);
+  await expect(staff.getByTestId("form-error")).toHaveCount(0);
   // Linked again later from the profile, and unlinked once more before the transfer.
   await staff.getByLabel("Koppelen aan wagenparkaccount").selectOption({ label: FLEET_NAME });
   await staff.getByRole("button", { name: "Koppelen", exact: true }).click();
   await expect(staff.getByTestId("fleet-state")).toHaveText(FLEET_NAME);
-  await expect(staff.getByText(`gekoppeld aan het wagenparkaccount ${FLEET_NAME}`)).toBeVisible();
+  await expect(staff.getByText(`gekoppeld aan het wagenparkaccount ${FLEET_NAME}`).first()).toBeVisible();
+  await expect(confirm).toBeDisabled();
   await staff.getByRole("button", { name: "Ontkoppelen van wagenparkaccount" }).click();
   await expect(staff.getByTestId("fleet-state")).toHaveText("Niet gekoppeld");
 

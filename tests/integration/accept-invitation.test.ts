@@ -52,7 +52,7 @@ describe("acceptInvitation", () => {
     expect((await getInvitationByToken(inv.token))?.state).toBe("accepted");
   });
 
-  it("the acceptance is audited with the inviting dealer and its staff member's role, so the owner's car page names the dealer", async () => {
+  it("the acceptance is audited with the inviting dealer and its staff member's role: the owner's car page says the owner accepted and the dealer invited", async () => {
     const dealer = await dealerStaff("ADMIN");
     const inv = await invite(dealer);
     const buyer = await actorFor((await createUser({ email: inv.email })).id);
@@ -62,14 +62,19 @@ describe("acceptInvitation", () => {
     expect(entry).toMatchObject({ actorUserId: buyer.userId, actorOrganisationId: dealer.org.id, subjectUserId: buyer.userId });
     expect(entry.data).toMatchObject({ invitationId: inv.invitationId, linkedBy: dealer.org.id, linkedByRole: "dealer:admin" });
     const dossier = await getVehicleDossier(buyer, inv.vehicleId);
-    expect(dossier?.history.map((h) => [h.action, h.organisation, h.actorRole])).toEqual([["invitation.accepted", dealer.org.name, "dealer:admin"]]);
+    // The buyer acted ("You"), the dealer invited: not "accepted by the dealer's administrator".
+    expect(dossier?.history.map((h) => [h.action, h.byYou, h.organisation, h.invitedBy])).toEqual([
+      ["invitation.accepted", true, null, { organisation: dealer.org.name, role: "dealer:admin" }],
+    ]);
 
     // A new account accepting names the inviting member's role too.
     const member = await dealerStaff("MEMBER");
     const inv2 = await invite(member);
     const r = await acceptInvitationWithNewAccount({ address: uniqueAddress(), token: inv2.token, firstName: "Nina", lastName: "Nieuw", password: "a-long-password-8", locale: "nl" });
     const newOwner = await actorFor((await db.user.findUniqueOrThrow({ where: { email: r.email } })).id);
-    expect((await getVehicleDossier(newOwner, inv2.vehicleId))?.history.map((h) => [h.action, h.organisation, h.actorRole])).toEqual([["invitation.accepted", member.org.name, "dealer:member"]]);
+    expect((await getVehicleDossier(newOwner, inv2.vehicleId))?.history.map((h) => [h.action, h.byYou, h.organisation, h.invitedBy])).toEqual([
+      ["invitation.accepted", true, null, { organisation: member.org.name, role: "dealer:member" }],
+    ]);
   });
 
   it("20 truly concurrent accepts by the invited user give exactly one owner holding and start the contracts once", async () => {

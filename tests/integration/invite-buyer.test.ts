@@ -146,7 +146,7 @@ describe("resendInvitation and revokeInvitation", () => {
     expect((await listInvitations(dealer.actor)).items.map((i) => i.id)).toContain(inv.invitationId);
   });
 
-  it("resend sends a new link and the old one stops working", async () => {
+  it("resend sends a new link and the old one stops working, saying a newer link was sent", async () => {
     const dealer = await dealerStaff();
     const inv = await invite(dealer);
     const buyer = await actorFor((await createUser({ email: inv.email })).id);
@@ -161,13 +161,24 @@ describe("resendInvitation and revokeInvitation", () => {
     expect(after).toMatchObject({ status: "PENDING", sentCount: 2, tokenHash: hashToken(newToken) });
     expect(await db.auditLog.count({ where: { action: "invitation.resent", entityId: inv.invitationId } })).toBe(1);
 
-    expect(await getInvitationByToken(inv.token)).toBeNull();
-    await expectAppError(acceptInvitation({ actor: buyer, token: inv.token }), "NOT_FOUND", "invitation_invalid");
+    // The old link: not "not valid" but "a newer link was sent" (with the newer e-mail's date); it accepts nothing.
+    expect(await getInvitationByToken(inv.token)).toMatchObject({ state: "superseded", lastSentAt: after.lastSentAt, dealer: dealer.org.name });
+    await expectAppError(acceptInvitation({ actor: buyer, token: inv.token }), "GONE", "invitation_superseded");
     expect(await db.holding.count({ where: { vehicleId: inv.vehicleId } })).toBe(0);
+    // A link nobody ever sent is still just not valid.
+    expect(await getInvitationByToken(`${inv.token.slice(0, -4)}AAAA`)).toBeNull();
 
-    expect((await getInvitationByToken(newToken))?.state).toBe("sent");
-    await acceptInvitation({ actor: buyer, token: newToken });
+    // Sent a third time: both older links say so.
+    await resendInvitation({ actor: dealer.actor, invitationId: inv.invitationId });
+    const third = tokenFromPayload((await outboxFor(inv.email)).filter((m) => m.template === "invitation")[2]!.payload);
+    expect((await getInvitationByToken(newToken))?.state).toBe("superseded");
+    expect((await getInvitationByToken(inv.token))?.state).toBe("superseded");
+
+    expect((await getInvitationByToken(third))?.state).toBe("sent");
+    await acceptInvitation({ actor: buyer, token: third });
     expect(await db.holding.count({ where: { vehicleId: inv.vehicleId, userId: buyer.userId, endedAt: null } })).toBe(1);
+    // Once accepted, an old link says so rather than pointing at a newer e-mail.
+    expect((await getInvitationByToken(inv.token))?.state).toBe("accepted");
   });
 
   it("revoke cancels the pending contracts and the link stops working; neither can be repeated", async () => {

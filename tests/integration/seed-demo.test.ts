@@ -9,6 +9,7 @@ import { openDatabase, type Database } from "@/lib/server/database";
 import { verifyPassword } from "@/lib/server/password";
 import { seedDemo } from "@/prisma/seed-demo";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/demo-accounts";
+import { addMonths } from "@/lib/server/dates";
 
 let database: Database;
 let dropDatabase = async () => {};
@@ -65,6 +66,13 @@ describe("the demo seed", () => {
     expect(Number(first.Contract!.split(":")[0])).toBeGreaterThanOrEqual(2);
     await seedDemo(database.prisma);
     expect(await snapshot()).toEqual(first);
+  });
+
+  it("seeds contracts that end on the day their duration says (calendar months, decision 0013)", async () => {
+    await seedDemo(database.prisma);
+    const contracts = await database.prisma.contract.findMany({ select: { startsAt: true, endsAt: true, durationMonths: true } });
+    expect(contracts.length).toBeGreaterThanOrEqual(2);
+    for (const c of contracts) expect(c.endsAt).toEqual(addMonths(c.startsAt!, c.durationMonths));
   });
 
   it("every demo account signs in with the demo password, also one added after the first seed", async () => {

@@ -158,12 +158,13 @@ describe("submitting a request", () => {
     expect(await db.verificationRequest.count({ where: { requesterId: a.userId } })).toBe(0);
   });
 
-  it("sends a Dutch-speaking owner's request to central support", async () => {
+  it("sends a Dutch-speaking owner's request to central support; a dealer sent along decides nothing and is not kept", async () => {
     const owner = await ownerActor("nl");
     const dealer = await createDealer(["nl", "en"]);
     const r = await submittedRequest(owner, { dealerId: dealer.id });
+    expect(r).toMatchObject({ route: "SUPPORT", dealerName: null });
     const row = await db.verificationRequest.findUniqueOrThrow({ where: { id: r.requestId }, include: { documents: true } });
-    expect(row).toMatchObject({ route: "SUPPORT", locale: "nl", status: "SUBMITTED", channel: "SELF_UPLOAD", requesterId: owner.userId });
+    expect(row).toMatchObject({ route: "SUPPORT", locale: "nl", status: "SUBMITTED", channel: "SELF_UPLOAD", requesterId: owner.userId, dealerId: null });
     expect(row.documents.map((d) => d.kind).sort()).toEqual(["ID_BACK", "ID_FRONT", "REGISTRATION"]);
     expect(filesOnDisk()).toEqual(expect.arrayContaining(row.documents.map((d) => d.storageKey)));
   });
@@ -193,7 +194,7 @@ describe("submitting a request", () => {
 });
 
 describe("the form's routing", () => {
-  it("offers a French speaker only the dealers working in French, and a Dutch speaker any dealer (optional)", async () => {
+  it("offers a French speaker only the dealers working in French, and a Dutch speaker (support reviews) no dealer to choose", async () => {
     const { requestRouting } = await import("@/lib/verification/queries");
     const brussels = await createDealer(["fr", "nl"]);
     const amsterdam = await createDealer(["nl", "en"]);
@@ -203,6 +204,6 @@ describe("the form's routing", () => {
     expect(fr.dealers.map((d) => d.id)).not.toContain(amsterdam.id);
     const nl = await requestRouting(await ownerActor("nl"));
     expect(nl.route).toBe("SUPPORT");
-    expect(nl.dealers.map((d) => d.id)).toEqual(expect.arrayContaining([brussels.id, amsterdam.id]));
+    expect(nl.dealers).toEqual([]);
   });
 });

@@ -70,6 +70,17 @@ function payloadFor(name: TemplateName, values: Record<string, string> = {}): Re
   return payload;
 }
 
+/**
+ * The footer a template ends with (payloads with a name): an e-mail that can reach an address
+ * without an account says who gave us the address instead of "because of your account".
+ */
+const NO_ACCOUNT_FOOTERS: Partial<Record<TemplateName, string>> = {
+  activation: "footerSignUp",
+  invitation: "footerInvitation",
+  "passport-transfer-new": "footerTransfer",
+};
+const footerOf = (name: TemplateName) => NO_ACCOUNT_FOOTERS[name] ?? "footer";
+
 describe("e-mail templates", () => {
   it("has templates to test", () => {
     expect(NAMES.length).toBeGreaterThanOrEqual(6);
@@ -92,7 +103,7 @@ describe("e-mail templates", () => {
         const subject = expected(locale, `${name}.subject`, payload);
         if (subject !== null) expect(mail.subject).toBe(subject);
         has("text", "greetingNamed");
-        has("text", "footer");
+        has("text", footerOf(name));
         for (const p of def.paragraphs) {
           has("text", `${name}.${p}`);
           has("html", `${name}.${p}`);
@@ -131,7 +142,7 @@ describe("e-mail templates", () => {
         const lines = text.split("\n");
         expect(lines, at).not.toContain("Autodossier");
         expect(lines[0], at).toBe(expected(locale, "greetingNamed", payload));
-        expect(lines.slice(-2), at).toEqual(["-- ", expected(locale, "footer", payload)]);
+        expect(lines.slice(-2), at).toEqual(["-- ", expected(locale, footerOf(name), payload)]);
 
         // Greeting, paragraphs, action and footer in that order.
         const parts = [lines[0]!];
@@ -209,6 +220,25 @@ describe("e-mail templates", () => {
       }
       const notice = (FILES[locale].verification as Tree).withdrawnNotice as string;
       expect(notice).not.toMatch(claims[locale]);
+    }
+  });
+
+  it("to an address that may have no account, does not end \"because of your account\" but says who gave the address", async () => {
+    const account = { nl: "vanwege je account", en: "because of your account" };
+    for (const locale of ["nl", "en"] as const) {
+      for (const name of Object.keys(NO_ACCOUNT_FOOTERS) as TemplateName[]) {
+        const payload = payloadFor(name, { dealer: "Porsche Centrum Amsterdam", garage: "Autobedrijf De Vries" });
+        const { text } = await renderLoose(name, locale, payload);
+        const footer = text.split("\n").at(-1)!;
+        expect(footer, `${name} ${locale}`).not.toContain(account[locale]);
+        if (name !== "activation") expect(footer, `${name} ${locale}`).toMatch(/Porsche Centrum Amsterdam|Autobedrijf De Vries/);
+      }
+      // A withdrawn transfer: to a buyer who never activated the account (no name), or to an active one.
+      const withdrawn = (name: string) => renderLoose("passport-transfer-withdrawn", locale, payloadFor("passport-transfer-withdrawn", { name, garage: "Autobedrijf De Vries" }));
+      expect((await withdrawn("")).text.split("\n").at(-1)).toBe(expected(locale, "footerTransfer", { garage: "Autobedrijf De Vries" }));
+      expect((await withdrawn("Ann")).text.split("\n").at(-1)).toContain(account[locale]);
+      // An account holder's e-mail keeps the account footer.
+      expect((await renderLoose("password-reset", locale, payloadFor("password-reset"))).text.split("\n").at(-1)).toContain(account[locale]);
     }
   });
 

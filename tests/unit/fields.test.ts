@@ -70,9 +70,16 @@ describe("Text (single line)", () => {
   it("with a minimum above 1, calls shorter input too short", () => {
     const OrgName = Text(120, { min: 2 });
     expect(messagesOf(OrgName.safeParse("A"))).toEqual(["too_short"]);
-    expect(messagesOf(OrgName.safeParse(" "))).toEqual(["too_short"]);
+    expect(messagesOf(OrgName.safeParse(" A "))).toEqual(["too_short"]);
     expect(OrgName.parse(" AB ")).toBe("AB");
     expect(messagesOf(OrgName.safeParse("A\tB"))).toEqual(["text_control_chars"]);
+  });
+
+  it("with a minimum above 1, still calls empty, blank or missing input required (not too short)", () => {
+    const OrgName = Text(120, { min: 2 });
+    expect(messagesOf(OrgName.safeParse(""))).toEqual(["required"]);
+    expect(messagesOf(OrgName.safeParse("   "))).toEqual(["required"]);
+    expect(messagesOf(OrgName.safeParse(undefined))).toEqual(["required"]);
   });
 });
 

@@ -60,4 +60,33 @@ describe("message files", () => {
       expect(typeof roleNames.other).toBe("string");
     }
   });
+
+  it("use one term for a thing within each language", () => {
+    const texts = (locale: keyof typeof MESSAGES) => keys(MESSAGES[locale] as Tree).map((k) => [k, k.split(".").reduce<Tree | string>((t, s) => (t as Tree)[s], MESSAGES[locale] as Tree) as string] as const);
+    // Dutch: "VIN (chassisnummer)" as the label, "VIN" in sentences; "modeljaar", never "bouwjaar".
+    const nl = texts("nl");
+    expect(nl.filter(([, v]) => /chassisnummer/i.test(v) && !v.includes("VIN (chassisnummer)")).map(([k]) => k)).toEqual([]);
+    expect(nl.filter(([, v]) => /bouwjaar/i.test(v)).map(([k]) => k)).toEqual([]);
+    // English: "VIN (chassis number)" as a label, "model year".
+    const en = texts("en");
+    expect(en.filter(([, v]) => /chassis/i.test(v) && !v.includes("VIN (chassis number)")).map(([k]) => k)).toEqual([]);
+    for (const locale of ["nl", "en"] as const) {
+      const all = texts(locale);
+      // A VIN field's label is the same everywhere in a language.
+      const vinLabels = new Set(all.filter(([k]) => /(^|\.)vin$/.test(k)).map(([, v]) => v));
+      expect([...vinLabels], locale).toEqual([locale === "nl" ? "VIN (chassisnummer)" : "VIN (chassis number)"]);
+      const yearLabels = new Set(all.filter(([k]) => /(^|\.)modelYear$/.test(k)).map(([, v]) => v));
+      expect([...yearLabels], locale).toEqual([locale === "nl" ? "Modeljaar" : "Model year"]);
+      expect(((MESSAGES[locale] as unknown as Tree).products as Tree).CONNECT, locale).toBe("Connected services");
+    }
+  });
+
+  it("promise owners only what the portal has: no documents, personal car names or planned maintenance", () => {
+    const promises = (locale: keyof typeof MESSAGES) => {
+      const m = MESSAGES[locale] as unknown as { home: Tree; emails: Record<string, Tree> };
+      return [m.home.lead, (m.home.owners as Tree).text, m.emails.invitation!.p1, m.emails["vehicle-linked"]!.p2, m.emails["vehicle-linked-desk"]!.p2] as string[];
+    };
+    for (const t of promises("en")) expect(t).not.toMatch(/and documents|personal name|planned maintenance/i);
+    for (const t of promises("nl")) expect(t).not.toMatch(/en (de )?documenten|eigen naam|gepland(e)? onderhoud/i);
+  });
 });

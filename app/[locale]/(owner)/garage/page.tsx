@@ -6,7 +6,9 @@ import { listMyRequests } from "@/lib/verification/queries";
 import { Link } from "@/i18n/navigation";
 import { requireActor } from "@/lib/server/guards";
 import { listGarage } from "@/lib/vehicles/queries";
-import { formatPlate } from "@/lib/server/plate";
+import type { ContractSummary } from "@/lib/vehicles/contract-summary";
+import { hasKey } from "@/i18n/keys";
+import { PlateText } from "@/components/passports/plate";
 import { listTransferOffers } from "@/lib/passports/queries/transfer-offers";
 import { TransferOffers } from "@/components/passports/transfer-offers";
 
@@ -21,10 +23,30 @@ export default async function GaragePage({ params, searchParams }: { params: Pro
   const actor = await requireActor(locale, "garage:use");
   const [t, format, vehicles, requests] = await Promise.all([getTranslations("garage"), getFormatter(), listGarage(actor), listMyRequests(actor)]);
   const offers = await listTransferOffers(actor);
+  const tp = await getTranslations("products");
+  const date = (d: Date) => format.dateTime(d, "date");
+  const product = (code: string) => (hasKey(tp, code) ? tp(code) : code);
+  // Which contract ends first, so that "2 active contracts" never reads as if both end on one date.
+  const summary = (c: ContractSummary): string | null => {
+    switch (c.kind) {
+      case "none":
+        return null;
+      case "one":
+        return c.endsAt ? t("contractsOne", { product: product(c.product), date: date(c.endsAt) }) : product(c.product);
+      case "first":
+        return t("contractsFirst", { product: product(c.product), date: date(c.endsAt) });
+      case "together":
+        return c.ending === c.count ? t("contractsAllEnd", { count: c.count, date: date(c.endsAt) }) : t("contractsSomeEnd", { ending: c.ending, date: date(c.endsAt) });
+      case "open":
+        return null;
+    }
+  };
   return (
     <div>
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <PageTitle sub={t("lead")}>{t("title")}</PageTitle>
+      <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <PageTitle sub={t("lead")} className="mb-0">
+          {t("title")}
+        </PageTitle>
         <Link href="/garage/verifications/new" className={buttonClass("primary")}>
           <Plus aria-hidden className="size-4" />
           {t("addCar")}
@@ -48,27 +70,33 @@ export default async function GaragePage({ params, searchParams }: { params: Pro
                       </Link>{" "}
                       <span className="font-normal text-zinc-500">{v.modelYear}</span>
                     </h2>
-                    <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                    {/* Labels above their values: a long label ("VIN (chassisnummer)") never squeezes the VIN. */}
+                    <dl className="mt-2 grid grid-cols-1 text-sm [&>dd]:mb-1.5 [&>dt]:text-xs">
                       <dt className="text-zinc-500">{t("plate")}</dt>
-                      <dd className="font-mono">{v.plate ? formatPlate(v.plate, v.plateCountry) : "—"}</dd>
+                      <dd>
+                        <PlateText plate={v.plate ? { plate: v.plate, country: v.plateCountry } : null} />
+                      </dd>
                       <dt className="text-zinc-500">{t("vin")}</dt>
-                      <dd className="truncate font-mono">{v.vin}</dd>
+                      {/* The whole VIN, never cut; only a card narrower than the VIN breaks it. */}
+                      <dd className="break-all font-mono" data-testid="garage-vin">
+                        {v.vin}
+                      </dd>
                       <dt className="text-zinc-500">{t("contracts")}</dt>
                       <dd>
-                        {v.activeContracts > 0 ? (
-                          <Badge tone="green">
-                            {t("activeContracts", { count: v.activeContracts })}
-                            {v.nextContractEnd ? ` · ${t("until", { date: format.dateTime(v.nextContractEnd, "date") })}` : ""}
-                          </Badge>
-                        ) : (
-                          <Badge>{t("noContracts")}</Badge>
-                        )}
+                        {v.activeContracts > 0 ? <Badge tone="green">{t("activeContracts", { count: v.activeContracts })}</Badge> : <Badge>{t("noContracts")}</Badge>}
+                        {summary(v.contracts) ? (
+                          <p className="mt-1 text-xs text-zinc-600" data-testid="contracts-summary">
+                            {summary(v.contracts)}
+                          </p>
+                        ) : null}
                       </dd>
                     </dl>
-                    <div className="mt-3 flex gap-2">
-                      {v.relationship === "DRIVER" ? <Badge tone="blue">{t("driver")}</Badge> : null}
-                      {v.disconnected ? <Badge tone="amber">{t("disconnected")}</Badge> : null}
-                    </div>
+                    {v.relationship === "DRIVER" || v.disconnected ? (
+                      <div className="mt-3 flex flex-wrap gap-2">
+                        {v.relationship === "DRIVER" ? <Badge tone="blue">{t("driver")}</Badge> : null}
+                        {v.disconnected ? <Badge tone="amber">{t("disconnected")}</Badge> : null}
+                      </div>
+                    ) : null}
                   </div>
                 </div>
               </Card>

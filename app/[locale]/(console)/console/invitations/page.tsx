@@ -21,7 +21,9 @@ export default async function InvitationsPage({ params, searchParams }: { params
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <PageTitle sub={t("invitationsLead")}>{t("invitations")}</PageTitle>
+        <PageTitle sub={t("invitationsLead")} className="mb-0">
+          {t("invitations")}
+        </PageTitle>
         <Link href="/console/invitations/new" className={buttonClass("primary")}>
           <Plus aria-hidden className="size-4" />
           {t("newInvitation")}

@@ -28,7 +28,9 @@ export default async function PassportsPage({ params, searchParams }: { params: 
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <PageTitle sub={t("lead")}>{t("title")}</PageTitle>
+        <PageTitle sub={t("lead")} className="mb-0">
+          {t("title")}
+        </PageTitle>
         <Link href="/console/passports/new" className={buttonClass("primary")}>
           <Plus aria-hidden className="size-4" />
           {t("new")}

@@ -5,7 +5,7 @@ import { Alert, Badge, Card, EmptyState, PageTitle, buttonClass } from "@/compon
 import { DisconnectButton, RelinkForm } from "@/components/linking/forms";
 import { requireActor } from "@/lib/server/guards";
 import { listDealerVehicles } from "@/lib/linking/queries";
-import { formatPlate } from "@/lib/server/plate";
+import { PlateText } from "@/components/passports/plate";
 
 export default async function DealerVehiclesPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string; linked?: string }> }) {
   const { locale } = await params;
@@ -15,7 +15,9 @@ export default async function DealerVehiclesPage({ params, searchParams }: { par
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <PageTitle sub={t("vehiclesLead")}>{t("vehicles")}</PageTitle>
+        <PageTitle sub={t("vehiclesLead")} className="mb-0">
+          {t("vehicles")}
+        </PageTitle>
         <Link href="/console/vehicles/verify" className={buttonClass("primary")}>
           <IdCard aria-hidden className="size-4" />
           {t("deskVerification")}
@@ -37,10 +39,10 @@ export default async function DealerVehiclesPage({ params, searchParams }: { par
                 <div className="min-w-0">
                   <p className="font-medium">
                     {h.vehicle.make} {h.vehicle.model} <span className="text-zinc-500">{h.vehicle.modelYear}</span>
-                    {h.vehicle.plates[0] ? <span className="ml-2 font-mono text-sm">{formatPlate(h.vehicle.plates[0].plate, h.vehicle.plates[0].country)}</span> : null}
+                    {h.vehicle.plates[0] ? <PlateText plate={h.vehicle.plates[0]} className="ml-2 text-sm" /> : null}
                   </p>
                   <p className="truncate font-mono text-xs text-zinc-600">{h.vehicle.vin}</p>
-                  <p className="text-sm text-zinc-600">
+                  <p className="text-sm text-zinc-600 wrap-anywhere">
                     {`${h.user?.firstName ?? ""} ${h.user?.lastName ?? ""}`.trim()} · {h.user?.email} · {h.kind === "STOCK" ? null : t(`relationships.${h.kind}`)} · {format.dateTime(h.startedAt, "date")}
                   </p>
                 </div>

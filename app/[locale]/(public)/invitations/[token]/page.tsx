@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Car } from "lucide-react";
 import { hasKey } from "@/i18n/keys";
 import { Link } from "@/i18n/navigation";
@@ -9,7 +9,7 @@ import { getActor } from "@/lib/server/session";
 
 export default async function InvitationPage({ params }: { params: Promise<{ locale: string; token: string }> }) {
   const { locale, token } = await params;
-  const [t, tp, inv, actor] = await Promise.all([getTranslations("linking"), getTranslations("products"), getInvitationByToken(token), getActor()]);
+  const [t, tp, format, inv, actor] = await Promise.all([getTranslations("linking"), getTranslations("products"), getFormatter(), getInvitationByToken(token), getActor()]);
   if (!inv) {
     return (
       <div className="mx-auto max-w-lg">
@@ -44,7 +44,12 @@ export default async function InvitationPage({ params }: { params: Promise<{ loc
         ) : null}
       </Card>
       <Card>
-        {inv.state !== "sent" ? (
+        {inv.state === "superseded" ? (
+          // Not an error of the buyer's: the dealer sent the invitation again, with a new link.
+          <Alert tone="info" testId="invitation-state">
+            {t("invitationStates.superseded", { dealer: inv.dealer, date: format.dateTime(inv.lastSentAt, "date") })}
+          </Alert>
+        ) : inv.state !== "sent" ? (
           <Alert tone="error" testId="invitation-state">{t(`invitationStates.${inv.state}`)}</Alert>
         ) : actor ? (
           actor.email === inv.email ? (

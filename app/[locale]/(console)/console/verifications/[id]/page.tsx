@@ -52,7 +52,7 @@ export default async function ReviewVerificationPage({ params, searchParams }: {
       <Card>
         <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
           <dt className="text-zinc-500">{t("requester")}</dt>
-          <dd data-testid="requester">
+          <dd data-testid="requester" className="wrap-anywhere">
             {person(r.requester)} · {r.requester.email}
           </dd>
           <dt className="text-zinc-500">{t("relationshipLabel")}</dt>
@@ -99,53 +99,46 @@ export default async function ReviewVerificationPage({ params, searchParams }: {
         </Card>
       ) : null}
 
-      <Card className="space-y-4">
-        <h2 className="font-semibold">{t("documentsTitle")}</h2>
-        {r.mine ? (
-          <div className="grid grid-cols-1 gap-4 lg:grid-cols-2" data-testid="documents">
-            {r.documents.map((d) => {
-              const src = `/api/verification/documents/${d.id}`;
-              const label = t(`kinds.${d.kind}`);
-              return (
-                <figure key={d.id} className="space-y-2" data-testid={`document-${d.kind}`}>
-                  <figcaption className="flex items-center justify-between gap-2 text-sm font-medium">
-                    {label}
-                    <a href={src} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 text-xs font-normal text-brand-600 hover:underline">
-                      <ExternalLink aria-hidden className="size-3" />
-                      {t("openInTab")}
-                    </a>
-                  </figcaption>
-                  {d.mimeType === "application/pdf" ? (
-                    <iframe src={src} title={t("pdfTitle", { kind: label })} className="h-96 w-full rounded-lg border border-zinc-200 bg-zinc-50" />
-                  ) : (
-                    // An authorised, uncacheable response: next/image would fetch and cache it without the reviewer's session.
-                    // eslint-disable-next-line @next/next/no-img-element
-                    <img src={src} alt={label} className="max-h-96 w-full rounded-lg border border-zinc-200 bg-zinc-50 object-contain" />
-                  )}
-                </figure>
-              );
-            })}
-          </div>
-        ) : r.documentsPurgedAt ? (
-          <p className="text-sm text-zinc-600" data-testid="documents-state">{t("documentsGone", { date: day(r.documentsPurgedAt) })}</p>
-        ) : !open ? (
-          <p className="text-sm text-zinc-600" data-testid="documents-state">{t("documentsGoing")}</p>
-        ) : (
-          <p className="text-sm text-zinc-600" data-testid="documents-state">{t("documentsHidden")}</p>
-        )}
-      </Card>
-
       {r.mine ? (
-        <>
-          {r.activeOwner ? (
-            <Alert tone="error" testId="active-owner">
-              <span className="inline-flex items-start gap-1">
-                <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
-                {r.activeOwner.isRequester ? t("activeOwnerIsRequester") : t("activeOwner", { date: day(r.activeOwner.since) })}
-              </span>
-            </Alert>
-          ) : null}
-          <div className="grid gap-6 xl:grid-cols-[2fr_1fr]">
+        // The reviewer types the facts while reading the documents: on a wide screen the documents
+        // stay in view beside the form (their column scrolls on its own); on a phone they come first.
+        <div className="grid items-start gap-6 lg:grid-cols-2">
+          <Card className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100dvh-2rem)] lg:overflow-y-auto" data-testid="documents-card">
+            <h2 className="font-semibold">{t("documentsTitle")}</h2>
+            <div className="grid grid-cols-1 gap-4" data-testid="documents">
+              {r.documents.map((d) => {
+                const src = `/api/verification/documents/${d.id}`;
+                const label = t(`kinds.${d.kind}`);
+                return (
+                  <figure key={d.id} className="space-y-2" data-testid={`document-${d.kind}`}>
+                    <figcaption className="flex items-center justify-between gap-2 text-sm font-medium">
+                      {label}
+                      <a href={src} target="_blank" rel="noopener noreferrer" className="inline-flex items-center gap-1 text-xs font-normal text-brand-600 hover:underline">
+                        <ExternalLink aria-hidden className="size-3" />
+                        {t("openInTab")}
+                      </a>
+                    </figcaption>
+                    {d.mimeType === "application/pdf" ? (
+                      <iframe src={src} title={t("pdfTitle", { kind: label })} className="h-96 w-full rounded-lg border border-zinc-200 bg-zinc-50" />
+                    ) : (
+                      // An authorised, uncacheable response: next/image would fetch and cache it without the reviewer's session.
+                      // eslint-disable-next-line @next/next/no-img-element
+                      <img src={src} alt={label} className="max-h-96 w-full rounded-lg border border-zinc-200 bg-zinc-50 object-contain" />
+                    )}
+                  </figure>
+                );
+              })}
+            </div>
+          </Card>
+          <div className="min-w-0 space-y-6" data-testid="decision-column">
+            {r.activeOwner ? (
+              <Alert tone="error" testId="active-owner">
+                <span className="inline-flex items-start gap-1">
+                  <AlertTriangle aria-hidden className="mt-0.5 size-4 shrink-0" />
+                  {r.activeOwner.isRequester ? t("activeOwnerIsRequester") : t("activeOwner", { date: day(r.activeOwner.since) })}
+                </span>
+              </Alert>
+            ) : null}
             <Card className="space-y-4">
               <div>
                 <h2 className="font-semibold">{t("approveTitle")}</h2>
@@ -156,18 +149,23 @@ export default async function ReviewVerificationPage({ params, searchParams }: {
               </div>
               <ApproveForm requestId={r.id} vin={r.vin} vehicle={r.vehicle} askOwnershipChange={!!r.activeOwner && !r.activeOwner.isRequester && r.relationship === "OWNER"} />
             </Card>
-            <div className="space-y-6">
-              <Card className="space-y-4">
-                <h2 className="font-semibold">{t("rejectTitle")}</h2>
-                <RejectForm requestId={r.id} />
-              </Card>
-              <Card>
-                <ReleaseForm requestId={r.id} />
-              </Card>
-            </div>
+            <Card className="space-y-4">
+              <h2 className="font-semibold">{t("rejectTitle")}</h2>
+              <RejectForm requestId={r.id} />
+            </Card>
+            <Card>
+              <ReleaseForm requestId={r.id} />
+            </Card>
           </div>
-        </>
-      ) : null}
+        </div>
+      ) : (
+        <Card className="space-y-4">
+          <h2 className="font-semibold">{t("documentsTitle")}</h2>
+          <p className="text-sm text-zinc-600" data-testid="documents-state">
+            {r.documentsPurgedAt ? t("documentsGone", { date: day(r.documentsPurgedAt) }) : !open ? t("documentsGoing") : t("documentsHidden")}
+          </p>
+        </Card>
+      )}
 
       {r.facts ? (
         <Card>
@@ -188,7 +186,9 @@ export default async function ReviewVerificationPage({ params, searchParams }: {
             <dt className="text-zinc-500">{t("facts.vin")}</dt>
             <dd className="font-mono">{r.facts.vin}</dd>
             <dt className="text-zinc-500">{t("facts.plate")}</dt>
-            <dd className="font-mono">{r.facts.plate ?? "—"}</dd>
+            <dd className="whitespace-nowrap font-mono" data-testid="plate">
+              {r.facts.plate ?? "—"}
+            </dd>
             <dt className="text-zinc-500">{t("facts.registeredOwnerName")}</dt>
             <dd>{r.facts.registeredOwnerName}</dd>
             <dt className="text-zinc-500">{t("facts.registeredOwnerAddress")}</dt>

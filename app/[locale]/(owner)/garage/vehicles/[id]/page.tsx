@@ -6,9 +6,9 @@ import { Link } from "@/i18n/navigation";
 import { Alert, Badge, Card, EmptyState, PageTitle, buttonClass } from "@/components/ui/primitives";
 import { requireActor } from "@/lib/server/guards";
 import { getVehicleDossier } from "@/lib/vehicles/queries";
-import { formatPlate } from "@/lib/server/plate";
 import { getOwnerPassport } from "@/lib/passports/queries/owner-passport";
 import { OwnerPassportSection } from "@/components/passports/owner-passport";
+import { PlateText } from "@/components/passports/plate";
 
 const STATUS_TONE = { ACTIVE: "green", PENDING: "blue", CANCELLED: "zinc", EXPIRED: "amber" } as const;
 
@@ -34,7 +34,13 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
   };
   return (
     <div className="space-y-6">
-      <PageTitle sub={`${v.modelYear} · ${v.plate ? formatPlate(v.plate, v.plateCountry) : t("noPlate")}`}>
+      <PageTitle
+        sub={
+          <>
+            {v.modelYear} · {v.plate ? <PlateText plate={{ plate: v.plate, country: v.plateCountry }} /> : t("noPlate")}
+          </>
+        }
+      >
         {holding.nickname ?? `${v.make} ${v.model}`}
       </PageTitle>
       {sp.linked ? <Alert tone="success" testId="notice">{t("linkedNotice")}</Alert> : null}
@@ -45,9 +51,11 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
           <h2 className="mb-3 font-semibold">{t("details")}</h2>
           <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
             <dt className="text-zinc-500">{t("vin")}</dt>
-            <dd className="font-mono">{v.vin}</dd>
+            <dd className="font-mono break-all">{v.vin}</dd>
             <dt className="text-zinc-500">{t("plate")}</dt>
-            <dd className="font-mono">{v.plate ? formatPlate(v.plate, v.plateCountry) : "—"}</dd>
+            <dd>
+              <PlateText plate={v.plate ? { plate: v.plate, country: v.plateCountry } : null} />
+            </dd>
             <dt className="text-zinc-500">{t("fuel")}</dt>
             <dd>{t(`fuels.${v.fuel}`)}</dd>
             <dt className="text-zinc-500">{t("mileage")}</dt>
@@ -118,9 +126,11 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
             {history.map((h) => (
               <li key={h.id} className="py-2">
                 <p className="font-medium">{auditLabel(h.action)}</p>
-                <p className="text-zinc-600">
-                  {format.dateTime(h.at, "dateTime")} · {h.organisation ?? t("you")}
-                  {h.organisation ? ` (${roleLabel(h.actorRole)})` : ""}
+                <p className="text-zinc-600" data-testid="trail-actor">
+                  {format.dateTime(h.at, "dateTime")} · {h.byYou ? t("you") : h.organisation ? `${h.organisation} (${roleLabel(h.actorRole)})` : roleLabel(h.actorRole)}
+                  {h.invitedBy?.organisation
+                    ? ` · ${t("invitedBy", { organisation: h.invitedBy.role ? `${h.invitedBy.organisation} (${roleLabel(h.invitedBy.role)})` : h.invitedBy.organisation })}`
+                    : ""}
                 </p>
               </li>
             ))}

@@ -4,20 +4,21 @@ import { Badge, Card, PageTitle } from "@/components/ui/primitives";
 import { AddMemberForm, MemberActions } from "@/components/console/admin-forms";
 import { requireActor } from "@/lib/server/guards";
 import { getOrganisation } from "@/lib/organisations/queries";
+import { cityName } from "@/lib/organisations/places";
 
 export default async function OrganisationPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
   const { locale, id } = await params;
   const actor = await requireActor(locale, "members:manage");
   const org = await getOrganisation(actor, id);
   if (!org) notFound();
-  const t = await getTranslations("admin");
+  const [t, tc] = await Promise.all([getTranslations("admin"), getTranslations("places.cities")]);
   // The only administrator can be neither demoted nor removed (lib/organisations/last-admin.ts).
   const admins = org.memberships.filter((m) => m.role === "ADMIN");
   const onlyAdmin = (m: (typeof org.memberships)[number]) => (admins.length === 1 && admins[0]!.id === m.id ? (m.user.id === actor.userId ? "self" : "other") : undefined);
   const display = (m: (typeof org.memberships)[number]) => `${m.user.firstName} ${m.user.lastName}`.trim() || m.user.email;
   return (
     <div className="space-y-6">
-      <PageTitle sub={[t(`kind.${org.kind}`), org.city, org.parent ? t("fleetOf", { garage: org.parent.name }) : null].filter(Boolean).join(" · ")}>{org.name}</PageTitle>
+      <PageTitle sub={[t(`kind.${org.kind}`), cityName(org.city, (k) => tc(k)), org.parent ? t("fleetOf", { garage: org.parent.name }) : null].filter(Boolean).join(" · ")}>{org.name}</PageTitle>
       <Card className="overflow-x-auto">
         <h2 className="mb-3 font-semibold">{t("members")}</h2>
         <ul className="divide-y">
