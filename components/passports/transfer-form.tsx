@@ -36,8 +36,7 @@ export function StockTransferPanel({ passportId, locale, fleetName, guard }: { p
       </button>
       <div id="transfer-details" ref={formRef} hidden={!open}>
         {open ? (
-          // Keyed by the fleet link: a refusal shown while the car was fleet-linked goes once it is unlinked.
-          <ActionForm key={fleetName ?? "no-fleet"} action={confirmTransferAction} className="rounded-lg border border-zinc-200 bg-zinc-50 p-4">
+          <ActionForm action={confirmTransferAction} className="rounded-lg border border-zinc-200 bg-zinc-50 p-4">
             <h3 className="text-sm font-semibold">{t("formTitle")}</h3>
             <input type="hidden" name="passportId" value={passportId} />
             <ContactFields />

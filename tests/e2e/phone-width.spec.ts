@@ -109,6 +109,11 @@ async function visit(page: Page, route: keyof typeof PAGES, url: string, locales
 /** With UX_SHOTS_DIR set, each visited page is also saved as a full-page screenshot at 390 and 1280 pixels. */
 const SHOTS = process.env.UX_SHOTS_DIR;
 
+/** A screenshot of a state that is not a page of its own (a message after an action), at 390 px. */
+async function shot(page: Page, name: string) {
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${name}-390.png`), fullPage: true });
+}
+
 async function screenshots(page: Page, route: string, locale: string) {
   const name = route.replace(/[^\w]+/g, "-").replace(/^-|-$/g, "") || "home";
   await page.screenshot({ path: path.join(SHOTS!, `${name}-${locale}-390.png`), fullPage: true });
@@ -178,8 +183,10 @@ async function signUpLong(page: Page, email: string, password = PASSWORD): Promi
   await page.getByLabel("Herhaal wachtwoord").fill(password);
   await page.getByRole("button", { name: "Account aanmaken" }).click();
   await expect(page.getByTestId("signup-done")).toBeVisible();
-  // The long address in the success message fits too.
+  // The long address in the success message fits too; the emptied form is gone.
   await expectFits(page, "/nl/sign-up (done)");
+  await expect(page.getByLabel("Voornaam")).toHaveCount(0);
+  await shot(page, "sign-up-done-nl");
   return linkIn(await waitForMail(email, (m) => /activate\//.test(m.text)), /http:\/\/localhost:\d+\/nl\/activate\/[\w-]+/);
 }
 
@@ -233,6 +240,7 @@ test("the dealer's console and an invitation link, current and replaced by \"Sen
   await anon.page.goto(first);
   await expect(anon.page.getByTestId("invitation-state")).toContainText("sent you a newer link for this invitation");
   await expectFits(anon.page, "replaced invitation link (en)");
+  await shot(anon.page, "invitation-replaced-en");
   await anon.page.goto(first.replace("/en/", "/nl/"));
   await expect(anon.page.getByTestId("invitation-state")).toContainText("nieuwere link voor deze uitnodiging");
   await expectFits(anon.page, "replaced invitation link (nl)");
@@ -246,7 +254,17 @@ test("the garage's AutoPaspoorts, a pending transfer to a long address and its l
   let plates = await visit(garage.page, "/console/passports", "/console/passports");
   await visit(garage.page, "/console/passports/new", "/console/passports/new");
   const plate = uniquePlate();
-  const id = await createPassport(garage.page, { plate, vin: uniqueVin() });
+  const id = await createPassport(garage.page, { plate, vin: uniqueVin(), fleet: true });
+  // Fleet-linked: the transfer form says why it cannot be confirmed; unlinking says it can now.
+  await garage.page.getByRole("button", { name: "Details" }).click();
+  await expect(garage.page.getByRole("button", { name: "Overdracht bevestigen" })).toBeDisabled();
+  await expectFits(garage.page, "passport, fleet-linked, details open");
+  await shot(garage.page, "passport-fleet-linked-nl");
+  await garage.page.getByRole("button", { name: "Ontkoppelen van wagenparkaccount" }).click();
+  await expect(garage.page.getByTestId("form-success").filter({ hasText: "wagenparkaccount" })).toBeVisible();
+  await expect(garage.page.getByRole("button", { name: "Overdracht bevestigen" })).toBeEnabled();
+  await expectFits(garage.page, "passport, unlinked");
+  await shot(garage.page, "passport-fleet-unlinked-nl");
   const buyer = longEmail("koper");
   await fillTransfer(garage.page, { email: buyer });
   await expect(garage.page.getByTestId("transfer-pending")).toBeVisible();
