@@ -89,6 +89,8 @@ export interface TimelineEntry {
   findings: MileageFinding[];
   /** The viewer may record a correction of it (their organisation's or their own, not yet corrected). */
   correctable: boolean;
+  /** For staff: their organisation whose entry it is (it records the correction); null otherwise. */
+  ownOrganisationId: string | null;
 }
 
 export interface Viewer {
@@ -143,6 +145,7 @@ export function buildHistory(rows: readonly EntryRow[], viewer: Viewer): CarHist
       correctedBy: later,
       findings: findings.get(r.id) ?? [],
       correctable: own && !later,
+      ownOrganisationId: own && r.source === "WORKSHOP" ? r.organisationId : null,
     };
   });
   const point = (r: (typeof line.readings)[number]) => ({ id: r.id, on: r.on, km: r.km, source: r.source, findings: r.findings });
