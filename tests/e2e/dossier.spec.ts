@@ -20,8 +20,12 @@ async function openCar(staff: Page, vin: string) {
   await expect(staff.getByTestId("record-work")).toBeVisible();
 }
 
-async function fillEntry(page: Page, e: { kind: string; km: string; description: string; lines?: string; workshop?: string }) {
+/** A day `n` days ago (YYYY-MM-DD): entries on different days, within the 5 days a reading is on time. */
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+async function fillEntry(page: Page, e: { kind: string; on?: string; km: string; description: string; lines?: string; workshop?: string }) {
   await field(page, "kind").selectOption(e.kind);
+  if (e.on) await field(page, "performedOn").fill(e.on);
   await field(page, "mileageKm").fill(e.km);
   await field(page, "description").fill(e.description);
   if (e.lines) await field(page, "lines").fill(e.lines);
@@ -41,7 +45,7 @@ test("a workshop records a service, the owner sees it with its mileage; a lower 
 
   // The dealer that linked the owner records a service.
   await openCar(dealer.page, vin);
-  await fillEntry(dealer.page, { kind: "SERVICE", km: "15.000", description: "First service", lines: "Oil and filter replaced\nSoftware update" });
+  await fillEntry(dealer.page, { kind: "SERVICE", on: daysAgo(3), km: "15.000", description: "First service", lines: "Oil and filter replaced\nSoftware update" });
   await dealer.page.getByRole("button", { name: "Save entry" }).click();
   await expect(dealer.page.getByTestId("form-success")).toContainText("The mileage reading is logical");
   await dealer.page.reload();
@@ -60,7 +64,7 @@ test("a workshop records a service, the owner sees it with its mileage; a lower 
 
   // The owner reports an entry of their own: shown as theirs, never as a workshop's.
   await owner.page.getByTestId("add-own-entry").click();
-  await fillEntry(owner.page, { kind: "TYRES", km: "15100", description: "Winter tyres", workshop: "Bandenland" });
+  await fillEntry(owner.page, { kind: "TYRES", on: daysAgo(2), km: "15100", description: "Winter tyres", workshop: "Bandenland" });
   await owner.page.getByRole("button", { name: "Save entry" }).click();
   await expect(owner.page.getByTestId("form-success")).toBeVisible();
   await owner.page.goto(`/en/garage/vehicles/${owner.vehicleId}`);
@@ -68,7 +72,7 @@ test("a workshop records a service, the owner sees it with its mileage; a lower 
 
   // A lower reading: recorded, and the verdict says why it is not logical.
   await dealer.page.reload();
-  await fillEntry(dealer.page, { kind: "REPAIR", km: "14000", description: "Wiper blades" });
+  await fillEntry(dealer.page, { kind: "REPAIR", on: daysAgo(1), km: "14000", description: "Wiper blades" });
   await dealer.page.getByRole("button", { name: "Save entry" }).click();
   await expect(dealer.page.getByTestId("form-success")).toContainText("not logical");
   await owner.page.reload();
@@ -98,7 +102,7 @@ test("a workshop records a service, the owner sees it with its mileage; a lower 
 
   // Dealer A's "record work" post, replayed with dealer B's and another owner's session, is refused.
   await dealer.page.reload();
-  await fillEntry(dealer.page, { kind: "SERVICE", km: "16000", description: "Replayed" });
+  await fillEntry(dealer.page, { kind: "SERVICE", on: daysAgo(0), km: "16000", description: "Replayed" });
   const post = await captureAction(dealer.page, () => dealer.page.getByRole("button", { name: "Save entry" }).click());
   expectRefused(await replayAction(other.context, post));
   const stranger = await signedIn(browser, "owner@demo.autodossier.test");
