@@ -8,7 +8,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { uniqueEmail } from "./support";
 import { DEALER_A, DEALER_A_NAME, DEALER_B, acceptWithNewAccount, captureAction, expectRefused, recordSale, replayAction, signedIn, uniqueVin } from "./linking-support";
 
-const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);
+const field = (page: Page, name: string) => page.locator(`form [name="${name}"]`);
 
 /** Staff open the car from Console > Service records by its VIN. */
 async function openCar(staff: Page, vin: string) {
