@@ -64,6 +64,7 @@ test("a workshop records a service, the owner sees it with its mileage; a lower 
 
   // The owner reports an entry of their own: shown as theirs, never as a workshop's.
   await owner.page.getByTestId("add-own-entry").click();
+  await expect(owner.page.getByRole("heading", { name: "Add your own entry" })).toBeVisible();
   await fillEntry(owner.page, { kind: "TYRES", on: daysAgo(2), km: "15100", description: "Winter tyres", workshop: "Bandenland" });
   await owner.page.getByRole("button", { name: "Save entry" }).click();
   await expect(owner.page.getByTestId("form-success")).toBeVisible();
@@ -83,6 +84,10 @@ test("a workshop records a service, the owner sees it with its mileage; a lower 
   // The dealer corrects the typo: the original stays, marked corrected; the verdict is logical again.
   await dealer.page.reload();
   await dealer.page.getByTestId("service-entry").filter({ hasText: "Wiper blades" }).getByTestId("correct-entry").click();
+  // The car page has a form with the same fields: wait for the correction page before filling.
+  await expect(dealer.page).toHaveURL(/\/correct\//);
+  await expect(dealer.page.getByRole("heading", { name: "Correct an entry" })).toBeVisible();
+  await expect(field(dealer.page, "mileageKm")).toHaveValue("14000");
   await field(dealer.page, "mileageKm").fill("15400");
   await field(dealer.page, "correctionReason").fill("Typed the wrong reading");
   await dealer.page.getByRole("button", { name: "Save correction" }).click();
