@@ -4,9 +4,14 @@
  */
 import type { PrismaClient } from "../generated/prisma/client";
 import { hashPassword } from "../lib/server/password";
+import { today } from "../lib/server/dates";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { seedPassports } from "./seed-passports";
 import { contractPeriod, monthsBefore } from "./demo-dates";
+
+const DAY = 24 * 3600_000;
+
+type DemoEntry = { kind: "SERVICE" | "INSPECTION" | "REPAIR" | "TYRES"; daysAgo: number; km: number; description: string; lines: string[]; workshopName?: string };
 
 export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = () => {}): Promise<void> {
   // Hashed on every seed: an account added to the demo world since an earlier seed is created
@@ -64,7 +69,7 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
     await member(garageStaff.id, garage.id, "ADMIN");
 
     const now = new Date();
-    const cars = [
+    const cars: { vin: string; make: string; model: string; modelYear: number; fuel: "PETROL" | "DIESEL"; mileageKm: number; plate: string; startedMonthsAgo: number; history: DemoEntry[]; contracts: { product: string; durationMonths: number; autoRenew: boolean }[] }[] = [
       {
         vin: "WP0ZZZ99ZTS392124",
         make: "Porsche",
@@ -74,6 +79,12 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
         mileageKm: 12400,
         plate: "GZ231K",
         startedMonthsAgo: 14,
+        history: [
+          { kind: "SERVICE", daysAgo: 425, km: 35, description: "Afleverinspectie", lines: ["Voertuig gecontroleerd voor aflevering", "Software bijgewerkt"] },
+          { kind: "REPAIR", daysAgo: 300, km: 4820, description: "Voorruit vervangen (steenslag)", lines: ["Voorruit vervangen", "Camera rijstrookassistent gekalibreerd"] },
+          { kind: "SERVICE", daysAgo: 91, km: 10900, description: "Jaarlijkse onderhoudsbeurt", lines: ["Motorolie en oliefilter vervangen", "Interieurfilter vervangen", "Remvloeistof ververst"] },
+          { kind: "TYRES", daysAgo: 20, km: 12400, description: "Winterbanden gemonteerd", lines: [], workshopName: "Bandenland Amstelveen" },
+        ],
         contracts: [
           { product: "CONNECT", durationMonths: 36, autoRenew: true },
           { product: "ROADSIDE", durationMonths: 24, autoRenew: false },
@@ -88,6 +99,12 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
         mileageKm: 98150,
         plate: "T917RB",
         startedMonthsAgo: 30,
+        history: [
+          { kind: "INSPECTION", daysAgo: 850, km: 71200, description: "APK-keuring", lines: ["Goedgekeurd zonder reparaties"] },
+          { kind: "SERVICE", daysAgo: 480, km: 84900, description: "Grote onderhoudsbeurt", lines: ["Distributieriem vervangen", "Motorolie en filters vervangen", "Bougies vervangen"] },
+          { kind: "INSPECTION", daysAgo: 120, km: 96400, description: "APK-keuring", lines: ["Goedgekeurd", "Advies: remblokken voor vervangen binnen 5.000 km"] },
+          { kind: "REPAIR", daysAgo: 35, km: 98150, description: "Remblokken voor vervangen", lines: [], workshopName: "Autoservice Van Dijk" },
+        ],
         contracts: [{ product: "CONNECT", durationMonths: 60, autoRenew: true }],
       },
     ];
@@ -136,16 +153,25 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
         });
       }
       if (vehicle._count.serviceRecords === 0) {
-        await tx.serviceRecord.create({
-          data: {
-            vehicleId: vehicle.id,
-            organisationId: dealer.id,
-            kind: "SERVICE",
-            performedAt: monthsBefore(now, 3),
-            mileageKm: c.mileageKm - 1500,
-            description: "Jaarlijkse onderhoudsbeurt",
-          },
-        });
+        // A short maintenance record with mileage, so the dossier shows at once: the dealer's work
+        // and one entry the owner reported. Each recorded the day after the work (never late).
+        for (const h of c.history) {
+          const performedAt = new Date(today().getTime() - h.daysAgo * DAY);
+          await tx.serviceRecord.create({
+            data: {
+              vehicleId: vehicle.id,
+              kind: h.kind,
+              performedAt,
+              mileageKm: h.km,
+              description: h.description,
+              lines: h.lines,
+              ...(h.workshopName
+                ? { source: "OWNER" as const, recordedById: owner.id, workshopName: h.workshopName }
+                : { source: "WORKSHOP" as const, organisationId: dealer.id, recordedById: dealerStaff.id }),
+              createdAt: new Date(performedAt.getTime() + DAY + 10 * 3600_000),
+            },
+          });
+        }
       }
     }
     await seedPassports(tx);

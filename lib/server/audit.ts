@@ -61,6 +61,9 @@ export const AUDIT_ACTIONS = [
   "passport.transfer_declined",
   "passport.transfer_accepted",
   "passport.service_relationship_ended",
+  // car dossier
+  "service.recorded",
+  "service.corrected",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -88,6 +88,8 @@ export const PERMISSIONS = {
   "vehicles:link": ["dealer"],
   "verification:review": ["dealer", "support"],
   "passports:manage": ["garage"],
+  // Record service entries for a car the organisation services (lib/dossier/access.ts).
+  "service:record": ["dealer", "garage"],
   "fleet:view": ["fleet", "garage"],
   "transfers:correct": ["support"],
   "members:manage": ["org-admin", "admin"],
@@ -123,6 +125,7 @@ const ORG_KIND_FOR: Partial<Record<Permission, OrganisationKind[]>> = {
   "vehicles:link": ["DEALER"],
   "verification:review": ["DEALER"],
   "passports:manage": ["GARAGE"],
+  "service:record": ["DEALER", "GARAGE"],
   "fleet:view": ["FLEET", "GARAGE"],
 };
 

@@ -79,7 +79,7 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
   });
   if (!holding) return null;
   const isOwner = holding.kind === "OWNER";
-  const [vehicle, contracts, drivers, services, history, linkedBy] = await Promise.all([
+  const [vehicle, contracts, drivers, history, linkedBy] = await Promise.all([
     db.vehicle.findUniqueOrThrow({
       where: { id: vehicleId },
       select: { id: true, vin: true, make: true, model: true, modelYear: true, fuel: true, mileageKm: true, chargePercent: true, plates: { where: { validTo: null }, select: { plate: true, country: true }, take: 1 } },
@@ -94,12 +94,7 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
     isOwner
       ? db.holding.findMany({ where: { viaHoldingId: holding.id, endedAt: null }, select: { id: true, user: { select: { firstName: true, lastName: true, email: true } } } })
       : Promise.resolve([]),
-    db.serviceRecord.findMany({
-      where: { vehicleId },
-      orderBy: { performedAt: "desc" },
-      take: 50,
-      select: { id: true, kind: true, performedAt: true, mileageKm: true, description: true, organisation: { select: { name: true } } },
-    }),
+    // The maintenance record and mileage: lib/dossier/queries.ts.
     // What happened to this user's link with the car, and who did it: never another owner's entries.
     // An owner also sees the linking of the authorised drivers who drive through their holding.
     (isOwner ? db.holding.findMany({ where: { viaHoldingId: holding.id }, select: { id: true } }) : Promise.resolve([])).then((through) =>
@@ -132,7 +127,6 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
     isOwner,
     contracts,
     drivers,
-    services,
     history: history.map((h) => {
       const data = (h.data ?? {}) as Record<string, unknown>;
       // Who acted: this user ("You": e.g. the buyer who accepted an invitation, although the row

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
 import { removeVehicle } from "@/lib/linking/remove-vehicle";
 import { getRemovalPreview, getVehicleDossier, listGarage } from "@/lib/vehicles/queries";
+import { getOwnerCarHistory } from "@/lib/dossier/queries";
 import { renderEmail, type EmailPayloads } from "@/emails";
 import { actorFor, outboxFor, uid } from "../factories";
 import { expectAppError, ownedVehicle } from "../factories/linking";
@@ -100,12 +101,13 @@ describe("removeVehicle", () => {
     const car = await ownedVehicle();
     const actor = await actorFor(car.owner.id);
     const driver = await actorFor(car.driverUser.id);
-    expect((await getVehicleDossier(actor, car.vehicle.id))?.services.map((s) => s.id)).toEqual([car.service.id]);
+    expect((await getOwnerCarHistory(actor, car.vehicle.id))?.entries.map((s) => s.id)).toEqual([car.service.id]);
     expect(await getVehicleDossier(driver, car.vehicle.id)).not.toBeNull();
 
     await removeVehicle({ actor, vehicleId: car.vehicle.id, understood: true });
 
     expect(await getVehicleDossier(actor, car.vehicle.id)).toBeNull();
+    expect(await getOwnerCarHistory(actor, car.vehicle.id)).toBeNull();
     expect(await getRemovalPreview(actor, car.vehicle.id)).toBeNull();
     expect((await listGarage(actor)).map((v) => v.id)).not.toContain(car.vehicle.id);
     expect(await getVehicleDossier(driver, car.vehicle.id)).toBeNull();

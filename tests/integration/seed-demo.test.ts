@@ -10,6 +10,7 @@ import { verifyPassword } from "@/lib/server/password";
 import { seedDemo } from "@/prisma/seed-demo";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/demo-accounts";
 import { addMonths } from "@/lib/server/dates";
+import { buildHistory, loadEntries } from "@/lib/dossier/history";
 
 let database: Database;
 let dropDatabase = async () => {};
@@ -89,5 +90,20 @@ describe("the demo seed", () => {
     }
     const back = await database.prisma.user.findUniqueOrThrow({ where: { email: late }, select: { memberships: { select: { organisationId: true, role: true } } } });
     expect(back.memberships).toEqual([{ organisationId: "demo-garage-b", role: "ADMIN" }]);
+  });
+
+  it("the demo owner's cars have a short maintenance record with a logical mileage line", async () => {
+    await seedDemo(database.prisma);
+    const owner = await database.prisma.user.findUniqueOrThrow({ where: { email: "owner@demo.autodossier.test" }, select: { id: true } });
+    const cars = await database.prisma.vehicle.findMany({ where: { holdings: { some: { userId: owner.id, endedAt: null } } }, select: { id: true, mileageKm: true } });
+    expect(cars.length).toBeGreaterThanOrEqual(2);
+    for (const car of cars) {
+      const h = buildHistory(await loadEntries(database.prisma, car.id), { userId: owner.id, ownerId: owner.id, organisationIds: [], isOwner: true });
+      expect(h.entries.length).toBeGreaterThanOrEqual(3);
+      expect(h.entries.some((e) => e.reportedBy === "you")).toBe(true);
+      expect(h.entries.some((e) => e.reportedBy === "workshop")).toBe(true);
+      expect(h.mileage.verdict).toBe("logical");
+      expect(h.mileage.latest?.km).toBe(car.mileageKm);
+    }
   });
 });

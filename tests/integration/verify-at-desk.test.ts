@@ -5,6 +5,7 @@ import { verifyAtDesk } from "@/lib/linking/verify-at-desk";
 import { disconnectHolding } from "@/lib/linking/disconnect";
 import { DeskVerificationInput } from "@/lib/linking/schemas";
 import { getVehicleDossier, listGarage } from "@/lib/vehicles/queries";
+import { getOwnerCarHistory } from "@/lib/dossier/queries";
 import { renderEmail, type EmailPayloads } from "@/emails";
 import { errorMessage } from "@/lib/server/error-message";
 import { lookupVehicle } from "@/lib/linking/queries";
@@ -176,7 +177,7 @@ describe("verifyAtDesk", () => {
     const dossier = await getVehicleDossier(buyer.actor, previous.vehicle.id);
     expect(dossier?.isOwner).toBe(true);
     expect(dossier?.contracts).toEqual([]);
-    expect(dossier?.services.map((s) => s.id)).toEqual([previous.service.id]);
+    expect((await getOwnerCarHistory(buyer.actor, previous.vehicle.id))?.entries.map((s) => s.id)).toEqual([previous.service.id]);
     expect((await outboxFor(buyer.user.email)).map((m) => m.template)).toEqual(["vehicle-linked-desk"]);
   });
 

@@ -30,12 +30,12 @@ const CASES: { who: string; actor: Actor; allowed: Permission[] }[] = [
   {
     who: "dealer member",
     actor: actor({ memberships: [member("d", "DEALER")] }),
-    allowed: ["garage:use", "account:manage", "console:use", "invitations:manage", "vehicles:link", "verification:review"],
+    allowed: ["garage:use", "account:manage", "console:use", "invitations:manage", "vehicles:link", "verification:review", "service:record"],
   },
   {
     who: "garage member",
     actor: actor({ memberships: [member("g", "GARAGE")] }),
-    allowed: ["garage:use", "account:manage", "console:use", "passports:manage", "fleet:view"],
+    allowed: ["garage:use", "account:manage", "console:use", "passports:manage", "fleet:view", "service:record"],
   },
   {
     who: "fleet member",
@@ -55,7 +55,7 @@ const CASES: { who: string; actor: Actor; allowed: Permission[] }[] = [
   {
     who: "dealer org-admin",
     actor: actor({ memberships: [member("d", "DEALER", "ADMIN")] }),
-    allowed: ["garage:use", "account:manage", "console:use", "invitations:manage", "vehicles:link", "verification:review", "members:manage"],
+    allowed: ["garage:use", "account:manage", "console:use", "invitations:manage", "vehicles:link", "verification:review", "members:manage", "service:record"],
   },
 ];
 

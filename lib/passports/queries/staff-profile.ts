@@ -53,7 +53,8 @@ export async function getPassportProfile(actor: Actor, passportId: string) {
     db.holding.findFirst({ where: { vehicleId: p.vehicleId, kind: "STOCK", organisationId: p.garageId, endedAt: null }, select: { id: true } }),
     db.holding.findFirst({ where: { vehicleId: p.vehicleId, kind: "OWNER", endedAt: null }, select: { startedAt: true } }),
     db.serviceRecord.findMany({
-      where: { vehicleId: p.vehicleId },
+      // The record as it stands: an entry a correction replaced is left out (the dossier page shows both).
+      where: { vehicleId: p.vehicleId, correctedBy: { is: null } },
       orderBy: { performedAt: "desc" },
       take: 20,
       select: { id: true, kind: true, performedAt: true, mileageKm: true, description: true, organisation: { select: { name: true } } },

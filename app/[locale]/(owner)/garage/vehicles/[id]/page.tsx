@@ -1,26 +1,29 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Trash2 } from "lucide-react";
+import { Plus, Trash2 } from "lucide-react";
 import { hasKey } from "@/i18n/keys";
 import { Link } from "@/i18n/navigation";
-import { Alert, Badge, Card, EmptyState, PageTitle, buttonClass } from "@/components/ui/primitives";
+import { Alert, Badge, Card, PageTitle, buttonClass } from "@/components/ui/primitives";
 import { requireActor } from "@/lib/server/guards";
 import { getVehicleDossier } from "@/lib/vehicles/queries";
 import { getOwnerPassport } from "@/lib/passports/queries/owner-passport";
 import { OwnerPassportSection } from "@/components/passports/owner-passport";
 import { PlateText } from "@/components/passports/plate";
+import { getOwnerCarHistory } from "@/lib/dossier/queries";
+import { HistoryTimeline, MileageSection } from "@/components/dossier/history-section";
 
 const STATUS_TONE = { ACTIVE: "green", PENDING: "blue", CANCELLED: "zinc", EXPIRED: "amber" } as const;
 
-export default async function VehiclePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ linked?: string }> }) {
+export default async function VehiclePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ linked?: string; corrected?: string }> }) {
   const { locale, id } = await params;
   const sp = await searchParams;
   const actor = await requireActor(locale, "garage:use");
   const dossier = await getVehicleDossier(actor, id);
   if (!dossier) notFound();
   const [t, tp, format] = await Promise.all([getTranslations("garage"), getTranslations("products"), getFormatter()]);
-  const { vehicle: v, holding, contracts, drivers, services, history, isOwner } = dossier;
-  const passport = await getOwnerPassport(actor, id);
+  const { vehicle: v, holding, contracts, drivers, history, isOwner } = dossier;
+  const [passport, record, td] = await Promise.all([getOwnerPassport(actor, id), getOwnerCarHistory(actor, id), getTranslations("dossier")]);
+  if (!record) notFound();
   const date = (d: Date | null) => (d ? format.dateTime(d, "date") : "—");
   const km = (n: number) => format.number(n, "km");
   // A code the message files do not know yet reads as a generic label, never as the raw code.
@@ -44,6 +47,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
         {holding.nickname ?? `${v.make} ${v.model}`}
       </PageTitle>
       {sp.linked ? <Alert tone="success" testId="notice">{t("linkedNotice")}</Alert> : null}
+      {sp.corrected ? <Alert tone="success" testId="notice">{td("form.saved")}</Alert> : null}
       {holding.disconnectedAt ? <Alert tone="error" testId="disconnected">{t("disconnectedLead")}</Alert> : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         {passport ? <OwnerPassportSection passport={passport} /> : null}
@@ -59,7 +63,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
             <dt className="text-zinc-500">{t("fuel")}</dt>
             <dd>{t(`fuels.${v.fuel}`)}</dd>
             <dt className="text-zinc-500">{t("mileage")}</dt>
-            <dd>{v.mileageKm != null ? km(v.mileageKm) : "—"}</dd>
+            <dd>{record.mileage.latest ? km(record.mileage.latest.km) : v.mileageKm != null ? km(v.mileageKm) : "—"}</dd>
             <dt className="text-zinc-500">{t("relationship")}</dt>
             <dd>{isOwner ? t("owner") : t("driver")}</dd>
             <dt className="text-zinc-500">{t("since")}</dt>
@@ -101,25 +105,16 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
             </ul>
           </Card>
         ) : null}
-        <Card>
-          <h2 className="mb-3 font-semibold">{t("serviceHistory")}</h2>
-          {services.length === 0 ? (
-            <EmptyState>{t("noServices")}</EmptyState>
-          ) : (
-            <ul className="divide-y text-sm">
-              {services.map((s) => (
-                <li key={s.id} className="py-2">
-                  <p className="font-medium">{s.description}</p>
-                  <p className="text-zinc-600">
-                    {date(s.performedAt)}
-                    {s.mileageKm != null ? ` · ${km(s.mileageKm)}` : ""}
-                    {s.organisation ? ` · ${s.organisation.name}` : ""}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
+        <MileageSection mileage={record.mileage} />
+        <HistoryTimeline entries={record.entries} correctHref={(entryId) => `/garage/vehicles/${v.id}/history/${entryId}/correct`} />
+        {isOwner ? (
+          <div className="lg:col-span-2">
+            <Link href={`/garage/vehicles/${v.id}/history/new`} className={buttonClass("secondary")} data-testid="add-own-entry">
+              <Plus aria-hidden className="size-4" />
+              {td("form.ownerLink")}
+            </Link>
+          </div>
+        ) : null}
         <Card>
           <h2 className="mb-3 font-semibold">{t("historyTitle")}</h2>
           <ul className="divide-y text-sm" data-testid="audit-trail">

@@ -1,0 +1,31 @@
+import type { Actor } from "../server/authz";
+import { audit } from "../server/audit";
+import { transaction } from "../server/transaction";
+import { actingWorkshop } from "./access";
+import { writeEntry, type EntryFields } from "./write-entry";
+import type { MileageFinding } from "./mileage";
+
+/**
+ * Staff of a dealer or garage that services the car record a service, inspection or repair, or
+ * correct one of their organisation's entries. A car their organisation does not service (now)
+ * reads as not found.
+ */
+export async function recordWorkshopEntry(input: { actor: Actor; organisationId?: string } & EntryFields): Promise<{ entryId: string; findings: MileageFinding[] }> {
+  const { actor, organisationId, ...fields } = input;
+  return transaction(async (tx) => {
+    const org = await actingWorkshop(tx, actor, fields.vehicleId, organisationId);
+    const result = await writeEntry(
+      tx,
+      { ...fields, source: "WORKSHOP", organisationId: org.id, workshopName: null, recordedById: actor.userId },
+      (target) => target.source === "WORKSHOP" && target.organisationId === org.id,
+    );
+    await audit(tx, actor, fields.correctsId ? "service.corrected" : "service.recorded", {
+      organisationId: org.id,
+      entityType: "ServiceRecord",
+      entityId: result.entryId,
+      vehicleId: fields.vehicleId,
+      data: { kind: fields.kind, mileageKm: fields.mileageKm, correctsId: fields.correctsId ?? null, findings: result.findings.join(",") },
+    });
+    return result;
+  });
+}
