@@ -50,7 +50,8 @@ async function blockedBackend(): Promise<number> {
   throw new Error("the use case never reached the locked table");
 }
 
-const cases: [string, string, typeof removeVehicleAction][] = [
+type AnyAction = (prev: unknown, input: never) => Promise<unknown>;
+const cases: [string, string, AnyAction][] = [
   ["removing a car", "lib/linking/actions.ts#removeVehicleAction", removeVehicleAction],
   ["accepting a transfer", "lib/passports/actions.ts#acceptTransferAction", acceptTransferAction],
   ["approving a verification request", "lib/verification/actions.ts#approveVerificationAction", approveVerificationAction],

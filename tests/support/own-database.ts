@@ -24,7 +24,16 @@ if (base) {
     (globalThis as { __autodossierDb?: unknown }).__autodossierDb = undefined;
     const c = new pg.Client({ connectionString: base });
     await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    // Connections still closing would be cut by FORCE with an error: give them a moment first.
+    for (let i = 0; ; i++) {
+      try {
+        await c.query(`DROP DATABASE IF EXISTS "${name}"${i >= 40 ? " WITH (FORCE)" : ""}`);
+        break;
+      } catch (e) {
+        if (i >= 40) throw e;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
     await c.end();
   });
 }
