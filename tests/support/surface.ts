@@ -710,6 +710,3 @@ export const ENTRIES: Record<string, Entry> = {
     ]),
   ),
 };
-
-/** The schemas of forms that are not a server action's input (none today): fuzzed on their own. */
-export const OTHER_SCHEMAS: Record<string, z.ZodType> = {};
