@@ -4,13 +4,13 @@
  * text (any Unicode, lone surrogates, NUL and other control characters, CRLF injections, very
  * long strings) or by a value of the wrong type, some left out, unknown ones added, sent as an
  * object or as FormData (as a browser posts it). FUZZ_RUNS sets the inputs per server action
- * (default 250, so the default run stays under a minute; FUZZ_RUNS=1000 for the full depth) and
+ * (default 200, so the default run stays under a minute; FUZZ_RUNS=1000 for the full depth) and
  * per schema (at least 1000 whatever it says); FUZZ_SEED picks the inputs (fixed by default;
  * "random" for new ones; each run prints its seed, which replays it).
  */
 import fc from "fast-check";
 
-export const FUZZ_RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 250));
+export const FUZZ_RUNS = Math.max(1, Number(process.env.FUZZ_RUNS ?? 200));
 /** Fixed by default, so `npm test` is repeatable; FUZZ_SEED=random explores new inputs (the seed is printed). */
 export const FUZZ_SEED = process.env.FUZZ_SEED === "random" ? Date.now() % 2 ** 31 : Number(process.env.FUZZ_SEED || 20261202);
 
