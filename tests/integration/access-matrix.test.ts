@@ -78,6 +78,13 @@ describe("access matrix", () => {
     expect(Object.keys(ENTRIES).filter((k) => !keys.has(k)).map((k) => `the access-matrix entry "${k}" names no export`)).toEqual([]);
   });
 
+  it("names the file and the export when an entry is missing", () => {
+    const fn = async () => undefined;
+    expect(missingEntries([{ key: "lib/x/actions.ts#endSessionAction", file: "lib/x/actions.ts", name: "endSessionAction", kind: "action", fn }], ENTRIES)).toEqual([
+      'action endSessionAction in lib/x/actions.ts has no access-matrix entry: add "lib/x/actions.ts#endSessionAction" to tests/support/surface.ts',
+    ]);
+  });
+
   it.each(found.filter((e) => e.key in ENTRIES).map((e) => [e.key, e] as const))("%s", async (_key, exp) => {
     const entry = ENTRIES[exp.key];
     const allowed = new Set<Who>([...(entry.allowed ?? []), ...(entry.by ? [entry.by] : [])]);

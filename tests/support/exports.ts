@@ -1,6 +1,7 @@
 /**
- * The app's callable surface, found in the code itself: every export of every `lib/**\/actions.ts`
- * that starts with "use server", and every HTTP-method export of every `app/**\/route.ts`.
+ * The app's callable surface, found in the code itself: every export of every module under lib/
+ * or app/ that starts with "use server" (today the `lib/<feature>/actions.ts` files), and every
+ * HTTP-method export of every `app/**\/route.ts`.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -8,12 +9,12 @@ import path from "node:path";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
-function walk(dir: string, name: string): string[] {
+function walk(dir: string, match: (name: string) => boolean): string[] {
   const out: string[] = [];
   for (const e of readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
     const rel = `${dir}/${e.name}`;
-    if (e.isDirectory()) out.push(...walk(rel, name));
-    else if (e.name === name) out.push(rel);
+    if (e.isDirectory()) out.push(...walk(rel, match));
+    else if (match(e.name)) out.push(rel);
   }
   return out.sort();
 }
@@ -28,7 +29,8 @@ export interface Export {
 }
 
 export async function serverActionFiles(): Promise<string[]> {
-  return walk("lib", "actions.ts").filter((f) => /^\s*["']use server["'];?/.test(readFileSync(path.join(ROOT, f), "utf8")));
+  const sources = [...walk("lib", (n) => /\.tsx?$/.test(n)), ...walk("app", (n) => /\.tsx?$/.test(n))];
+  return sources.filter((f) => /^\s*["']use server["'];?/.test(readFileSync(path.join(ROOT, f), "utf8")));
 }
 
 export async function surfaceExports(): Promise<Export[]> {
@@ -39,7 +41,7 @@ export async function surfaceExports(): Promise<Export[]> {
       if (typeof fn === "function") out.push({ key: `${file}#${name}`, file, name, kind: "action", fn: fn as Export["fn"] });
     }
   }
-  for (const file of walk("app", "route.ts")) {
+  for (const file of walk("app", (n) => n === "route.ts")) {
     const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
     for (const [name, fn] of Object.entries(mod)) {
       if (METHODS.has(name) && typeof fn === "function") out.push({ key: `${file}#${name}`, file, name, kind: "route", fn: fn as Export["fn"] });
