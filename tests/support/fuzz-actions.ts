@@ -15,7 +15,7 @@ import fc from "fast-check";
 import { db } from "@/lib/server/db";
 import { fieldWithUnstorableText } from "@/lib/server/fields";
 import { callAction, type Outcome } from "./request-scope";
-import { changedTables, rowFingerprint } from "./row-fingerprint";
+import { changedTables, rowFingerprint, rowsWritten } from "./row-fingerprint";
 import { ENTRIES, type ActionEntry } from "./surface";
 import { surfaceExports, missingEntries } from "./exports";
 import { callerFor, createWorld, type World } from "./world";
@@ -31,6 +31,8 @@ interface Figures {
   reachedUseCase: number;
   accepted: number;
   serverErrors: number;
+  /** Rows written by refused inputs (goal 0), and the refused inputs (or batches of them) that wrote. */
+  refusedRows: number;
   refusedWrites: number;
 }
 
@@ -40,7 +42,7 @@ function keysOf(schema: unknown): string[] {
 }
 
 export function fuzzActionsIn(files: string[], label: string): void {
-  const figures: Figures = { actions: 0, inputs: 0, beforeUseCase: 0, reachedUseCase: 0, accepted: 0, serverErrors: 0, refusedWrites: 0 };
+  const figures: Figures = { actions: 0, inputs: 0, beforeUseCase: 0, reachedUseCase: 0, accepted: 0, serverErrors: 0, refusedRows: 0, refusedWrites: 0 };
   const started = performance.now();
   const cpu = process.cpuUsage();
   let world: World;
@@ -104,6 +106,7 @@ export function fuzzActionsIn(files: string[], label: string): void {
       let after = await rowFingerprint();
       if (changedTables(before, after).length) {
         figures.refusedWrites++;
+        figures.refusedRows += rowsWritten(before, after);
         problems.push(`inputs refused before the use case wrote to ${changedTables(before, after).join(", ")}`);
       }
 
@@ -116,6 +119,7 @@ export function fuzzActionsIn(files: string[], label: string): void {
         if (out?.ok) figures.accepted++;
         else if (changed.length) {
           figures.refusedWrites++;
+          figures.refusedRows += rowsWritten(before, after);
           problems.push(`refused (${out ? JSON.stringify(out).slice(0, 120) : "threw"}) but wrote to ${changed.join(", ")}: ${describeInput(f)}`);
         }
         before = after;
@@ -136,7 +140,7 @@ export function fuzzActionsIn(files: string[], label: string): void {
       console.log(
         `[proof] fuzz ${label}: ${figures.actions} actions, ${figures.inputs} inputs tried ` +
           `(${figures.beforeUseCase} refused by the wrapper before the use case, ${figures.reachedUseCase} reached it, ${figures.accepted} accepted), ` +
-          `${figures.serverErrors} server errors, ${figures.refusedWrites} writes by refused inputs, ${s} s (${cpuS} s CPU in the test process)`,
+          `${figures.serverErrors} server errors, ${figures.refusedRows} rows written by refused inputs (${figures.refusedWrites} refused inputs or batches wrote), ${s} s (${cpuS} s CPU in the test process)`,
       );
     });
   });

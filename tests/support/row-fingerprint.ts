@@ -40,3 +40,10 @@ export async function rowFingerprint(): Promise<Fingerprint> {
 export function changedTables(before: Fingerprint, after: Fingerprint): string[] {
   return [...after.keys()].filter((t) => after.get(t) !== before.get(t)).map((t) => `${t} (${after.get(t)! - (before.get(t) ?? 0n)} rows)`);
 }
+
+/** The number of rows written between two fingerprints. */
+export function rowsWritten(before: Fingerprint, after: Fingerprint): number {
+  let n = 0n;
+  for (const [t, count] of after) n += count - (before.get(t) ?? 0n);
+  return Number(n);
+}
