@@ -11,7 +11,8 @@ import pg from "pg";
 const base = process.env.DATABASE_URL;
 if (base) {
   const url = new URL(base);
-  const name = `${url.pathname.slice(1) || "postgres"}_own_${randomBytes(4).toString("hex")}`.slice(0, 63);
+  // PostgreSQL keeps 63 characters of a name: shorten the stem, never the random part.
+  const name = `${(url.pathname.slice(1) || "postgres").slice(0, 45)}_own_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
