@@ -9,7 +9,7 @@
  */
 import "@/tests/support/own-database";
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdirSync, readdirSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
@@ -67,9 +67,11 @@ function child(mode: "upload" | "submit", userId: string): { proc: ChildProcess;
 }
 
 async function kill(proc: ChildProcess) {
-  const exited = new Promise((resolve) => proc.once("exit", resolve));
-  proc.kill("SIGKILL");
-  await exited;
+  if (proc.exitCode === null && proc.signalCode === null) {
+    const exited = new Promise((resolve) => proc.once("exit", resolve));
+    proc.kill("SIGKILL");
+    await exited;
+  }
   figures.kills++;
 }
 
@@ -106,14 +108,28 @@ describe("the server killed during an upload: no orphan the purge misses", () =>
     const user = await createUser();
     for (const delay of [0, 150]) {
       const c = child("upload", user.id);
-      await c.waitFor(/^ready$/);
-      if (delay) await new Promise((r) => setTimeout(r, delay));
-      else {
-        // Kill as soon as a copy is being written.
-        const t0 = Date.now();
-        while (!allFiles().some((f) => f.startsWith(".tmp-")) && Date.now() - t0 < 30_000) await new Promise((r) => setImmediate(r));
+      if (delay) {
+        await c.waitFor(/^ready$/);
+        await new Promise((r) => setTimeout(r, delay));
+        await kill(c.proc);
+      } else {
+        // Killed the moment the file system reports a copy being written (its temporary file).
+        mkdirSync(process.env.DOCUMENTS_DIR!, { recursive: true });
+        let watcher: FSWatcher | undefined;
+        const killed = new Promise<void>((resolve) => {
+          watcher = watch(process.env.DOCUMENTS_DIR!, (_event, name) => {
+            if (name?.startsWith(".tmp-")) {
+              c.proc.kill("SIGKILL");
+              resolve();
+            }
+          });
+          setTimeout(resolve, 60_000);
+        });
+        await c.waitFor(/^ready$/);
+        await killed;
+        watcher?.close();
+        await kill(c.proc);
       }
-      await kill(c.proc);
     }
     // And one killed after it has handed out an upload id that is then never used.
     const c = child("upload", user.id);
