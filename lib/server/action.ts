@@ -9,6 +9,7 @@ import { getActor } from "./session";
 import { requestAddress } from "./request-address";
 import { log, requestIdFrom, withRequest } from "./log";
 import type { Actor } from "./authz";
+import { fieldWithUnstorableText } from "./fields";
 
 import type { ActionResult } from "./action-types";
 export type { ActionResult, ActionError } from "./action-types";
@@ -65,6 +66,12 @@ export function action<S extends z.ZodType, T, Anon extends boolean = false>(
     try {
       const actor = await getActor();
       if (!actor && !options.anonymous) return fail(new AppError("UNAUTHENTICATED"));
+      // NUL and lone surrogates cannot be stored (PostgreSQL refuses them): one check for every form.
+      const unstorable = fieldWithUnstorableText(raw);
+      if (unstorable !== undefined) {
+        const fieldErrors = fieldErrorMessages([{ path: [unstorable], message: "character_not_allowed" }], locale);
+        return { ok: false, error: { code: "VALIDATION", message: validationMessage(locale), fieldErrors }, values: keepValues(raw) };
+      }
       const parsed = schema.safeParse(raw);
       if (!parsed.success) {
         if (parsed.error.issues.some((issue) => issue.code === "unrecognized_keys")) return fail(new AppError("VALIDATION", "unknown_field"));

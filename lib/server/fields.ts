@@ -19,6 +19,25 @@ const SINGLE_LINE_FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 /** Multi-line text (notes) may break lines with LF and CR; every other control is refused. */
 const MULTI_LINE_FORBIDDEN = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
+/**
+ * Characters no text can be stored with: NUL (PostgreSQL's text cannot hold it) and a lone UTF-16
+ * surrogate (no valid UTF-8 exists for it). The action wrapper refuses them in every field of every
+ * form, before any schema (lib/server/action.ts), with the message key `character_not_allowed`.
+ */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** The first field (a top-level key) whose value, or any string inside it, cannot be stored. */
+export function fieldWithUnstorableText(input: Record<string, unknown>): string | undefined {
+  const bad = (v: unknown, depth: number): boolean => {
+    if (typeof v === "string") return UNSTORABLE.test(v);
+    if (depth > 8 || v === null || typeof v !== "object") return false;
+    if (Array.isArray(v)) return v.some((x) => bad(x, depth + 1));
+    if (Object.getPrototypeOf(v) !== Object.prototype) return false;
+    return Object.entries(v).some(([k, x]) => UNSTORABLE.test(k) || bad(x, depth + 1));
+  };
+  return Object.keys(input).find((k) => UNSTORABLE.test(k) || bad(input[k], 0));
+}
+
 export const isSingleLine = (v: string): boolean => !SINGLE_LINE_FORBIDDEN.test(v);
 export const isMultiLineText = (v: string): boolean => !MULTI_LINE_FORBIDDEN.test(v);
 

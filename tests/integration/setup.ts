@@ -2,6 +2,10 @@
  * Integration tests run against a real database: PostgreSQL when DATABASE_URL is set (the test
  * command gives each run a fresh one), otherwise an in-memory embedded PostgreSQL per test file.
  */
+// Next's own start-up step that gives its request stores an AsyncLocalStorage (as `next start` does
+// before loading the app), so server actions and route handlers can run in a request scope here
+// (tests/support/request-scope.ts).
+import "next/dist/server/node-environment-baseline";
 import { beforeAll, afterAll } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

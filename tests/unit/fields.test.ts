@@ -14,6 +14,7 @@ import {
   Text,
   ValidPlate,
   Vin,
+  fieldWithUnstorableText,
 } from "@/lib/server/fields";
 import { currentYear } from "@/lib/server/dates";
 
@@ -249,9 +250,32 @@ describe("ModelYear", () => {
   });
 });
 
+describe("fieldWithUnstorableText (the action wrapper's check for characters PostgreSQL cannot store)", () => {
+  it.each([
+    ["NUL", { a: "ok", b: "x\u0000y" }, "b"],
+    ["a lone high surrogate", { name: "abc\uD800" }, "name"],
+    ["a lone low surrogate", { name: "\uDC00abc" }, "name"],
+    ["NUL inside a list", { ids: ["a", "b\u0000"] }, "ids"],
+    ["NUL inside an object", { o: { deep: ["\u0000"] } }, "o"],
+    ["NUL in a nested key", { o: { "k\u0000": 1 } }, "o"],
+    ["NUL in a field name", { "k\u0000": "v" }, "k\u0000"],
+  ])("finds %s", (_what, input, field) => {
+    expect(fieldWithUnstorableText(input)).toBe(field);
+  });
+
+  it.each([
+    ["plain text and other types", { a: "Zoë 🚗 ж 日本", b: 1, c: null, d: true, e: [1, "x"] }],
+    ["a surrogate pair (an emoji)", { a: "\uD83D\uDE97" }],
+    ["control characters other than NUL (the schemas refuse those per field)", { a: "a\tb\r\n\u0001" }],
+    ["nothing", {}],
+  ])("accepts %s", (_what, input) => {
+    expect(fieldWithUnstorableText(input)).toBeUndefined();
+  });
+});
+
 describe("message keys", () => {
   it("every key the fields report has a text in every language", () => {
-    const keys = ["required", "too_long", "too_short", "text_control_chars", "notes_control_chars", "email_control_chars", "email_invalid", "date_invalid", "plate_invalid", "year_invalid", "vin_length", "vin_characters", "vin_forbidden_letters", "vin_check_digit"];
+    const keys = ["character_not_allowed", "required", "too_long", "too_short", "text_control_chars", "notes_control_chars", "email_control_chars", "email_invalid", "date_invalid", "plate_invalid", "year_invalid", "vin_length", "vin_characters", "vin_forbidden_letters", "vin_check_digit"];
     for (const [locale, messages] of Object.entries(MESSAGES)) {
       const fields = (messages as unknown as { errors: { fields: Record<string, unknown> } }).errors.fields;
       expect(keys.filter((k) => typeof fields[k] !== "string"), locale).toEqual([]);

@@ -1,0 +1,5 @@
+/** Fuzzing through the action wrapper, part 2: AutoPaspoorts and verification (tests/support/fuzz-actions.ts). */
+import "@/tests/support/own-database";
+import { fuzzActionsIn } from "@/tests/support/fuzz-actions";
+
+fuzzActionsIn(["lib/passports/actions.ts", "lib/verification/actions.ts"], "passports, verification");

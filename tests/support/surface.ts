@@ -1,0 +1,712 @@
+/**
+ * The app's attack surface as the proof tests see it: one entry per exported server action
+ * (every `lib/**\/actions.ts` with "use server") and per exported route handler (every
+ * `app/**\/route.ts`), keyed "<file>#<export>". The access matrix (tests/integration/access-matrix.test.ts)
+ * and the action fuzzing (tests/integration/fuzz-actions-*.test.ts) find the exports themselves by
+ * importing those files, and fail for an export without an entry here.
+ *
+ * Adding an action: add an entry under its key with
+ * - `by`: who legitimately calls it (the matrix's control call, and the fuzzing's caller);
+ * - `allowed`: the matrix columns (MATRIX_ACTORS) that may succeed too, with the reason in `why`
+ *   (e.g. a link from an e-mail is the credential, or a self-service action on one's own account);
+ * - `setup`: creates fresh resources of the owner or the first dealer/garage (the victims) and
+ *   returns a valid input for `by`, and the victim's data that must never reach anyone else;
+ * - `schema`: the action's input schema (the fuzzing runs inputs it refuses concurrently).
+ */
+import type { z } from "zod";
+import { db } from "@/lib/server/db";
+import { hashPassword } from "@/lib/server/password";
+import { actorFor, createAuthToken, createMembership, createUser, makeVin, PASSWORD, uid, uniqueEmail } from "@/tests/factories";
+import { invite, ownedVehicle } from "@/tests/factories/linking";
+import { confirmTo, randomNlPlate, stockPassport, type Staff } from "@/tests/factories/passports";
+import { sampleJpeg, submittedRequest, uploadAll } from "@/tests/factories/verification";
+import { addCostItem } from "@/lib/passports/add-cost-item";
+import { addMaintenanceItem } from "@/lib/passports/add-maintenance-item";
+import { acceptTransferByToken } from "@/lib/passports/accept-transfer";
+import { claimRequest } from "@/lib/verification/claim-request";
+import { REJECTION_REASONS } from "@/lib/verification/schemas";
+import * as accounts from "@/lib/accounts/schemas";
+import * as linking from "@/lib/linking/schemas";
+import * as organisations from "@/lib/organisations/schemas";
+import * as passports from "@/lib/passports/schemas";
+import * as verification from "@/lib/verification/schemas";
+import { MATRIX_ACTORS, type MatrixActor, type Who, type World } from "./world";
+
+export interface Case {
+  /** The action's input (form fields), or the route's request. */
+  input: Record<string, unknown>;
+  /** The victim's data the input does not carry: it must not appear in a refused caller's answer. */
+  secrets?: string[];
+}
+
+export interface RouteRequest {
+  method: string;
+  path: string;
+  params?: Record<string, unknown>;
+  body?: Buffer;
+  headers?: Record<string, string>;
+}
+
+interface Common {
+  /** Who legitimately calls it; null: nobody (the control call is skipped). */
+  by: Who | null;
+  /** Matrix columns that may succeed as well as `by`, and why. */
+  allowed?: readonly MatrixActor[];
+  why?: string;
+  /** Run after each matrix cell (not part of the call), e.g. to put back a password the call changed. */
+  after?: (w: World) => Promise<void>;
+  /** For self-service entries: the victim's (owner's) data, which must read the same after any other caller's call. */
+  untouched?: (w: World) => Promise<unknown>;
+}
+
+export interface ActionEntry extends Common {
+  kind: "action";
+  schema?: z.ZodType;
+  setup: (w: World) => Promise<Case>;
+}
+
+export interface RouteEntry extends Common {
+  kind: "route";
+  setup: (w: World) => Promise<{ request: RouteRequest; secrets?: string[] }>;
+}
+
+export type Entry = ActionEntry | RouteEntry;
+
+const EVERYONE = MATRIX_ACTORS;
+const SIGNED_IN = MATRIX_ACTORS.filter((a) => a !== "anonymous");
+const NEW_PASSWORD = "a-new-password-2026";
+
+const actor = (w: World, who: Exclude<Who, "anonymous">) => actorFor(w.users[who].id);
+const garageOf = async (w: World): Promise<Staff> => ({
+  garage: await db.organisation.findUniqueOrThrow({ where: { id: w.garage.id } }),
+  fleet: await db.organisation.findUniqueOrThrow({ where: { id: w.garage.fleetId } }),
+  user: w.users.garage,
+  actor: await actor(w, "garage"),
+});
+const dealerOf = async (w: World) => ({ org: await db.organisation.findUniqueOrThrow({ where: { id: w.dealer.id } }), actor: await actor(w, "dealer") });
+const ownerSecrets = (w: World) => [w.users.owner.email, w.users.owner.firstName, w.users.owner.lastName];
+
+async function ownedCar(w: World, linkedByOrganisationId: string | null = null) {
+  const car = await ownedVehicle({ ownerId: w.users.owner.id, linkedByOrganisationId });
+  return { ...car, secrets: [...ownerSecrets(w), car.vehicle.vin] };
+}
+
+/** A passport of the first garage, with its plate and VIN as the secrets. */
+async function passport(w: World) {
+  const p = await stockPassport(await garageOf(w));
+  return { ...p, secrets: [p.vin, p.plate] };
+}
+
+/** A passport of the first garage transferred to (and accepted by) the owner. */
+async function ownersPassportCar(w: World) {
+  const staff = await garageOf(w);
+  const p = await stockPassport(staff);
+  const t = await confirmTo(staff, p.passportId, w.users.owner.email);
+  const { vehicleId } = await acceptTransferByToken({ actor: await actor(w, "owner"), token: t.token });
+  return { vehicleId, secrets: [p.vin, p.plate, ...ownerSecrets(w)] };
+}
+
+async function invitedUser() {
+  const user = await createUser({ status: "INVITED", password: null });
+  return user;
+}
+
+/** A request submitted by the owner (routed to support: the owner's language is Dutch). */
+async function ownersRequest(w: World, claimedBy: "support" | null = null) {
+  const r = await submittedRequest(await actor(w, "owner"));
+  if (claimedBy) await claimRequest({ actor: await actor(w, claimedBy), requestId: r.requestId });
+  return { ...r, secrets: [...ownerSecrets(w), r.vin] };
+}
+
+const approveFields = (requestId: string, vin: string) => ({
+  requestId,
+  idDocumentType: "DRIVING_LICENCE",
+  fullName: "Test User",
+  dateOfBirth: "1985-04-12",
+  placeOfBirth: "Utrecht",
+  address: "Stationsplein 1, 3511 ED Utrecht",
+  documentValidUntil: `${new Date().getUTCFullYear() + 5}-01-01`,
+  vin,
+  make: "Porsche",
+  model: "Macan",
+  modelYear: "2023",
+  fuel: "ELECTRIC",
+  plateCountry: "NL",
+  registeredOwnerName: "Test User",
+  registeredOwnerAddress: "Stationsplein 1, 3511 ED Utrecht",
+});
+
+let passwordHash: string | undefined;
+/** Puts back the cast's password (PASSWORD) after a call changed it. */
+const restorePasswords = async (w: World) => {
+  passwordHash ??= await hashPassword(PASSWORD);
+  await db.user.updateMany({ where: { id: { in: Object.values(w.users).map((u) => u.id) } }, data: { passwordHash } });
+};
+/** The owner's password and sessions: what another caller's self-service call must leave alone. */
+const ownersAccount = async (w: World) =>
+  db.user.findUniqueOrThrow({ where: { id: w.users.owner.id }, select: { passwordHash: true, status: true, sessions: { select: { id: true, revokedAt: true }, orderBy: { id: "asc" } } } });
+
+export const ENTRIES: Record<string, Entry> = {
+  // ---- lib/accounts/actions.ts
+  "lib/accounts/actions.ts#signUpAction": {
+    kind: "action",
+    schema: accounts.SignUpInput,
+    by: "anonymous",
+    allowed: EVERYONE,
+    why: "a public form; it creates a new account and touches no one else's",
+    setup: async () => ({ input: { email: uniqueEmail("signup"), firstName: "Sanne", lastName: "Smit", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD, locale: "nl" } }),
+  },
+  "lib/accounts/actions.ts#signInAction": {
+    kind: "action",
+    schema: accounts.SignInInput,
+    by: "anonymous",
+    allowed: EVERYONE,
+    why: "the e-mail address and password are the credential",
+    setup: async (w) => ({ input: { email: w.users.otherOwner.email, password: PASSWORD, locale: "nl" } }),
+  },
+  "lib/accounts/actions.ts#activateAction": {
+    kind: "action",
+    by: "anonymous",
+    allowed: EVERYONE,
+    why: "the e-mailed activation link is the credential",
+    setup: async () => {
+      const user = await invitedUser();
+      const { token } = await createAuthToken(user.id, "ACTIVATION");
+      return { input: { token, password: NEW_PASSWORD, locale: "nl" }, secrets: [user.email] };
+    },
+  },
+  "lib/accounts/actions.ts#forgotPasswordAction": {
+    kind: "action",
+    schema: accounts.ForgotPasswordInput,
+    by: "anonymous",
+    allowed: EVERYONE,
+    why: "a public form that answers the same whether or not the address has an account",
+    setup: async (w) => ({ input: { email: w.users.owner.email, locale: "nl" }, secrets: [w.users.owner.firstName] }),
+  },
+  "lib/accounts/actions.ts#requestActivationAction": {
+    kind: "action",
+    schema: accounts.RequestActivationInput,
+    by: "anonymous",
+    allowed: EVERYONE,
+    why: "a public form that answers the same whether or not a link was sent",
+    setup: async () => ({ input: { email: (await invitedUser()).email, locale: "nl" } }),
+  },
+  "lib/accounts/actions.ts#resendActivationAction": {
+    kind: "action",
+    schema: accounts.ResendActivationInput,
+    by: "support",
+    setup: async () => {
+      const user = await invitedUser();
+      return { input: { userId: user.id }, secrets: [user.email] };
+    },
+  },
+  "lib/accounts/actions.ts#resetPasswordAction": {
+    kind: "action",
+    schema: accounts.ResetPasswordInput,
+    by: "anonymous",
+    allowed: EVERYONE,
+    why: "the e-mailed reset link is the credential",
+    setup: async () => {
+      const user = await createUser();
+      const { token } = await createAuthToken(user.id, "PASSWORD_RESET");
+      return { input: { token, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD, locale: "nl" }, secrets: [user.email] };
+    },
+  },
+  "lib/accounts/actions.ts#changePasswordAction": {
+    kind: "action",
+    untouched: ownersAccount,
+    schema: accounts.ChangePasswordInput,
+    by: "owner",
+    allowed: SIGNED_IN,
+    why: "self-service: it changes the caller's own password (the input names no one)",
+    after: restorePasswords,
+    setup: async () => ({ input: { currentPassword: PASSWORD, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD } }),
+  },
+  "lib/accounts/actions.ts#signOutEverywhereAction": {
+    kind: "action",
+    untouched: ownersAccount,
+    schema: accounts.EmptyInput,
+    by: "owner",
+    allowed: SIGNED_IN,
+    why: "self-service: it ends the caller's own sessions (the input names no one)",
+    setup: async () => ({ input: {} }),
+  },
+  "lib/accounts/actions.ts#signOutAction": {
+    kind: "action",
+    untouched: ownersAccount,
+    by: "owner",
+    allowed: EVERYONE,
+    why: "self-service: it ends the caller's own session; takes no input",
+    setup: async () => ({ input: {} }),
+  },
+
+  // ---- lib/linking/actions.ts
+  "lib/linking/actions.ts#inviteBuyerAction": {
+    kind: "action",
+    schema: linking.InviteInput,
+    by: "dealer",
+    setup: async (w) => ({
+      input: {
+        organisationId: w.dealer.id,
+        vin: makeVin(),
+        make: "Porsche",
+        model: "Taycan",
+        modelYear: "2025",
+        fuel: "ELECTRIC",
+        plateCountry: "NL",
+        email: uniqueEmail("buyer"),
+        locale: "nl",
+        include_CONNECT: "on",
+        months_CONNECT: "12",
+      },
+      secrets: [w.dealer.name],
+    }),
+  },
+  "lib/linking/actions.ts#resendInvitationAction": {
+    kind: "action",
+    schema: linking.InvitationIdInput,
+    by: "dealer",
+    setup: async (w) => {
+      const i = await invite(await dealerOf(w));
+      return { input: { invitationId: i.invitationId }, secrets: [i.email, i.vin] };
+    },
+  },
+  "lib/linking/actions.ts#revokeInvitationAction": {
+    kind: "action",
+    schema: linking.InvitationIdInput,
+    by: "dealer",
+    setup: async (w) => {
+      const i = await invite(await dealerOf(w));
+      return { input: { invitationId: i.invitationId }, secrets: [i.email, i.vin] };
+    },
+  },
+  "lib/linking/actions.ts#acceptInvitationAction": {
+    kind: "action",
+    schema: linking.AcceptInvitationInput,
+    by: "owner",
+    setup: async (w) => {
+      const i = await invite(await dealerOf(w), { email: w.users.owner.email });
+      return { input: { token: i.token }, secrets: [i.vin, i.vehicleId] };
+    },
+  },
+  "lib/linking/actions.ts#acceptWithNewAccountAction": {
+    kind: "action",
+    schema: linking.AcceptWithNewAccountInput,
+    by: "anonymous",
+    setup: async (w) => {
+      const i = await invite(await dealerOf(w));
+      return {
+        input: { token: i.token, firstName: "Bram", lastName: "Koper", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD, locale: "nl" },
+        secrets: [i.vin, i.vehicleId, i.email],
+      };
+    },
+  },
+  "lib/linking/actions.ts#lookupOwnerAction": {
+    kind: "action",
+    schema: linking.LookupOwnerInput,
+    by: "dealer",
+    setup: async (w) => ({ input: { organisationId: w.dealer.id, email: w.users.owner.email }, secrets: [w.users.owner.firstName, w.users.owner.lastName] }),
+  },
+  "lib/linking/actions.ts#lookupVehicleAction": {
+    kind: "action",
+    schema: linking.LookupVehicleInput,
+    by: "dealer",
+    setup: async (w) => {
+      const car = await ownedCar(w, w.dealer.id);
+      return { input: { organisationId: w.dealer.id, vin: car.vehicle.vin }, secrets: [...car.secrets, car.vehicle.id] };
+    },
+  },
+  "lib/linking/actions.ts#verifyAtDeskAction": {
+    kind: "action",
+    schema: linking.DeskVerificationInput,
+    by: "dealer",
+    setup: async (w) => {
+      const o = w.users.owner;
+      const name = `${o.firstName} ${o.lastName}`;
+      return {
+        input: {
+          organisationId: w.dealer.id,
+          ownerEmail: o.email,
+          relationship: "OWNER",
+          idDocumentType: "DRIVING_LICENCE",
+          fullName: name,
+          dateOfBirth: "1985-04-12",
+          placeOfBirth: "Zwolle",
+          address: "Kerkstraat 1, 8011 AA Zwolle",
+          documentValidUntil: `${new Date().getUTCFullYear() + 3}-06-30`,
+          vin: makeVin(),
+          make: "Porsche",
+          model: "Cayenne",
+          modelYear: "2023",
+          fuel: "HYBRID",
+          plateCountry: "NL",
+          registeredOwnerName: name,
+          registeredOwnerAddress: "Kerkstraat 1, 8011 AA Zwolle",
+        },
+      };
+    },
+  },
+  "lib/linking/actions.ts#removeVehicleAction": {
+    kind: "action",
+    schema: linking.RemoveVehicleInput,
+    by: "owner",
+    setup: async (w) => {
+      const car = await ownedCar(w);
+      return { input: { vehicleId: car.vehicle.id, understood: "on" }, secrets: car.secrets };
+    },
+  },
+  "lib/linking/actions.ts#disconnectAction": {
+    kind: "action",
+    schema: linking.DisconnectInput,
+    by: "dealer",
+    setup: async (w) => {
+      const car = await ownedCar(w, w.dealer.id);
+      return { input: { holdingId: car.holding.id }, secrets: car.secrets };
+    },
+  },
+  "lib/linking/actions.ts#relinkAction": {
+    kind: "action",
+    schema: linking.RelinkInput,
+    by: "dealer",
+    setup: async (w) => {
+      const car = await ownedCar(w, w.dealer.id);
+      await db.holding.update({ where: { id: car.holding.id }, data: { disconnectedAt: new Date() } });
+      return { input: { holdingId: car.holding.id, identityChecked: "on" }, secrets: car.secrets };
+    },
+  },
+
+  // ---- lib/organisations/actions.ts
+  "lib/organisations/actions.ts#createOrganisationAction": {
+    kind: "action",
+    schema: organisations.CreateOrganisationInput,
+    by: "admin",
+    setup: async () => ({ input: { name: `Organisatie ${uid()}`, kind: "DEALER", country: "NL", city: "Utrecht" } }),
+  },
+  "lib/organisations/actions.ts#addMemberAction": {
+    kind: "action",
+    schema: organisations.AddMemberInput,
+    by: "dealer",
+    setup: async (w) => ({ input: { organisationId: w.dealer.id, email: (await createUser()).email, role: "MEMBER" }, secrets: [w.dealer.name] }),
+  },
+  "lib/organisations/actions.ts#setMemberRoleAction": {
+    kind: "action",
+    schema: organisations.SetMemberRoleInput,
+    by: "dealer",
+    setup: async (w) => {
+      const user = await createUser();
+      const m = await createMembership(user.id, w.dealer.id);
+      return { input: { membershipId: m.id, role: "ADMIN" }, secrets: [user.email, w.dealer.name] };
+    },
+  },
+  "lib/organisations/actions.ts#removeMemberAction": {
+    kind: "action",
+    schema: organisations.MemberInput,
+    by: "dealer",
+    setup: async (w) => {
+      const user = await createUser();
+      const m = await createMembership(user.id, w.dealer.id);
+      return { input: { membershipId: m.id }, secrets: [user.email, w.dealer.name] };
+    },
+  },
+  "lib/organisations/actions.ts#setUserStatusAction": {
+    kind: "action",
+    schema: organisations.SetUserStatusInput,
+    by: "admin",
+    setup: async () => {
+      const user = await createUser();
+      return { input: { userId: user.id, status: "DISABLED" }, secrets: [user.email] };
+    },
+  },
+
+  // ---- lib/passports/actions.ts
+  "lib/passports/actions.ts#createPassportAction": {
+    kind: "action",
+    schema: passports.CreatePassportInput,
+    by: "garage",
+    setup: async (w) => ({
+      input: { garageId: w.garage.id, vin: makeVin(), make: "Honda", model: "Civic", modelYear: "2019", fuel: "PETROL", plate: randomNlPlate(), plateCountry: "NL" },
+      secrets: [w.garage.name],
+    }),
+  },
+  "lib/passports/actions.ts#updatePassportAction": {
+    kind: "action",
+    schema: passports.UpdatePassportInput,
+    by: "garage",
+    setup: async (w) => {
+      const p = await passport(w);
+      return { input: { passportId: p.passportId, status: "RESERVED", notes: "Klant belt terug" }, secrets: p.secrets };
+    },
+  },
+  "lib/passports/actions.ts#addCostItemAction": {
+    kind: "action",
+    schema: passports.AddCostItemInput,
+    by: "garage",
+    setup: async (w) => {
+      const p = await passport(w);
+      return { input: { passportId: p.passportId, description: "Poetsbeurt", amount: "49,95" }, secrets: p.secrets };
+    },
+  },
+  "lib/passports/actions.ts#removeCostItemAction": {
+    kind: "action",
+    schema: passports.ItemInput,
+    by: "garage",
+    setup: async (w) => {
+      const p = await passport(w);
+      const { itemId } = await addCostItem({ actor: await actor(w, "garage"), passportId: p.passportId, description: "Banden", amountCents: 40000 });
+      return { input: { passportId: p.passportId, itemId }, secrets: p.secrets };
+    },
+  },
+  "lib/passports/actions.ts#addMaintenanceItemAction": {
+    kind: "action",
+    schema: passports.AddMaintenanceItemInput,
+    by: "garage",
+    setup: async (w) => {
+      const p = await passport(w);
+      return { input: { passportId: p.passportId, description: "APK", dueAt: "" }, secrets: p.secrets };
+    },
+  },
+  "lib/passports/actions.ts#setMaintenanceDoneAction": {
+    kind: "action",
+    schema: passports.MaintenanceDoneInput,
+    by: "garage",
+    setup: async (w) => {
+      const p = await passport(w);
+      const { itemId } = await addMaintenanceItem({ actor: await actor(w, "garage"), passportId: p.passportId, description: "Remmen" });
+      return { input: { passportId: p.passportId, itemId, done: "true" }, secrets: p.secrets };
+    },
+  },
+  "lib/passports/actions.ts#removeMaintenanceItemAction": {
+    kind: "action",
+    schema: passports.ItemInput,
+    by: "garage",
+    setup: async (w) => {
+      const p = await passport(w);
+      const { itemId } = await addMaintenanceItem({ actor: await actor(w, "garage"), passportId: p.passportId, description: "Olie" });
+      return { input: { passportId: p.passportId, itemId }, secrets: p.secrets };
+    },
+  },
+  "lib/passports/actions.ts#setFleetAccountAction": {
+    kind: "action",
+    schema: passports.SetFleetInput,
+    by: "garage",
+    setup: async (w) => {
+      const p = await passport(w);
+      return { input: { passportId: p.passportId, fleetAccountId: w.garage.fleetId }, secrets: p.secrets };
+    },
+  },
+  "lib/passports/actions.ts#confirmTransferAction": {
+    kind: "action",
+    schema: passports.ConfirmTransferInput,
+    by: "garage",
+    setup: async (w) => {
+      const p = await passport(w);
+      const email = uniqueEmail("koper");
+      return {
+        input: { passportId: p.passportId, name: "Bram Koper", street: "Kerkstraat 1", postalCode: "3511 AB", city: "Utrecht", email, emailConfirm: email, locale: "nl" },
+        secrets: p.secrets,
+      };
+    },
+  },
+  "lib/passports/actions.ts#cancelTransferAction": {
+    kind: "action",
+    schema: passports.PassportIdInput,
+    by: "garage",
+    setup: async (w) => {
+      const p = await passport(w);
+      const t = await confirmTo(await garageOf(w), p.passportId);
+      return { input: { passportId: p.passportId }, secrets: [...p.secrets, t.email] };
+    },
+  },
+  "lib/passports/actions.ts#updateContactAction": {
+    kind: "action",
+    schema: passports.UpdateContactInput,
+    by: "garage",
+    setup: async (w) => {
+      const p = await passport(w);
+      const t = await confirmTo(await garageOf(w), p.passportId);
+      return { input: { passportId: p.passportId, name: "Bram de Koper", street: "Dorpsstraat 2", postalCode: "3512 CD", city: "Utrecht" }, secrets: [...p.secrets, t.email] };
+    },
+  },
+  "lib/passports/actions.ts#acceptTransferAction": {
+    kind: "action",
+    schema: passports.TransferIdInput,
+    by: "owner",
+    setup: async (w) => {
+      const p = await passport(w);
+      const t = await confirmTo(await garageOf(w), p.passportId, w.users.owner.email);
+      return { input: { transferId: t.transferId }, secrets: [...p.secrets, p.vehicleId] };
+    },
+  },
+  "lib/passports/actions.ts#declineTransferAction": {
+    kind: "action",
+    schema: passports.TransferIdInput,
+    by: "owner",
+    setup: async (w) => {
+      const p = await passport(w);
+      const t = await confirmTo(await garageOf(w), p.passportId, w.users.owner.email);
+      return { input: { transferId: t.transferId }, secrets: p.secrets };
+    },
+  },
+  "lib/passports/actions.ts#acceptTransferByTokenAction": {
+    kind: "action",
+    schema: passports.TransferTokenInput,
+    by: "owner",
+    setup: async (w) => {
+      const p = await passport(w);
+      const t = await confirmTo(await garageOf(w), p.passportId, w.users.owner.email);
+      return { input: { token: t.token }, secrets: [...p.secrets, p.vehicleId] };
+    },
+  },
+  "lib/passports/actions.ts#acceptTransferWithPasswordAction": {
+    kind: "action",
+    schema: passports.AcceptWithPasswordInput,
+    by: "anonymous",
+    setup: async (w) => {
+      const p = await passport(w);
+      const t = await confirmTo(await garageOf(w), p.passportId);
+      return { input: { token: t.token, password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD, locale: "nl" }, secrets: [...p.secrets, p.vehicleId, t.email] };
+    },
+  },
+  "lib/passports/actions.ts#declineTransferByTokenAction": {
+    kind: "action",
+    schema: passports.TransferTokenInput,
+    by: "anonymous",
+    allowed: EVERYONE,
+    why: "the e-mailed transfer link is the credential (for a buyer without an account)",
+    setup: async (w) => {
+      const p = await passport(w);
+      const t = await confirmTo(await garageOf(w), p.passportId);
+      return { input: { token: t.token } };
+    },
+  },
+  "lib/passports/actions.ts#correctTransferEmailAction": {
+    kind: "action",
+    schema: passports.CorrectEmailInput,
+    by: "support",
+    setup: async (w) => {
+      const p = await passport(w);
+      const t = await confirmTo(await garageOf(w), p.passportId);
+      const email = uniqueEmail("corrected");
+      return { input: { transferId: t.transferId, email, emailConfirm: email }, secrets: [...p.secrets, t.email] };
+    },
+  },
+  "lib/passports/actions.ts#endServiceRelationshipAction": {
+    kind: "action",
+    schema: passports.VehicleIdInput,
+    by: "owner",
+    setup: async (w) => {
+      const car = await ownersPassportCar(w);
+      return { input: { vehicleId: car.vehicleId }, secrets: car.secrets };
+    },
+  },
+
+  // ---- lib/verification/actions.ts
+  "lib/verification/actions.ts#submitVerificationAction": {
+    kind: "action",
+    schema: verification.SubmitRequestInput,
+    by: "owner",
+    setup: async (w) => ({ input: { vin: makeVin(), relationship: "OWNER", ...(await uploadAll(await actor(w, "owner"))) } }),
+  },
+  "lib/verification/actions.ts#withdrawVerificationAction": {
+    kind: "action",
+    schema: verification.RequestIdInput,
+    by: "owner",
+    setup: async (w) => {
+      const r = await ownersRequest(w);
+      return { input: { requestId: r.requestId }, secrets: r.secrets };
+    },
+  },
+  "lib/verification/actions.ts#claimVerificationAction": {
+    kind: "action",
+    schema: verification.RequestIdInput,
+    by: "support",
+    setup: async (w) => {
+      const r = await ownersRequest(w);
+      return { input: { requestId: r.requestId }, secrets: r.secrets };
+    },
+  },
+  "lib/verification/actions.ts#releaseVerificationAction": {
+    kind: "action",
+    schema: verification.RequestIdInput,
+    by: "support",
+    setup: async (w) => {
+      const r = await ownersRequest(w, "support");
+      return { input: { requestId: r.requestId }, secrets: r.secrets };
+    },
+  },
+  "lib/verification/actions.ts#approveVerificationAction": {
+    kind: "action",
+    schema: verification.ApproveInput,
+    by: "support",
+    setup: async (w) => {
+      const r = await ownersRequest(w, "support");
+      return { input: approveFields(r.requestId, r.vin), secrets: ownerSecrets(w) };
+    },
+  },
+  "lib/verification/actions.ts#rejectVerificationAction": {
+    kind: "action",
+    schema: verification.RejectInput,
+    by: "support",
+    setup: async (w) => {
+      const r = await ownersRequest(w, "support");
+      return { input: { requestId: r.requestId, reason: REJECTION_REASONS[0], note: "" }, secrets: r.secrets };
+    },
+  },
+
+  // ---- route handlers (app/**/route.ts)
+  "app/api/verification/uploads/route.ts#POST": {
+    kind: "route",
+    by: "owner",
+    allowed: SIGNED_IN,
+    why: "self-service: every signed-in person may upload a document for a request of their own",
+    setup: async () => ({ request: { method: "POST", path: "/api/verification/uploads?kind=ID_FRONT&locale=nl", body: await sampleJpeg(), headers: { "content-type": "image/jpeg" } } }),
+  },
+  "app/api/verification/documents/[id]/route.ts#GET": {
+    kind: "route",
+    by: "support",
+    setup: async (w) => {
+      const r = await ownersRequest(w, "support");
+      const doc = await db.verificationDocument.findFirstOrThrow({ where: { requestId: r.requestId } });
+      return { request: { method: "GET", path: `/api/verification/documents/${doc.id}`, params: { id: doc.id } }, secrets: r.secrets };
+    },
+  },
+  "app/api/health/route.ts#GET": {
+    kind: "route",
+    by: "anonymous",
+    allowed: EVERYONE,
+    why: "public: says whether the database answers, nothing else",
+    setup: async () => ({ request: { method: "GET", path: "/api/health" } }),
+  },
+  "app/api/auth/[...nextauth]/route.ts#GET": {
+    kind: "route",
+    by: "owner",
+    allowed: EVERYONE,
+    why: "next-auth's own endpoints: each caller reads only their own session (the JWT names a session row)",
+    setup: async () => ({ request: { method: "GET", path: "/api/auth/session", params: { nextauth: ["session"] } } }),
+  },
+  "app/api/auth/[...nextauth]/route.ts#POST": {
+    kind: "route",
+    by: null,
+    allowed: EVERYONE,
+    why: "next-auth's own endpoints: a post without the caller's CSRF token is refused for everyone (the sign-in flow is proven in next-auth.test.ts)",
+    setup: async (w) => ({
+      request: {
+        method: "POST",
+        path: "/api/auth/callback/credentials",
+        params: { nextauth: ["callback", "credentials"] },
+        body: Buffer.from(new URLSearchParams({ email: w.users.owner.email, password: "not-the-password" }).toString()),
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      },
+    }),
+  },
+  ...Object.fromEntries(
+    ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"].map((method) => [
+      `app/api/[...path]/route.ts#${method}`,
+      {
+        kind: "route",
+        by: null,
+        setup: async () => ({ request: { method, path: "/api/no-such-route", params: { path: ["no-such-route"] } } }),
+      } satisfies RouteEntry,
+    ]),
+  ),
+};
