@@ -30,6 +30,7 @@ import * as linking from "@/lib/linking/schemas";
 import * as organisations from "@/lib/organisations/schemas";
 import * as passports from "@/lib/passports/schemas";
 import * as verification from "@/lib/verification/schemas";
+import * as dossier from "@/lib/dossier/schemas";
 import { MATRIX_ACTORS, type MatrixActor, type Who, type World } from "./world";
 
 export interface Case {
@@ -90,6 +91,15 @@ async function ownedCar(w: World, linkedByOrganisationId: string | null = null) 
   const car = await ownedVehicle({ ownerId: w.users.owner.id, linkedByOrganisationId });
   return { ...car, secrets: [...ownerSecrets(w), car.vehicle.vin] };
 }
+
+/** A service entry's fields: yesterday (UTC, so never in Amsterdam's future), a plausible reading. */
+const serviceEntry = () => ({
+  kind: "SERVICE",
+  performedOn: new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+  mileageKm: String(10_000 + Math.floor(Math.random() * 1000)),
+  description: "Jaarlijkse beurt",
+  lines: "Olie ververst\nRemmen gecontroleerd",
+});
 
 /** A passport of the first garage, with its plate and VIN as the secrets. */
 async function passport(w: World) {
@@ -231,6 +241,18 @@ export const ENTRIES: Record<string, Entry> = {
     why: "self-service: it ends the caller's own sessions (the input names no one)",
     setup: async () => ({ input: {} }),
   },
+  "lib/accounts/actions.ts#endSessionAction": {
+    kind: "action",
+    schema: accounts.EndSessionInput,
+    by: "owner",
+    setup: async (w) => {
+      // Another of the owner's sessions (another device): only the owner may end it.
+      const session = await db.authSession.create({
+        data: { userId: w.users.owner.id, expiresAt: new Date(Date.now() + 3600_000), userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/130.0" },
+      });
+      return { input: { sessionId: session.id }, secrets: ownerSecrets(w) };
+    },
+  },
   "lib/accounts/actions.ts#signOutAction": {
     kind: "action",
     untouched: ownersAccount,
@@ -238,6 +260,27 @@ export const ENTRIES: Record<string, Entry> = {
     allowed: EVERYONE,
     why: "self-service: it ends the caller's own session; takes no input",
     setup: async () => ({ input: {} }),
+  },
+
+  // ---- lib/dossier/actions.ts
+  "lib/dossier/actions.ts#recordWorkshopEntryAction": {
+    kind: "action",
+    schema: dossier.WorkshopEntryInput,
+    by: "dealer",
+    setup: async (w) => {
+      // The dealer linked the owner's car: it services it, and may record work on it.
+      const car = await ownedCar(w, w.dealer.id);
+      return { input: { vehicleId: car.vehicle.id, ...serviceEntry() }, secrets: car.secrets };
+    },
+  },
+  "lib/dossier/actions.ts#recordOwnerEntryAction": {
+    kind: "action",
+    schema: dossier.OwnerEntryInput,
+    by: "owner",
+    setup: async (w) => {
+      const car = await ownedCar(w);
+      return { input: { vehicleId: car.vehicle.id, ...serviceEntry(), workshopName: "Garage om de hoek" }, secrets: car.secrets };
+    },
   },
 
   // ---- lib/linking/actions.ts
