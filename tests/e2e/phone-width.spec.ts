@@ -10,7 +10,7 @@ import { expect as baseExpect, test, type Browser, type BrowserContext, type Pag
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { DEMO_PASSWORD, linkIn, mailsTo, signIn, waitForMail } from "./support";
+import { DEMO_PASSWORD, linkIn, mailsTo, SIGN_UP_PASSWORD, signIn, waitForMail } from "./support";
 import { createPassport, fillTransfer, transferLink, transferMail, uniquePlate, uniqueVin } from "./passports-support";
 import { recordSale } from "./linking-support";
 import { makeVin, PASSWORD, submitRequest } from "./verification-support";
@@ -42,6 +42,9 @@ const PAGES: Record<string, { by: Journey; notFound?: true }> = {
   "/console/invitations/new": { by: "dealer" },
   "/console/vehicles": { by: "dealer" },
   "/console/vehicles/verify": { by: "dealer" },
+  "/console/dossier": { by: "dealer" },
+  "/console/dossier/[vehicleId]": { by: "dealer" },
+  "/console/dossier/[vehicleId]/correct/[entryId]": { by: "dealer" },
   "/console/passports": { by: "garage" },
   "/console/passports/new": { by: "garage" },
   "/console/passports/[id]": { by: "garage" },
@@ -49,6 +52,8 @@ const PAGES: Record<string, { by: Journey; notFound?: true }> = {
   "/garage": { by: "owner" },
   "/garage/vehicles/[id]": { by: "owner" },
   "/garage/vehicles/[id]/remove": { by: "owner" },
+  "/garage/vehicles/[id]/history/new": { by: "owner" },
+  "/garage/vehicles/[id]/history/[entryId]/correct": { by: "owner" },
   "/garage/verifications/new": { by: "owner" },
   "/garage/verifications/[id]": { by: "owner" },
   "/account": { by: "owner" },
@@ -208,6 +213,7 @@ test("signed-out pages and the links from e-mails fit a phone", async ({ browser
   await visit(page, "/activate/[token]", new URL(activation).pathname.replace(/^\/nl/, ""));
   // Activated, then a password-reset link for it.
   await page.goto(activation);
+  await page.getByLabel(SIGN_UP_PASSWORD.nl).fill(PASSWORD);
   await page.getByRole("button", { name: "Account activeren" }).click();
   await expect(page).toHaveURL(/activated=1/);
   await page.goto("/nl/forgot-password");
@@ -225,7 +231,13 @@ test("the dealer's console and an invitation link, current and replaced by \"Sen
   const vin = uniqueVin();
   const buyer = longEmail("buyer");
   const first = await recordSale(dealer.page, { vin, email: buyer, products: ["CONNECT", "ROADSIDE"] });
-  for (const route of ["/console", "/console/invitations", "/console/invitations/new", "/console/vehicles", "/console/vehicles/verify"] as const) await visit(dealer.page, route, route);
+  for (const route of ["/console", "/console/invitations", "/console/invitations/new", "/console/vehicles", "/console/vehicles/verify", "/console/dossier"] as const) await visit(dealer.page, route, route);
+  // The demo owner's car that the dealer services: its record, and the correction of the dealer's own entry.
+  const serviced = await dealer.page.getByTestId("dossier-car").first().getByRole("link").getAttribute("href");
+  const servicedId = serviced!.split("/").pop()!;
+  await visit(dealer.page, "/console/dossier/[vehicleId]", `/console/dossier/${servicedId}`);
+  const correctWork = await dealer.page.getByTestId("correct-entry").first().getAttribute("href");
+  await visit(dealer.page, "/console/dossier/[vehicleId]/correct/[entryId]", correctWork!.replace(/^\/(nl|en)/, ""));
 
   const anon = await anonymousPage(browser);
   const token = new URL(first).pathname.split("/").pop()!;
@@ -288,6 +300,11 @@ test("the owner's garage, a car, its removal page, the account and a verificatio
   const vehicleId = href!.split("/").pop()!;
   plates += await visit(owner.page, "/garage/vehicles/[id]", `/garage/vehicles/${vehicleId}`);
   await visit(owner.page, "/garage/vehicles/[id]/remove", `/garage/vehicles/${vehicleId}/remove`);
+  await visit(owner.page, "/garage/vehicles/[id]/history/new", `/garage/vehicles/${vehicleId}/history/new`);
+  // The correction of an entry the owner reported (the demo history has one per car).
+  await owner.page.goto(`/nl/garage/vehicles/${vehicleId}`);
+  const correctOwn = await owner.page.getByTestId("correct-entry").first().getAttribute("href");
+  await visit(owner.page, "/garage/vehicles/[id]/history/[entryId]/correct", correctOwn!.replace(/^\/(nl|en)/, ""));
   expect(plates).toBeGreaterThan(0);
   await owner.context.close();
 
@@ -295,6 +312,7 @@ test("the owner's garage, a car, its removal page, the account and a verificatio
   const anon = await anonymousPage(browser);
   const email = longEmail("owner");
   await anon.page.goto(await signUpLong(anon.page, email));
+  await anon.page.getByLabel(SIGN_UP_PASSWORD.nl).fill(PASSWORD);
   await anon.page.getByRole("button", { name: "Account activeren" }).click();
   await expect(anon.page).toHaveURL(/activated=1/);
   await anon.context.close();
