@@ -1,23 +1,11 @@
 /** Builders for the linking integration tests (flows 1, 2, 4 and 5): dealers, owned cars, invitations. */
-import { expect } from "vitest";
 import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
 import type { Actor } from "@/lib/server/authz";
 import { inviteBuyer } from "@/lib/linking/invite-buyer";
 import type { VerifyAtDeskInput } from "@/lib/linking/verify-at-desk";
 import { actorFor, createMembership, createOrganisation, createUser, makeVin, outboxFor, tokenFromPayload, uid, uniqueEmail } from "./index";
 
-/** Awaits a promise that must fail with an AppError of `code` (and `messageKey`), and returns it. */
-export async function expectAppError(p: Promise<unknown>, code: AppError["code"], messageKey?: string): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e, `expected AppError ${code}${messageKey ? ` ${messageKey}` : ""}`).toBeInstanceOf(AppError);
-  expect((e as AppError).code).toBe(code);
-  if (messageKey) expect((e as AppError).messageKey).toBe(messageKey);
-  return e as AppError;
-}
+export { expectAppError } from "./errors";
 
 /** A user on staff of a fresh dealer, as an actor. */
 export async function dealerStaff(role: "ADMIN" | "MEMBER" = "MEMBER") {

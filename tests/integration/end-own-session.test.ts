@@ -4,20 +4,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
 import { endOwnSession } from "@/lib/accounts/end-own-session";
 import { listSessions } from "@/lib/accounts/queries";
 import { EndSessionInput } from "@/lib/accounts/schemas";
 import { actorFor, createSession, createUser } from "../factories";
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
+import { refusal } from "../factories/errors";
 
 const live = async (id: string) => (await db.authSession.findUniqueOrThrow({ where: { id } })).revokedAt === null;
 

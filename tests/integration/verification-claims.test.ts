@@ -15,17 +15,9 @@ import { readDocument } from "@/lib/verification/read-document";
 import { getReviewRequest, listQueue } from "@/lib/verification/queries";
 import { actorFor } from "../factories";
 import { createDealer, dealerStaff, facts, ownerActor, submittedRequest, supportUser } from "../factories/verification";
+import { refusal } from "../factories/errors";
 
 const HOUR = 3600_000;
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 const queueRow = async (actor: Actor, requestId: string) => (await listQueue(actor)).open.find((r) => r.id === requestId);
 

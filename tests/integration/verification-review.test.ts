@@ -15,15 +15,7 @@ import { readDocument } from "@/lib/verification/read-document";
 import { getMyRequest, getReviewRequest, listQueue } from "@/lib/verification/queries";
 import { createUser, outboxFor } from "../factories";
 import { createDealer, dealerStaff, facts, filesOnDisk, ownerActor, storageKeysOf, submittedRequest, supportUser } from "../factories/verification";
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
+import { refusal } from "../factories/errors";
 
 let support: Actor;
 let support2: Actor;

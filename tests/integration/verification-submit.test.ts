@@ -7,7 +7,6 @@ import path from "node:path";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { AppError } from "@/lib/server/errors";
 import { uploadDocument } from "@/lib/verification/upload-document";
 import { submitVerificationRequest } from "@/lib/verification/submit-request";
 import { getDocumentStorage } from "@/lib/verification/storage";
@@ -23,15 +22,7 @@ import {
   uploadAll,
   zeroPagePdf,
 } from "../factories/verification";
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
+import { refusal } from "../factories/errors";
 
 describe("uploading a document", () => {
   it("re-encodes a photo without its EXIF (device, location) and stores it encrypted under a random name", async () => {

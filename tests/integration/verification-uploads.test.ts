@@ -16,15 +16,7 @@ import { submitVerificationRequest } from "@/lib/verification/submit-request";
 import { verifyUpload } from "@/lib/verification/upload-token";
 import { makeVin } from "../factories";
 import { filesOnDisk, ownerActor, samplePdf, samplePng } from "../factories/verification";
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
+import { refusal } from "../factories/errors";
 
 const bucket = (userId: string) => db.rateLimitBucket.findUnique({ where: { key: `verification-upload:${userId}` } });
 
