@@ -29,6 +29,7 @@ export async function register() {
   const { startMailWorker } = await import("./lib/server/mail/worker");
   await startMailWorker();
   (await import("./lib/verification/purge-worker")).startPurgeWorker();
+  (await import("./lib/jobs/worker")).startJobsWorker();
 }
 
 /**
