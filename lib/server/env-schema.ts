@@ -19,6 +19,12 @@ const list = (fallback: string) =>
     );
 
 /** An optional whole number from 1 to max; unset or empty is undefined. */
+/** A text setting; empty or blank reads as unset. */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
 const wholeNumber = (max: number) =>
   z
     .string()
@@ -98,6 +104,25 @@ export const EnvSchema = z
       .string()
       .optional()
       .transform((v) => (v && v.trim() ? v.trim() : undefined)),
+    /**
+     * S3-compatible object storage for uploaded documents (several app nodes share it). Set the
+     * bucket to use it; unset, documents stay on the local disk (DOCUMENTS_DIR). The endpoint is
+     * for non-AWS stores (MinIO, Ceph, ...), which usually also need path-style addressing.
+     */
+    DOCUMENTS_S3_BUCKET: optionalText,
+    DOCUMENTS_S3_PREFIX: optionalText,
+    DOCUMENTS_S3_ENDPOINT: z
+      .string()
+      .optional()
+      .transform((v) => (v && v.trim() ? v.trim() : undefined))
+      .pipe(z.url({ protocol: /^https?$/ }).optional()),
+    DOCUMENTS_S3_REGION: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() || "us-east-1"),
+    DOCUMENTS_S3_ACCESS_KEY_ID: optionalText,
+    DOCUMENTS_S3_SECRET_ACCESS_KEY: optionalText,
+    DOCUMENTS_S3_FORCE_PATH_STYLE: bool,
     /** The least severe log lines written (JSON, one a line, to stdout); `silent` writes none. */
     LOG_LEVEL: z
       .string()
@@ -121,6 +146,18 @@ export const EnvSchema = z
         path: ["DOCUMENT_KEY"],
         message: "is not set: give it a random 32-byte key in base64 (e.g. `openssl rand -base64 32`); it encrypts uploaded documents, so keep it",
       });
+    }
+  })
+  .superRefine((e, ctx) => {
+    if (!!e.DOCUMENTS_S3_ACCESS_KEY_ID !== !!e.DOCUMENTS_S3_SECRET_ACCESS_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DOCUMENTS_S3_SECRET_ACCESS_KEY"],
+        message: "DOCUMENTS_S3_ACCESS_KEY_ID and DOCUMENTS_S3_SECRET_ACCESS_KEY go together: set both, or neither (the SDK then uses the machine's role)",
+      });
+    }
+    if (!e.DOCUMENTS_S3_BUCKET && (e.DOCUMENTS_S3_ENDPOINT || e.DOCUMENTS_S3_ACCESS_KEY_ID)) {
+      ctx.addIssue({ code: "custom", path: ["DOCUMENTS_S3_BUCKET"], message: "is not set although other DOCUMENTS_S3_ settings are: give the bucket" });
     }
   })
   .transform((e) => ({

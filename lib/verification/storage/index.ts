@@ -1,7 +1,8 @@
 /**
  * Where uploaded verification documents live: an interface with put/get/delete (and list, for
- * the purge of abandoned uploads), a local-disk implementation now, room for an S3-compatible
- * object store later (same keys, same encryption before upload). Documents are encrypted at rest
+ * the purge of abandoned uploads), on the local disk (the default, one node) or in S3-compatible
+ * object storage (DOCUMENTS_S3_BUCKET; several nodes), with the same keys and the same encryption
+ * before upload. Documents are encrypted at rest
  * (./crypto.ts) and stored under random names; nothing here is ever served publicly.
  *
  * Use cases get the storage through getDocumentStorage(); tests swap it with setDocumentStorage()
@@ -11,6 +12,7 @@ import { randomBytes } from "node:crypto";
 import { env } from "../../server/env";
 import { parseDocumentKey } from "./crypto";
 import { createLocalDiskStorage } from "./local-disk";
+import { createS3Storage } from "./s3";
 
 export interface StoredObject {
   key: string;
@@ -41,8 +43,23 @@ export function isStorageKey(key: string): boolean {
 const g = globalThis as unknown as { __documentStorage?: DocumentStorage };
 
 export function getDocumentStorage(): DocumentStorage {
-  g.__documentStorage ??= createLocalDiskStorage({ dir: env.DOCUMENTS_DIR, key: parseDocumentKey(env.DOCUMENT_KEY) });
+  g.__documentStorage ??= configuredStorage();
   return g.__documentStorage;
+}
+
+function configuredStorage(): DocumentStorage {
+  const key = parseDocumentKey(env.DOCUMENT_KEY);
+  if (!env.DOCUMENTS_S3_BUCKET) return createLocalDiskStorage({ dir: env.DOCUMENTS_DIR, key });
+  return createS3Storage({
+    bucket: env.DOCUMENTS_S3_BUCKET,
+    prefix: env.DOCUMENTS_S3_PREFIX,
+    endpoint: env.DOCUMENTS_S3_ENDPOINT,
+    region: env.DOCUMENTS_S3_REGION,
+    accessKeyId: env.DOCUMENTS_S3_ACCESS_KEY_ID,
+    secretAccessKey: env.DOCUMENTS_S3_SECRET_ACCESS_KEY,
+    forcePathStyle: env.DOCUMENTS_S3_FORCE_PATH_STYLE,
+    key,
+  });
 }
 
 /** For tests: use another storage (or, with undefined, the configured one again). */
