@@ -1,16 +1,23 @@
 import "server-only";
+import { database } from "../server/db";
 import { log, runJob } from "../server/log";
+import { runIfDue } from "./lease";
 import { DAILY_JOBS } from "./registry";
 
 /**
- * Runs the daily jobs inside the server process (the embedded database admits one process only):
- * once at start-up, then hourly. Overlapping runs are skipped; one job's failure is logged and
- * does not stop the others.
+ * Runs the daily jobs inside the server process (the embedded database admits one process only).
+ * Every node ticks every few minutes; a job runs when its lease (lib/jobs/lease.ts) says an hour
+ * has passed since its last run on any node, so several nodes run it once an hour between them.
+ * Each job is idempotent, so hourly runs act on what became due since. One job's failure is
+ * logged and does not stop the others.
  */
 export const JOBS_INTERVAL_MS = 60 * 60_000;
+const TICK_MS = 5 * 60_000;
+const MAX_RUN_MS = 30 * 60_000;
 
 const g = globalThis as unknown as { __jobs?: { timer: NodeJS.Timeout; running: boolean } };
 
+/** One run of every job, now, on this node (tests, and the lease-holding tick). */
 export async function runDailyJobs(now = new Date()): Promise<void> {
   for (const job of DAILY_JOBS) {
     await runJob(job.name, async () => {
@@ -29,7 +36,7 @@ async function tick(): Promise<void> {
   if (!s || s.running) return;
   s.running = true;
   try {
-    await runDailyJobs();
+    await runIfDue(database().prisma, { name: "daily-jobs", intervalMs: JOBS_INTERVAL_MS, maxRunMs: MAX_RUN_MS }, () => runDailyJobs());
   } finally {
     s.running = false;
   }
@@ -37,8 +44,8 @@ async function tick(): Promise<void> {
 
 export function startJobsWorker(): void {
   if (g.__jobs) return;
-  const timer = setInterval(() => void tick(), JOBS_INTERVAL_MS);
+  const timer = setInterval(() => void tick().catch((e) => log.error({ err: e }, "jobs run failed")), TICK_MS);
   timer.unref();
   g.__jobs = { timer, running: false };
-  void tick();
+  void tick().catch((e) => log.error({ err: e }, "jobs run failed"));
 }

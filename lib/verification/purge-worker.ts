@@ -1,12 +1,18 @@
 import "server-only";
+import { runIfDue } from "../jobs/lease";
+import { database } from "../server/db";
 import { log, runJob } from "../server/log";
 import { purgeDocuments } from "./purge-documents";
 
 /**
  * Runs the purge job inside the server process (the embedded database admits one process only):
- * once at start-up, then every 15 minutes. Overlapping runs are skipped. See docs/decisions/0007.
+ * every node ticks each minute, and the purge runs when its lease (lib/jobs/lease.ts) says 15
+ * minutes have passed since its last run on any node: once per interval across nodes. Overlapping
+ * runs are skipped. See docs/decisions/0007.
  */
 export const PURGE_INTERVAL_MS = 15 * 60_000;
+const TICK_MS = 60_000;
+const MAX_RUN_MS = 10 * 60_000;
 
 const g = globalThis as unknown as { __purge?: { timer: NodeJS.Timeout; running: boolean } };
 
@@ -18,7 +24,9 @@ async function purge(): Promise<void> {
   if (!s || s.running) return;
   s.running = true;
   try {
-    const r = await purgeDocuments();
+    const lease = await runIfDue(database().prisma, { name: "purge", intervalMs: PURGE_INTERVAL_MS, maxRunMs: MAX_RUN_MS }, () => purgeDocuments());
+    if (!lease.ran) return;
+    const r = lease.result;
     if (r.expired || r.deleted || r.failed || r.orphansDeleted || r.pendingUploadsCleared) {
       log.info({ expired: r.expired, deleted: r.deleted, pendingUploadsCleared: r.pendingUploadsCleared, orphansDeleted: r.orphansDeleted, failed: r.failed }, "purge run done");
     }
@@ -31,7 +39,7 @@ async function purge(): Promise<void> {
 
 export function startPurgeWorker(): void {
   if (g.__purge) return;
-  const timer = setInterval(() => void run().catch((e) => log.error({ err: e }, "purge run failed")), PURGE_INTERVAL_MS);
+  const timer = setInterval(() => void run().catch((e) => log.error({ err: e }, "purge run failed")), TICK_MS);
   timer.unref();
   g.__purge = { timer, running: false };
   void run().catch((e) => log.error({ err: e }, "purge run failed"));
