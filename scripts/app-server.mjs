@@ -44,3 +44,39 @@ export function createAppServer({ handle, trustProxy, log }) {
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   return server;
 }
+
+/**
+ * A graceful stop (SIGTERM from a process manager, a rolling deploy): stop taking connections,
+ * let the requests in flight finish (idle kept-alive connections are closed, so they do not hold
+ * the stop up), then run `afterRequests` (the background workers finish their current batch:
+ * lib/server/shutdown.ts). Resolves with the exit code: 0, or 1 when `timeoutMs` ran out first.
+ *
+ * @param {import("node:http").Server} server
+ * @param {{ timeoutMs: number, afterRequests: () => Promise<unknown>, log: { info: (obj: object, msg?: string) => void, warn: (obj: object, msg?: string) => void } }} options
+ * @returns {Promise<number>}
+ */
+export function stopGracefully(server, { timeoutMs, afterRequests, log }) {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      log.warn({ timeoutMs }, "stop took too long: exiting with work unfinished");
+      resolve(1);
+    }, timeoutMs);
+    timer.unref();
+    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    server.close(() => {
+      clearInterval(idle);
+      log.info({}, "requests finished; stopping background workers");
+      afterRequests().then(
+        () => {
+          clearTimeout(timer);
+          resolve(0);
+        },
+        () => {
+          clearTimeout(timer);
+          resolve(1);
+        },
+      );
+    });
+    server.closeIdleConnections();
+  });
+}

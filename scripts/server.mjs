@@ -7,7 +7,7 @@
 // Usage: node scripts/server.mjs  (PORT, default 3000)
 import next from "next";
 import pino from "pino";
-import { createAppServer } from "./app-server.mjs";
+import { createAppServer, stopGracefully } from "./app-server.mjs";
 
 const port = Number(process.env.PORT || 3000);
 const trustProxy = ["true", "1"].includes(process.env.TRUST_PROXY ?? "");
@@ -27,10 +27,18 @@ const log = pino({
 const server = createAppServer({ handle, trustProxy, log });
 server.listen(port, () => log.info({ port }, `ready on http://localhost:${port}`));
 
+// A graceful stop (scripts/app-server.mjs stopGracefully), bounded by SHUTDOWN_TIMEOUT_MS
+// (default 25 s, under the usual 30 s grace period of process managers and orchestrators).
+const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS || 25_000);
+let stopping = false;
 for (const sig of ["SIGINT", "SIGTERM"]) {
   process.on(sig, () => {
-    log.info({ signal: sig }, "stopping");
-    server.close(() => process.exit(0));
-    setTimeout(() => process.exit(0), 5000).unref();
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal: sig }, "stopping: no new connections, finishing requests in flight");
+    void stopGracefully(server, { timeoutMs: shutdownTimeoutMs, afterRequests: async () => globalThis.__autodossierShutdown?.(), log }).then((code) => {
+      log.info({ code }, "stopped");
+      process.exit(code);
+    });
   });
 }

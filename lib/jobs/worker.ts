@@ -1,6 +1,7 @@
 import "server-only";
 import { database } from "../server/db";
 import { log, runJob } from "../server/log";
+import { isShuttingDown, onShutdown, whenIdle } from "../server/shutdown";
 import { runIfDue } from "./lease";
 import { DAILY_JOBS } from "./registry";
 
@@ -33,7 +34,7 @@ export async function runDailyJobs(now = new Date()): Promise<void> {
 
 async function tick(): Promise<void> {
   const s = g.__jobs;
-  if (!s || s.running) return;
+  if (!s || s.running || isShuttingDown()) return;
   s.running = true;
   try {
     await runIfDue(database().prisma, { name: "daily-jobs", intervalMs: JOBS_INTERVAL_MS, maxRunMs: MAX_RUN_MS }, () => runDailyJobs());
@@ -47,5 +48,9 @@ export function startJobsWorker(): void {
   const timer = setInterval(() => void tick().catch((e) => log.error({ err: e }, "jobs run failed")), TICK_MS);
   timer.unref();
   g.__jobs = { timer, running: false };
+  onShutdown("jobs", async () => {
+    clearInterval(timer);
+    await whenIdle(() => !!g.__jobs?.running);
+  });
   void tick().catch((e) => log.error({ err: e }, "jobs run failed"));
 }

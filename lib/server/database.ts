@@ -9,7 +9,7 @@ import pg from "pg";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaClient } from "../../generated/prisma/client";
-import { applyMigrations, type SqlRunner } from "./migrate";
+import { applyMigrations, pendingMigrations, type SqlRunner } from "./migrate";
 
 export type Prisma = PrismaClient;
 
@@ -27,16 +27,22 @@ export interface Database {
   prisma: PrismaClient;
   sql: SqlRunner;
   migrate(log?: (m: string) => void): Promise<string[]>;
+  /** The committed migrations not yet applied to this database (readiness). */
+  pendingMigrations(): Promise<string[]>;
   close(): Promise<void>;
 }
 
-export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): Database {
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl);
+/**
+ * `poolSize`: connections this process keeps to PostgreSQL (DATABASE_POOL_SIZE). With several
+ * nodes, nodes × pool size must stay under the server's max_connections (or PgBouncer's pool).
+ */
+export function openDatabase(opts: { databaseUrl?: string; dataDir: string; poolSize?: number }): Database {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
   return openEmbedded(opts.dataDir);
 }
 
-function openPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+function openPostgres(url: string, poolSize: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
   const runner = (client: pg.Pool | pg.PoolClient): SqlRunner => ({
     async exec(sql) {
@@ -66,6 +72,7 @@ function openPostgres(url: string): Database {
     prisma,
     sql,
     migrate: (log) => applyMigrations(sql, undefined, log),
+    pendingMigrations: () => pendingMigrations(sql),
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => {});
@@ -98,6 +105,7 @@ function openEmbedded(dataDir: string): Database {
     prisma,
     sql,
     migrate: (log) => applyMigrations(sql, undefined, log),
+    pendingMigrations: () => pendingMigrations(sql),
     async close() {
       await prisma.$disconnect();
       await client.close().catch(() => {});

@@ -9,7 +9,7 @@ const globalForDb = globalThis as unknown as { __autodossierDb?: Database };
  * PGlite under DATA_DIR (one process only may open it; see docs/decisions/0003).
  */
 function get(): Database {
-  globalForDb.__autodossierDb ??= openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  globalForDb.__autodossierDb ??= openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR, poolSize: env.DATABASE_POOL_SIZE });
   return globalForDb.__autodossierDb;
 }
 

@@ -105,6 +105,11 @@ export const EnvSchema = z
       .optional()
       .transform((v) => (v && v.trim() ? v.trim() : undefined)),
     /**
+     * Connections each app process keeps to PostgreSQL. With N nodes, N × this must stay under
+     * the server's max_connections, or PgBouncer's pool in front of it (docs/deploy.md).
+     */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+    /**
      * S3-compatible object storage for uploaded documents (several app nodes share it). Set the
      * bucket to use it; unset, documents stay on the local disk (DOCUMENTS_DIR). The endpoint is
      * for non-AWS stores (MinIO, Ceph, ...), which usually also need path-style addressing.

@@ -84,3 +84,16 @@ export async function applyMigrations(
   }
   return applied;
 }
+
+let committed: string[] | undefined;
+
+/** Committed migrations (read from disk once per process) that this database has not applied. */
+export async function pendingMigrations(runner: SqlRunner): Promise<string[]> {
+  committed ??= readMigrations().map((m) => m.name);
+  const [exists] = await runner.query<{ t: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
+  if (!exists?.t) return committed;
+  const done = new Set(
+    (await runner.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).map((r) => r.migration_name),
+  );
+  return committed.filter((n) => !done.has(n));
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { runIfDue } from "../jobs/lease";
 import { database } from "../server/db";
 import { log, runJob } from "../server/log";
+import { isShuttingDown, onShutdown, whenIdle } from "../server/shutdown";
 import { purgeDocuments } from "./purge-documents";
 
 /**
@@ -21,7 +22,7 @@ const run = (): Promise<void> => runJob("purge", purge);
 
 async function purge(): Promise<void> {
   const s = g.__purge;
-  if (!s || s.running) return;
+  if (!s || s.running || isShuttingDown()) return;
   s.running = true;
   try {
     const lease = await runIfDue(database().prisma, { name: "purge", intervalMs: PURGE_INTERVAL_MS, maxRunMs: MAX_RUN_MS }, () => purgeDocuments());
@@ -42,5 +43,9 @@ export function startPurgeWorker(): void {
   const timer = setInterval(() => void run().catch((e) => log.error({ err: e }, "purge run failed")), TICK_MS);
   timer.unref();
   g.__purge = { timer, running: false };
+  onShutdown("purge", async () => {
+    clearInterval(timer);
+    await whenIdle(() => !!g.__purge?.running);
+  });
   void run().catch((e) => log.error({ err: e }, "purge run failed"));
 }

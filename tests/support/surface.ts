@@ -720,6 +720,13 @@ export const ENTRIES: Record<string, Entry> = {
     why: "public: says whether the database answers, nothing else",
     setup: async () => ({ request: { method: "GET", path: "/api/health" } }),
   },
+  "app/api/ready/route.ts#GET": {
+    kind: "route",
+    by: "anonymous",
+    allowed: EVERYONE,
+    why: "public, for a load balancer: says whether the database, the migrations and the document storage are ready, nothing else",
+    setup: async () => ({ request: { method: "GET", path: "/api/ready" } }),
+  },
   "app/api/auth/[...nextauth]/route.ts#GET": {
     kind: "route",
     by: "owner",

@@ -65,3 +65,81 @@ describe("the production server's kept-alive connections", () => {
     }
   });
 });
+
+describe("the production server's graceful stop", () => {
+  it("finishes the request in flight, refuses new connections, then lets the workers finish", async () => {
+    // @ts-expect-error a plain ES module of the server script, without types
+    const { createAppServer: create, stopGracefully } = await import("../../scripts/app-server.mjs");
+    const order: string[] = [];
+    let release: () => void = () => {};
+    const slow = new Promise<void>((r) => (release = r));
+    const s = create({
+      handle: async (_req: IncomingMessage, res: import("node:http").ServerResponse) => {
+        order.push("request started");
+        await slow;
+        res.end("done");
+        order.push("request answered");
+      },
+      trustProxy: false,
+      log: { error: () => {} },
+    }) as Server;
+    await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
+    const p = (s.address() as AddressInfo).port;
+    const agent = new Agent({ keepAlive: true });
+    const inFlight = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request({ host: "127.0.0.1", port: p, path: "/", agent }, (res) => {
+        let body = "";
+        res.on("data", (c: Buffer) => (body += c.toString()));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    await expect.poll(() => order.includes("request started")).toBe(true);
+
+    const stopped = stopGracefully(s, {
+      timeoutMs: 10_000,
+      afterRequests: async () => {
+        order.push("workers stopped");
+      },
+      log: { info: () => {}, warn: () => {} },
+    });
+    // A new connection is refused while the old request is still running.
+    await expect(
+      new Promise((resolve, reject) => {
+        const req = request({ host: "127.0.0.1", port: p, path: "/", agent: false }, resolve);
+        req.on("error", reject);
+        req.end();
+      }),
+    ).rejects.toMatchObject({ code: "ECONNREFUSED" });
+    release();
+    expect(await inFlight).toEqual({ status: 200, body: "done" });
+    expect(await stopped).toBe(0);
+    expect(order).toEqual(["request started", "request answered", "workers stopped"]);
+    agent.destroy();
+  });
+
+  it("gives up with exit code 1 when a request outlasts the time allowed", async () => {
+    // @ts-expect-error a plain ES module of the server script, without types
+    const { createAppServer: create, stopGracefully } = await import("../../scripts/app-server.mjs");
+    const s = create({ handle: () => new Promise(() => {}), trustProxy: false, log: { error: () => {} } }) as Server;
+    await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
+    const p = (s.address() as AddressInfo).port;
+    const req = request({ host: "127.0.0.1", port: p, path: "/", agent: false });
+    req.on("error", () => {});
+    req.end();
+    await new Promise((r) => setTimeout(r, 100));
+    let workersStopped = false;
+    const code = await stopGracefully(s, {
+      timeoutMs: 300,
+      afterRequests: async () => {
+        workersStopped = true;
+      },
+      log: { info: () => {}, warn: () => {} },
+    });
+    expect(code).toBe(1);
+    expect(workersStopped).toBe(false);
+    s.closeAllConnections();
+    req.destroy();
+  });
+});

@@ -6,6 +6,7 @@ import { log, runJob } from "../log";
 import { startMailCatcher, type MailCatcher } from "./catcher-core";
 import { deliverDue } from "./sender";
 import { onMailQueued } from "./notify";
+import { isShuttingDown, onShutdown, whenIdle } from "../shutdown";
 
 /**
  * The in-process sender: polls the outbox and is kicked after each change that wrote e-mail.
@@ -41,6 +42,7 @@ const run = (): Promise<void> => runJob("mail", deliver);
 
 async function deliver(): Promise<void> {
   const s = await state();
+  if (isShuttingDown()) return;
   if (s.running) {
     s.again = true;
     return;
@@ -50,7 +52,7 @@ async function deliver(): Promise<void> {
     do {
       s.again = false;
       await deliverDue({ prisma: db, transport: s.transport, from: env.MAIL_FROM });
-    } while (s.again);
+    } while (s.again && !isShuttingDown());
   } catch (e) {
     log.error({ err: e }, "e-mail delivery run failed");
   } finally {
@@ -69,5 +71,10 @@ export async function startMailWorker(): Promise<void> {
   onMailQueued(kickMailer);
   s.timer = setInterval(() => void run().catch((e) => log.error({ err: e }, "mail delivery run failed")), env.MAIL_POLL_MS);
   s.timer.unref();
+  onShutdown("mail", async () => {
+    clearInterval(s.timer);
+    // The batch being sent finishes (each claimed row is marked sent or put back); no new one starts.
+    await whenIdle(() => s.running);
+  });
   void run().catch((e) => log.error({ err: e }, "mail delivery run failed"));
 }

@@ -29,6 +29,8 @@ export interface DocumentStorage {
   delete(key: string): Promise<void>;
   /** Every stored object with its last change (for the purge of uploads never attached). */
   list(): Promise<StoredObject[]>;
+  /** Throws when the store cannot be reached or written (the readiness check); optional for test doubles. */
+  ready?(): Promise<void>;
 }
 
 /** 256 random bits, hex: a name that tells nothing about its owner or content. */

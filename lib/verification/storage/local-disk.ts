@@ -4,7 +4,7 @@
  * atomically (temporary file, then rename) and readable by the server's user only.
  */
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { access, constants, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { decryptDocument, encryptDocument } from "./crypto";
 import type { DocumentStorage, StoredObject } from "./index";
@@ -48,6 +48,10 @@ export function createLocalDiskStorage(opts: { dir: string; key: Buffer }): Docu
         // Already gone is what we wanted.
         if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
       }
+    },
+    async ready() {
+      await ensureDir();
+      await access(dir, constants.W_OK);
     },
     async list() {
       await ensureDir();

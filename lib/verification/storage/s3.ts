@@ -12,6 +12,7 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadBucketCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -75,6 +76,9 @@ export function createS3Storage(opts: S3StorageOptions, client: S3Client = creat
     async delete(key) {
       // S3 answers 204 for a missing object too: already gone is what we wanted.
       await client.send(new DeleteObjectCommand({ Bucket: opts.bucket, Key: nameOf(key) }));
+    },
+    async ready() {
+      await client.send(new HeadBucketCommand({ Bucket: opts.bucket }));
     },
     async list() {
       const out: StoredObject[] = [];
