@@ -2,7 +2,7 @@ import "server-only";
 import { database } from "../server/db";
 import { log, runJob } from "../server/log";
 import { isShuttingDown, onShutdown, whenIdle } from "../server/shutdown";
-import { runIfDue } from "./lease";
+import { NODE_NAME, runIfDue } from "./lease";
 import { DAILY_JOBS } from "./registry";
 
 /**
@@ -37,7 +37,12 @@ async function tick(): Promise<void> {
   if (!s || s.running || isShuttingDown()) return;
   s.running = true;
   try {
-    await runIfDue(database().prisma, { name: "daily-jobs", intervalMs: JOBS_INTERVAL_MS, maxRunMs: MAX_RUN_MS }, () => runDailyJobs());
+    await runJob("daily-jobs", () =>
+      runIfDue(database().prisma, { name: "daily-jobs", intervalMs: JOBS_INTERVAL_MS, maxRunMs: MAX_RUN_MS }, async () => {
+        log.info({ node: NODE_NAME }, "scheduled run started");
+        await runDailyJobs();
+      }),
+    );
   } finally {
     s.running = false;
   }

@@ -23,7 +23,8 @@ declare module "next-auth" {
  */
 export function baseAuthConfig(): NextAuthConfig {
   return {
-    secret: env.AUTH_SECRET,
+    // The first signs new sessions; the previous ones still open sessions they signed (rotation).
+    secret: [env.AUTH_SECRET, ...env.AUTH_SECRET_PREVIOUS],
     trustHost: true,
     useSecureCookies: env.APP_URL.startsWith("https://"),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },

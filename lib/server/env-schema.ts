@@ -67,6 +67,14 @@ export const EnvSchema = z
     AUTH_SECRET: z
       .string({ error: "is not set: give it a random secret of at least 32 characters (e.g. `openssl rand -base64 32`)" })
       .min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)"),
+    /**
+     * Secret rotation (docs/deploy.md): the secrets AUTH_SECRET replaced, comma-separated. Sessions
+     * signed with them stay valid until they expire; new ones are signed with AUTH_SECRET.
+     */
+    AUTH_SECRET_PREVIOUS: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? "").split(",").map((k) => k.trim()).filter(Boolean)),
     /** smtp://user:pass@host:port. Unset: the built-in mail catcher (see /dev/mail). */
     SMTP_URL: z
       .string()
@@ -99,6 +107,16 @@ export const EnvSchema = z
       .optional()
       .transform((v) => (v && v.trim() ? v.trim() : undefined))
       .refine((v) => v === undefined || Buffer.from(v, "base64").length === 32, "must be 32 bytes in base64 (e.g. `openssl rand -base64 32`)"),
+    /**
+     * Key rotation (docs/deploy.md): the keys DOCUMENT_KEY replaced, comma-separated, still used
+     * to read documents stored before the switch (new ones use DOCUMENT_KEY). Drop a key once
+     * the documents it encrypted are gone (at most 30 days: docs/decisions/0007).
+     */
+    DOCUMENT_KEY_PREVIOUS: z
+      .string()
+      .optional()
+      .transform((v) => (v ?? "").split(",").map((k) => k.trim()).filter(Boolean))
+      .refine((keys) => keys.every((k) => Buffer.from(k, "base64").length === 32), "each key must be 32 bytes in base64"),
     /** Where uploaded verification documents are kept (encrypted); default DATA_DIR/documents. */
     DOCUMENTS_DIR: z
       .string()

@@ -1,5 +1,5 @@
 import "server-only";
-import { runIfDue } from "../jobs/lease";
+import { NODE_NAME, runIfDue } from "../jobs/lease";
 import { database } from "../server/db";
 import { log, runJob } from "../server/log";
 import { isShuttingDown, onShutdown, whenIdle } from "../server/shutdown";
@@ -25,7 +25,10 @@ async function purge(): Promise<void> {
   if (!s || s.running || isShuttingDown()) return;
   s.running = true;
   try {
-    const lease = await runIfDue(database().prisma, { name: "purge", intervalMs: PURGE_INTERVAL_MS, maxRunMs: MAX_RUN_MS }, () => purgeDocuments());
+    const lease = await runIfDue(database().prisma, { name: "purge", intervalMs: PURGE_INTERVAL_MS, maxRunMs: MAX_RUN_MS }, () => {
+      log.info({ node: NODE_NAME }, "scheduled run started");
+      return purgeDocuments();
+    });
     if (!lease.ran) return;
     const r = lease.result;
     if (r.expired || r.deleted || r.failed || r.orphansDeleted || r.pendingUploadsCleared) {

@@ -120,6 +120,23 @@ describe.each(backends)("document storage on $name", (backend) => {
     await expect(other.get(key)).rejects.toThrow();
   });
 
+  it("after a key rotation reads what the previous key stored, and stores with the new one", async () => {
+    const before = backend.storage();
+    const oldDoc = newStorageKey();
+    await before.put(oldDoc, PLAIN);
+    const newKey = parseDocumentKey(randomBytes(32).toString("base64"));
+    const rotated =
+      backend.name === "local disk"
+        ? createLocalDiskStorage({ dir: diskDir, key: newKey, previousKeys: [KEY] })
+        : createS3Storage({ ...s3Options(), key: newKey, previousKeys: [KEY] });
+    expect(await rotated.get(oldDoc)).toEqual(PLAIN);
+    const newDoc = newStorageKey();
+    await rotated.put(newDoc, PLAIN);
+    // Written with the new key: the old key alone cannot read it.
+    await expect(before.get(newDoc)).rejects.toThrow(/cannot be decrypted/);
+    expect(await rotated.get(newDoc)).toEqual(PLAIN);
+  });
+
   it("a delete that failed after the decision is retried by the purge", async () => {
     const storage = backend.storage();
     setDocumentStorage(storage);

@@ -108,4 +108,33 @@ describe("parseEnv", () => {
     expect(parseEnv({ AUTH_SECRET: SECRET }).TRUST_PROXY).toBe(false);
     expect(parseEnv({ AUTH_SECRET: SECRET, TRUST_PROXY: "true" }).TRUST_PROXY).toBe(true);
   });
+
+  it("keeps documents on the disk unless a bucket is given, and checks the S3 settings together", () => {
+    const plain = parseEnv({ AUTH_SECRET: SECRET });
+    expect(plain.DOCUMENTS_S3_BUCKET).toBeUndefined();
+    expect(plain.DATABASE_POOL_SIZE).toBe(10);
+    const s3 = parseEnv({
+      AUTH_SECRET: SECRET,
+      DOCUMENTS_S3_BUCKET: "docs",
+      DOCUMENTS_S3_ENDPOINT: "http://minio:9000",
+      DOCUMENTS_S3_FORCE_PATH_STYLE: "true",
+      DOCUMENTS_S3_ACCESS_KEY_ID: "id",
+      DOCUMENTS_S3_SECRET_ACCESS_KEY: "secret",
+      DATABASE_POOL_SIZE: "4",
+    });
+    expect(s3).toMatchObject({ DOCUMENTS_S3_BUCKET: "docs", DOCUMENTS_S3_REGION: "us-east-1", DOCUMENTS_S3_FORCE_PATH_STYLE: true, DATABASE_POOL_SIZE: 4 });
+    expect(errorOf({ AUTH_SECRET: SECRET, DOCUMENTS_S3_BUCKET: "docs", DOCUMENTS_S3_ACCESS_KEY_ID: "id" })).toContain("DOCUMENTS_S3_SECRET_ACCESS_KEY");
+    expect(errorOf({ AUTH_SECRET: SECRET, DOCUMENTS_S3_ENDPOINT: "http://minio:9000" })).toContain("DOCUMENTS_S3_BUCKET");
+    expect(errorOf({ AUTH_SECRET: SECRET, DOCUMENTS_S3_BUCKET: "docs", DOCUMENTS_S3_ENDPOINT: "minio:9000" })).toContain("DOCUMENTS_S3_ENDPOINT");
+    expect(errorOf({ AUTH_SECRET: SECRET, DATABASE_POOL_SIZE: "0" })).toContain("DATABASE_POOL_SIZE");
+  });
+
+  it("reads the replaced secrets and keys of a rotation as lists, and checks each key", () => {
+    const key = Buffer.alloc(32, 1).toString("base64");
+    const other = Buffer.alloc(32, 2).toString("base64");
+    expect(parseEnv({ AUTH_SECRET: SECRET }).AUTH_SECRET_PREVIOUS).toEqual([]);
+    expect(parseEnv({ AUTH_SECRET: SECRET, AUTH_SECRET_PREVIOUS: "old-secret-1, old-secret-2" }).AUTH_SECRET_PREVIOUS).toEqual(["old-secret-1", "old-secret-2"]);
+    expect(parseEnv({ AUTH_SECRET: SECRET, DOCUMENT_KEY_PREVIOUS: `${key},${other}` }).DOCUMENT_KEY_PREVIOUS).toEqual([key, other]);
+    expect(errorOf({ AUTH_SECRET: SECRET, DOCUMENT_KEY_PREVIOUS: `${key},c2hvcnQ=` })).toContain("DOCUMENT_KEY_PREVIOUS");
+  });
 });

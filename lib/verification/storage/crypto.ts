@@ -48,3 +48,20 @@ export function decryptDocument(key: Buffer, storageKey: string, stored: Buffer)
     throw new DocumentDecryptionError();
   }
 }
+
+/**
+ * Decrypts with the current key, else with the keys it replaced (DOCUMENT_KEY_PREVIOUS): after a
+ * rotation, documents stored before it stay readable until they are deleted.
+ */
+export function decryptWithAny(keys: Buffer[], storageKey: string, stored: Buffer): Buffer {
+  let last: unknown;
+  for (const key of keys) {
+    try {
+      return decryptDocument(key, storageKey, stored);
+    } catch (e) {
+      if (!(e instanceof DocumentDecryptionError)) throw e;
+      last = e;
+    }
+  }
+  throw last ?? new DocumentDecryptionError();
+}

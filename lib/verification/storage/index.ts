@@ -51,7 +51,8 @@ export function getDocumentStorage(): DocumentStorage {
 
 function configuredStorage(): DocumentStorage {
   const key = parseDocumentKey(env.DOCUMENT_KEY);
-  if (!env.DOCUMENTS_S3_BUCKET) return createLocalDiskStorage({ dir: env.DOCUMENTS_DIR, key });
+  const previousKeys = env.DOCUMENT_KEY_PREVIOUS.map((k) => parseDocumentKey(k));
+  if (!env.DOCUMENTS_S3_BUCKET) return createLocalDiskStorage({ dir: env.DOCUMENTS_DIR, key, previousKeys });
   return createS3Storage({
     bucket: env.DOCUMENTS_S3_BUCKET,
     prefix: env.DOCUMENTS_S3_PREFIX,
@@ -61,6 +62,7 @@ function configuredStorage(): DocumentStorage {
     secretAccessKey: env.DOCUMENTS_S3_SECRET_ACCESS_KEY,
     forcePathStyle: env.DOCUMENTS_S3_FORCE_PATH_STYLE,
     key,
+    previousKeys,
   });
 }
 

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { access, constants, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { decryptDocument, encryptDocument } from "./crypto";
+import { decryptWithAny, encryptDocument } from "./crypto";
 import type { DocumentStorage, StoredObject } from "./index";
 
 /** The names getDocumentStorage() hands out (newStorageKey): 64 hex characters, nothing else. */
@@ -15,7 +15,7 @@ const isStorageKey = (key: string) => /^[a-f0-9]{64}$/.test(key);
 /** A temporary file of a write in progress (or of one interrupted by a crash). */
 const TEMPORARY = /^\.tmp-[a-f0-9]{16}$/;
 
-export function createLocalDiskStorage(opts: { dir: string; key: Buffer }): DocumentStorage {
+export function createLocalDiskStorage(opts: { dir: string; key: Buffer; previousKeys?: Buffer[] }): DocumentStorage {
   const dir = path.resolve(opts.dir);
   let ready: Promise<unknown> | undefined;
   const ensureDir = () => (ready ??= mkdir(dir, { recursive: true, mode: 0o700 }));
@@ -39,7 +39,7 @@ export function createLocalDiskStorage(opts: { dir: string; key: Buffer }): Docu
       }
     },
     async get(key) {
-      return decryptDocument(opts.key, key, await readFile(fileOf(key)));
+      return decryptWithAny([opts.key, ...(opts.previousKeys ?? [])], key, await readFile(fileOf(key)));
     },
     async delete(key) {
       try {

@@ -18,7 +18,7 @@ import {
   S3Client,
   type ListObjectsV2CommandOutput,
 } from "@aws-sdk/client-s3";
-import { decryptDocument, encryptDocument } from "./crypto";
+import { decryptWithAny, encryptDocument } from "./crypto";
 import type { DocumentStorage, StoredObject } from "./index";
 
 export type S3StorageOptions = {
@@ -34,6 +34,8 @@ export type S3StorageOptions = {
   forcePathStyle?: boolean;
   /** AES-256 key (DOCUMENT_KEY). */
   key: Buffer;
+  /** Keys DOCUMENT_KEY replaced, still used for reading (rotation). */
+  previousKeys?: Buffer[];
 };
 
 const isStorageKey = (key: string) => /^[a-f0-9]{64}$/.test(key);
@@ -71,7 +73,7 @@ export function createS3Storage(opts: S3StorageOptions, client: S3Client = creat
     async get(key) {
       const out = await client.send(new GetObjectCommand({ Bucket: opts.bucket, Key: nameOf(key) }));
       if (!out.Body) throw new Error("empty object");
-      return decryptDocument(opts.key, key, Buffer.from(await out.Body.transformToByteArray()));
+      return decryptWithAny([opts.key, ...(opts.previousKeys ?? [])], key, Buffer.from(await out.Body.transformToByteArray()));
     },
     async delete(key) {
       // S3 answers 204 for a missing object too: already gone is what we wanted.
