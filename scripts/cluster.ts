@@ -148,8 +148,8 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
     child.stdout!.pipe(out);
     child.stderr!.pipe(out);
     if (opts.echo) {
-      child.stdout!.on("data", (b: Buffer) => process.stdout.write(b.toString().replace(/^/gm, `[node ${i}] `)));
-      child.stderr!.on("data", (b: Buffer) => process.stderr.write(b.toString().replace(/^/gm, `[node ${i}] `)));
+      child.stdout!.on("data", (b: Buffer) => process.stdout.write(b.toString().replace(/^(?=.)/gm, `[node ${i}] `)));
+      child.stderr!.on("data", (b: Buffer) => process.stderr.write(b.toString().replace(/^(?=.)/gm, `[node ${i}] `)));
     }
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     nodes.push({ index: i, port: nodePort, url: `http://localhost:${nodePort}`, logFile, dataDir, process: child, exited });
