@@ -35,7 +35,7 @@ export async function AppointmentsSection({ vehicleId, appointments }: { vehicle
           {appointments.map((a) => {
             const open = a.status === "REQUESTED" || a.status === "PROPOSED" || a.status === "CONFIRMED";
             return (
-              <li key={a.id} className="space-y-1 py-3" data-testid="appointment" data-status={a.status}>
+              <li key={a.id} className="space-y-1 py-3" data-testid="appointment" data-status={a.status} data-appointment-id={a.id}>
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="font-medium">
                     {tr(a.reason)} · {t("at", { workshop: a.organisation.name })}
