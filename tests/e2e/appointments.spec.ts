@@ -53,7 +53,8 @@ test("the owner requests an appointment, the dealer confirms it, the owner gets 
 
   // The dealer is told by e-mail, and the console's home lists the request to answer.
   const staffMail = await waitForMail(DEALER_A, (m) => m.text.includes(`/console/appointments/${appointmentId}`));
-  expect(staffMail.subject).toContain("Appointment request for the Porsche Taycan");
+  // In the dealer staff member's own language (Dutch).
+  expect(staffMail.subject).toBe(`Afspraakaanvraag voor de Porsche Taycan (${vin})`);
   await dealer.page.goto("/en/console");
   await expect(dealer.page.getByTestId("work-appointments").first()).toContainText(/appointment requests? to answer/);
   await dealer.page.getByTestId("work-appointments").first().getByRole("link").click();
