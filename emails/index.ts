@@ -35,6 +35,13 @@ import { VerificationApprovedEmail } from "./templates/verification-approved";
 import { VerificationRejectedEmail } from "./templates/verification-rejected";
 import { VerificationExpiredEmail } from "./templates/verification-expired";
 import { VerificationOwnershipEndedEmail } from "./templates/verification-ownership-ended";
+import { AppointmentRequestedEmail } from "./templates/appointment-requested";
+import { AppointmentConfirmedEmail } from "./templates/appointment-confirmed";
+import { AppointmentProposedEmail } from "./templates/appointment-proposed";
+import { AppointmentDeclinedEmail } from "./templates/appointment-declined";
+import { AppointmentAcceptedEmail } from "./templates/appointment-accepted";
+import { AppointmentCancelledEmail } from "./templates/appointment-cancelled";
+import { calendarFile, type MailAttachment } from "./calendar";
 
 export type { EmailPayloads, TemplateName } from "./payloads";
 
@@ -66,6 +73,12 @@ export const TEMPLATES: { readonly [N in TemplateName]: ComponentType<EmailProps
   "verification-rejected": VerificationRejectedEmail,
   "verification-expired": VerificationExpiredEmail,
   "verification-ownership-ended": VerificationOwnershipEndedEmail,
+  "appointment-requested": AppointmentRequestedEmail,
+  "appointment-confirmed": AppointmentConfirmedEmail,
+  "appointment-proposed": AppointmentProposedEmail,
+  "appointment-declined": AppointmentDeclinedEmail,
+  "appointment-accepted": AppointmentAcceptedEmail,
+  "appointment-cancelled": AppointmentCancelledEmail,
 };
 
 /** The footers: why the recipient gets the e-mail (messages `emails.footer*`). */
@@ -96,18 +109,47 @@ export function isTemplate(name: string): name is TemplateName {
   return Object.hasOwn(TEMPLATES, name);
 }
 
+export type { MailAttachment } from "./calendar";
+
 export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
+  /** Files the e-mail carries, built from the payload when rendering (the outbox row stays the source). */
+  attachments: MailAttachment[];
 }
 
 type Values = Record<string, string | number>;
+type Translate = (key: string, values?: Values) => string;
+
+/** One hour: what a workshop appointment takes in the owner's calendar unless the workshop says otherwise. */
+const APPOINTMENT_MINUTES = 60;
+
+/** A confirmed appointment's calendar file, its texts from `emails.<template>.icsTitle` / `.icsDescription`. */
+function appointmentCalendar(name: TemplateName, t: Translate, p: EmailPayloads["appointment-confirmed" | "appointment-accepted"]): MailAttachment[] {
+  const values = p as unknown as Values;
+  return [
+    calendarFile({
+      id: p.appointmentId,
+      startsAt: p.startsAt,
+      minutes: APPOINTMENT_MINUTES,
+      title: t(`${name}.icsTitle`, values),
+      description: t(`${name}.icsDescription`, values),
+      location: p.location,
+    }),
+  ];
+}
+
+/** Templates whose e-mail carries files, and how the payload makes them. */
+const ATTACHMENTS: { readonly [N in TemplateName]?: (t: Translate, payload: EmailPayloads[N]) => MailAttachment[] } = {
+  "appointment-confirmed": (t, p) => appointmentCalendar("appointment-confirmed", t, p),
+  "appointment-accepted": (t, p) => appointmentCalendar("appointment-accepted", t, p),
+};
 
 export async function renderEmail<N extends TemplateName>(name: N, locale: string, payload: EmailPayloads[N]): Promise<RenderedEmail> {
   const { locale: lang, messages } = messagesFor(locale);
   // Keys are built from the template name here; the components' keys are checked by MailText.
-  const t = createTranslator({ locale: lang, messages, namespace: "emails", formats, timeZone: TIME_ZONE }) as unknown as (key: string, values?: Values) => string;
+  const t = createTranslator({ locale: lang, messages, namespace: "emails", formats, timeZone: TIME_ZONE }) as unknown as Translate;
   const values = payload as Values;
   const frame: MailFrame = {
     lang,
@@ -118,5 +160,6 @@ export async function renderEmail<N extends TemplateName>(name: N, locale: strin
   const text: MailText<N> = (key) => t(`${name}.${key}`, values);
   const Template: ComponentType<EmailProps<N>> = TEMPLATES[name];
   const html = await render(createElement(Template, { payload, text, frame }));
-  return { subject: frame.subject, text: toPlainText(html, PLAIN_TEXT), html };
+  const attach = ATTACHMENTS[name] as ((t: Translate, p: EmailPayloads[N]) => MailAttachment[]) | undefined;
+  return { subject: frame.subject, text: toPlainText(html, PLAIN_TEXT), html, attachments: attach ? attach(t, payload) : [] };
 }

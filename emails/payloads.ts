@@ -42,6 +42,22 @@ export type EmailPayloads = {
   "verification-rejected": Greeted & Action & { vin: string; reason: string; note: string };
   "verification-expired": Greeted & Action & { vin: string };
   "verification-ownership-ended": Greeted & { car: string; vin: string };
+
+  // Appointments (docs/decisions/0026-appointments.md). `when` is the time written out in the
+  // recipient's language when queued; `startsAt` the same instant (ISO) for the calendar file;
+  // `reason` a reason code (a select in the message); `location` the workshop's name and town.
+  /** To the workshop's staff: a new request; `times` the preferred times written out. */
+  "appointment-requested": Greeted & Action & { car: string; plate: string; owner: string; reason: string; times: string };
+  /** To the owner, with a calendar file. */
+  "appointment-confirmed": Greeted & Action & Calendar & { car: string; workshop: string };
+  "appointment-proposed": Greeted & Action & { car: string; workshop: string; when: string };
+  "appointment-declined": Greeted & Action & { car: string; workshop: string; declineReason: string };
+  /** To the workshop's staff: the owner accepted the proposed time; with a calendar file. */
+  "appointment-accepted": Greeted & Action & Calendar & { car: string; plate: string; owner: string };
+  "appointment-cancelled": Greeted & Action & { car: string; plate: string; owner: string };
 };
+
+/** What the calendar file of a confirmed appointment is built from (emails/calendar.ts). */
+type Calendar = { appointmentId: string; startsAt: string; when: string; reason: string; location: string };
 
 export type TemplateName = keyof EmailPayloads;

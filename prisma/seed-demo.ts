@@ -174,6 +174,23 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
         }
       }
     }
+    // One appointment request of the demo owner at the demo dealer (docs/decisions/0026), so the
+    // console's work list and the appointments pages show something: next week, 09:00 or 14:00.
+    const firstCar = await tx.vehicle.findUniqueOrThrow({ where: { vin: cars[0]!.vin }, select: { id: true, _count: { select: { appointments: true } } } });
+    if (firstCar._count.appointments === 0) {
+      // today() is 00:00 UTC of today in Amsterdam: 08:00 UTC is 09:00 or 10:00 there.
+      const at = (days: number, utcHour: number) => new Date(today().getTime() + days * DAY + utcHour * 3600_000);
+      await tx.appointment.create({
+        data: {
+          vehicleId: firstCar.id,
+          userId: owner.id,
+          organisationId: dealer.id,
+          reason: "SERVICE",
+          note: "Graag ook de remmen laten nakijken.",
+          preferredTimes: [at(7, 8), at(8, 13)],
+        },
+      });
+    }
     await seedPassports(tx);
   }, { timeout: 60_000 });
   log("demo world seeded");

@@ -12,6 +12,7 @@ export function consoleNav(actor: Actor): NavItem[] {
   if (can(actor, "verification:review")) items.push({ href: "/console/verifications", key: "verifications" });
   if (can(actor, "passports:manage")) items.push({ href: "/console/passports", key: "passports" });
   if (can(actor, "service:record")) items.push({ href: "/console/dossier", key: "dossier" });
+  if (can(actor, "service:record")) items.push({ href: "/console/appointments", key: "appointments" });
   if (can(actor, "transfers:correct")) items.push({ href: "/console/transfers", key: "transfers" });
   if (can(actor, "organisations:manage")) items.push({ href: "/console/admin/organisations", key: "organisations" });
   if (can(actor, "users:assist")) items.push({ href: "/console/admin/users", key: "users" });

@@ -7,6 +7,9 @@
  *   service relationship with the car: a garage through the car's AutoPaspoort whose relationship
  *   the owner has not ended (in stock too), a dealer through the current owner's holding it linked.
  *   The relationship ends with that owner's holding (lib/holdings/holdings.ts).
+ * - A third way (docs/decisions/0026-appointments.md): a dealer or garage with a CONFIRMED
+ *   appointment for the car, until it records the work (the appointment is then DONE) or the owner
+ *   cancels it; the owner's appointments are cancelled when their holding ends.
  * Anyone else gets NOT_FOUND, never FORBIDDEN.
  */
 import type { Tx } from "../server/database";
@@ -14,7 +17,7 @@ import { assertCan, organisationsWith, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 
 /** The part of the client access needs: the transaction's or the pool's. */
-type Reader = Pick<Tx, "holding" | "passport">;
+type Reader = Pick<Tx, "holding" | "passport" | "appointment">;
 
 /** The actor's organisations that may record service work; NOT_FOUND for anyone else. */
 export function workshopOrganisations(actor: Actor): string[] {
@@ -28,6 +31,7 @@ export function servicedBy(organisationIds: string[]) {
     OR: [
       { passport: { is: { garageId: { in: organisationIds }, serviceRelationshipEndedAt: null } } },
       { holdings: { some: { kind: "OWNER" as const, endedAt: null, linkedByOrganisationId: { in: organisationIds } } } },
+      { appointments: { some: { organisationId: { in: organisationIds }, status: "CONFIRMED" as const } } },
     ],
   };
 }
@@ -36,11 +40,12 @@ export function servicedBy(organisationIds: string[]) {
 export async function servicingOrganisations(client: Reader, actor: Actor, vehicleId: string): Promise<{ id: string; name: string }[]> {
   const orgIds = workshopOrganisations(actor);
   if (!orgIds.length) return [];
-  const [passport, holding] = await Promise.all([
+  const [passport, holding, appointments] = await Promise.all([
     client.passport.findFirst({ where: { vehicleId, garageId: { in: orgIds }, serviceRelationshipEndedAt: null }, select: { garageId: true } }),
     client.holding.findFirst({ where: { vehicleId, kind: "OWNER", endedAt: null, linkedByOrganisationId: { in: orgIds } }, select: { linkedByOrganisationId: true } }),
+    client.appointment.findMany({ where: { vehicleId, organisationId: { in: orgIds }, status: "CONFIRMED" }, select: { organisationId: true }, distinct: ["organisationId"] }),
   ]);
-  const ids = new Set([passport?.garageId, holding?.linkedByOrganisationId].filter((x): x is string => !!x));
+  const ids = new Set([passport?.garageId, holding?.linkedByOrganisationId, ...appointments.map((a) => a.organisationId)].filter((x): x is string => !!x));
   return actor.memberships.filter((m) => ids.has(m.organisationId)).map((m) => ({ id: m.organisationId, name: m.organisationName }));
 }
 

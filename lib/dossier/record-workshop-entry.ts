@@ -4,6 +4,7 @@ import { transaction } from "../server/transaction";
 import { actingWorkshop } from "./access";
 import { writeEntry, type EntryFields } from "./write-entry";
 import type { MileageFinding } from "./mileage";
+import { completeAppointments } from "../appointments/close-appointments";
 
 /**
  * Staff of a dealer or garage that services the car record a service, inspection or repair, or
@@ -26,6 +27,8 @@ export async function recordWorkshopEntry(input: { actor: Actor; organisationId?
       vehicleId: fields.vehicleId,
       data: { kind: fields.kind, mileageKm: fields.mileageKm, correctsId: fields.correctsId ?? null, findings: result.findings.join(",") },
     });
+    // The work of a confirmed appointment is recorded: it is done, and the relationship it gave ends.
+    if (!fields.correctsId) await completeAppointments(tx, { actor, organisationId: org.id, vehicleId: fields.vehicleId, performedOn: fields.performedOn, serviceRecordId: result.entryId });
     return result;
   });
 }

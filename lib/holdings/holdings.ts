@@ -11,6 +11,7 @@ import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { lockVehicle } from "./vehicles";
+import { cancelForEndedHolding } from "../appointments/close-appointments";
 
 /** How an owner's holding starts (STOCK starts a garage's) and ends (DRIVER_ACCESS_ENDED ends a driver's). */
 type Origin = Exclude<HoldingOrigin, "STOCK">;
@@ -123,5 +124,7 @@ export async function endOwnerHolding(
     where: { vehicle: { holdings: { some: { id: input.holdingId } } }, serviceRelationshipEndedAt: null },
     data: { serviceRelationshipEndedAt: now },
   });
+  // Their open appointments end with them: no workshop keeps the car through an owner who has gone.
+  await cancelForEndedHolding(tx, { holdingId: input.holdingId, now });
   return { contractsCancelled: contracts.count, driversEnded: drivers.count, serviceRelationshipEnded: relationship.count > 0 };
 }

@@ -64,6 +64,14 @@ export const AUDIT_ACTIONS = [
   // car dossier
   "service.recorded",
   "service.corrected",
+  // appointments (docs/decisions/0026-appointments.md)
+  "appointment.requested",
+  "appointment.confirmed",
+  "appointment.proposed",
+  "appointment.declined",
+  "appointment.accepted",
+  "appointment.cancelled",
+  "appointment.done",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

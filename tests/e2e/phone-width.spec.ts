@@ -45,6 +45,8 @@ const PAGES: Record<string, { by: Journey; notFound?: true }> = {
   "/console/dossier": { by: "dealer" },
   "/console/dossier/[vehicleId]": { by: "dealer" },
   "/console/dossier/[vehicleId]/correct/[entryId]": { by: "dealer" },
+  "/console/appointments": { by: "dealer" },
+  "/console/appointments/[id]": { by: "dealer" },
   "/console/passports": { by: "garage" },
   "/console/passports/new": { by: "garage" },
   "/console/passports/[id]": { by: "garage" },
@@ -53,6 +55,7 @@ const PAGES: Record<string, { by: Journey; notFound?: true }> = {
   "/garage/vehicles/[id]": { by: "owner" },
   "/garage/vehicles/[id]/remove": { by: "owner" },
   "/garage/vehicles/[id]/history/new": { by: "owner" },
+  "/garage/vehicles/[id]/appointments/new": { by: "owner" },
   "/garage/vehicles/[id]/history/[entryId]/correct": { by: "owner" },
   "/garage/verifications/new": { by: "owner" },
   "/garage/verifications/[id]": { by: "owner" },
@@ -240,6 +243,10 @@ test("the dealer's console and an invitation link, current and replaced by \"Sen
   await visit(dealer.page, "/console/dossier/[vehicleId]", `/console/dossier/${servicedId}`);
   const correctWork = await dealer.page.getByTestId("correct-entry").first().getAttribute("href");
   await visit(dealer.page, "/console/dossier/[vehicleId]/correct/[entryId]", correctWork!.replace(/^\/(nl|en)/, ""));
+  // The demo owner's appointment request at the demo dealer (prisma/seed-demo.ts).
+  await visit(dealer.page, "/console/appointments", "/console/appointments");
+  const appointment = await dealer.page.getByTestId("staff-appointment").first().getByRole("link").getAttribute("href");
+  await visit(dealer.page, "/console/appointments/[id]", appointment!.replace(/^\/(nl|en)/, ""));
 
   const anon = await anonymousPage(browser);
   const token = new URL(first).pathname.split("/").pop()!;
@@ -304,6 +311,7 @@ test("the owner's garage, a car, its removal page, the account and a verificatio
   plates += await visit(owner.page, "/garage/vehicles/[id]", `/garage/vehicles/${vehicleId}`);
   await visit(owner.page, "/garage/vehicles/[id]/remove", `/garage/vehicles/${vehicleId}/remove`);
   await visit(owner.page, "/garage/vehicles/[id]/history/new", `/garage/vehicles/${vehicleId}/history/new`);
+  await visit(owner.page, "/garage/vehicles/[id]/appointments/new", `/garage/vehicles/${vehicleId}/appointments/new`);
   // The correction of an entry the owner reported (the demo history has one per car).
   await owner.page.goto(`/nl/garage/vehicles/${vehicleId}`);
   const correctOwn = await owner.page.getByTestId("correct-entry").first().getAttribute("href");

@@ -11,6 +11,8 @@ export interface Mail {
   subject: string;
   text: string;
   html: string;
+  /** Attached files, their content as text (lib/server/mail/catcher-core.ts). */
+  attachments?: { filename: string; contentType: string; content: string }[];
 }
 
 /** Waits until the mail catcher holds a message to `to` matching `match`, and returns the newest. */

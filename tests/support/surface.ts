@@ -31,6 +31,9 @@ import * as organisations from "@/lib/organisations/schemas";
 import * as passports from "@/lib/passports/schemas";
 import * as verification from "@/lib/verification/schemas";
 import * as dossier from "@/lib/dossier/schemas";
+import * as appointments from "@/lib/appointments/schemas";
+import { requestAppointment } from "@/lib/appointments/request-appointment";
+import { localValue } from "@/lib/appointments/times";
 import { MATRIX_ACTORS, type MatrixActor, type Who, type World } from "./world";
 
 export interface Case {
@@ -100,6 +103,17 @@ const serviceEntry = () => ({
   description: "Jaarlijkse beurt",
   lines: "Olie ververst\nRemmen gecontroleerd",
 });
+
+/** A time `days` ahead, at a quarter hour. */
+const ahead = (days: number) => new Date(Math.ceil((Date.now() + days * 86_400_000) / 900_000) * 900_000);
+
+/** The owner's appointment request at the first dealer, moved to `status` (its owner's and car's data as the secrets). */
+async function ownersAppointment(w: World, status: "REQUESTED" | "PROPOSED" = "REQUESTED") {
+  const car = await ownedCar(w);
+  const r = await requestAppointment({ actor: await actor(w, "owner"), vehicleId: car.vehicle.id, organisationId: w.dealer.id, reason: "SERVICE", times: [ahead(3), ahead(4)] });
+  if (status === "PROPOSED") await db.appointment.update({ where: { id: r.appointmentId }, data: { status, proposedAt: ahead(5) } });
+  return { appointmentId: r.appointmentId, secrets: car.secrets };
+}
 
 /** A passport of the first garage, with its plate and VIN as the secrets. */
 async function passport(w: World) {
@@ -280,6 +294,65 @@ export const ENTRIES: Record<string, Entry> = {
     setup: async (w) => {
       const car = await ownedCar(w);
       return { input: { vehicleId: car.vehicle.id, ...serviceEntry(), workshopName: "Garage om de hoek" }, secrets: car.secrets };
+    },
+  },
+
+  // ---- lib/appointments/actions.ts
+  "lib/appointments/actions.ts#requestAppointmentAction": {
+    kind: "action",
+    schema: appointments.RequestAppointmentInput,
+    by: "owner",
+    setup: async (w) => {
+      const car = await ownedCar(w);
+      return {
+        input: { vehicleId: car.vehicle.id, organisationId: w.dealer.id, reason: "SERVICE", time1: localValue(ahead(3)), time2: localValue(ahead(4)), note: "Rammelt" },
+        secrets: car.secrets,
+      };
+    },
+  },
+  "lib/appointments/actions.ts#confirmAppointmentAction": {
+    kind: "action",
+    schema: appointments.ConfirmAppointmentInput,
+    by: "dealer",
+    setup: async (w) => {
+      const a = await ownersAppointment(w);
+      return { input: { appointmentId: a.appointmentId, choice: "0" }, secrets: a.secrets };
+    },
+  },
+  "lib/appointments/actions.ts#proposeTimeAction": {
+    kind: "action",
+    schema: appointments.ProposeAppointmentInput,
+    by: "dealer",
+    setup: async (w) => {
+      const a = await ownersAppointment(w);
+      return { input: { appointmentId: a.appointmentId, time: localValue(ahead(6)) }, secrets: a.secrets };
+    },
+  },
+  "lib/appointments/actions.ts#declineAppointmentAction": {
+    kind: "action",
+    schema: appointments.DeclineAppointmentInput,
+    by: "dealer",
+    setup: async (w) => {
+      const a = await ownersAppointment(w);
+      return { input: { appointmentId: a.appointmentId, reason: "Volgeboekt" }, secrets: a.secrets };
+    },
+  },
+  "lib/appointments/actions.ts#acceptProposalAction": {
+    kind: "action",
+    schema: appointments.AppointmentOnlyInput,
+    by: "owner",
+    setup: async (w) => {
+      const a = await ownersAppointment(w, "PROPOSED");
+      return { input: { appointmentId: a.appointmentId }, secrets: a.secrets };
+    },
+  },
+  "lib/appointments/actions.ts#cancelAppointmentAction": {
+    kind: "action",
+    schema: appointments.AppointmentOnlyInput,
+    by: "owner",
+    setup: async (w) => {
+      const a = await ownersAppointment(w);
+      return { input: { appointmentId: a.appointmentId }, secrets: a.secrets };
     },
   },
 

@@ -67,6 +67,10 @@ function payloadFor(name: TemplateName, values: Record<string, string> = {}): Re
   for (const v of vars) payload[v] = values[v] ?? `${v}-value`;
   payload.name = values.name ?? "Ann";
   if (def.action) payload[def.action.urlField] = values.url ?? URL_VALUE;
+  // What a calendar file is built from (appointment e-mails); other templates ignore it.
+  payload.startsAt ??= "2030-03-12T09:30:00.000Z";
+  payload.appointmentId ??= "appointment-1";
+  payload.location ??= "Garage, Utrecht";
   return payload;
 }
 

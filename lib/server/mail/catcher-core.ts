@@ -16,6 +16,8 @@ export interface CaughtMail {
   html: string;
   messageId: string | null;
   headers: Record<string, string>;
+  /** Attached files, their content as text (calendar files are text). */
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 export interface MailCatcher {
@@ -66,6 +68,7 @@ export async function startMailCatcher(opts: CatcherOptions = {}): Promise<MailC
             headers: Object.fromEntries(
               [...mail.headers.entries()].map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]),
             ),
+            attachments: mail.attachments.map((a) => ({ filename: a.filename ?? "", contentType: a.contentType, content: a.content.toString("utf8") })),
           });
           if (messages.length > (opts.keep ?? 500)) messages.splice(0, messages.length - (opts.keep ?? 500));
           callback();

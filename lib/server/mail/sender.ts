@@ -71,6 +71,7 @@ export async function deliverDue(opts: {
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        attachments: mail.attachments,
         messageId: `<${row.id}@autodossier.outbox>`,
         headers: { "X-Autodossier-Template": row.template },
       });

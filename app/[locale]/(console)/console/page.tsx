@@ -1,10 +1,11 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Building2, ShieldCheck, Users } from "lucide-react";
 import { Link } from "@/i18n/navigation";
 import { Badge, Card, PageTitle } from "@/components/ui/primitives";
 import { requireActor } from "@/lib/server/guards";
 import { can, type OrganisationKind } from "@/lib/server/authz";
 import type { Messages } from "@/i18n/messages";
+import { getWorkList, type Work } from "@/lib/console/work-list";
 
 /** A shortcut: its label's key under `console.quick.` and its path. */
 type QuickLink = { key: keyof Messages["console"]["quick"]; href: string };
@@ -40,6 +41,32 @@ function QuickLinks({ links, label }: { links: QuickLink[]; label: (key: QuickLi
   );
 }
 
+/** One line of the work list: a count that links to where the work is done. */
+type WorkItem = { key: string; href: string; label: string; note?: string };
+
+/** What waits for the member in one organisation (or for support), or a line saying nothing does. */
+function WorkItems({ items, title, nothing }: { items: WorkItem[]; title: string; nothing: string }) {
+  return (
+    <div className="mt-3 border-t pt-3" data-testid="work-list">
+      <h3 className="text-sm font-semibold">{title}</h3>
+      {items.length === 0 ? (
+        <p className="mt-1 text-sm text-zinc-600">{nothing}</p>
+      ) : (
+        <ul className="mt-1 space-y-1 text-sm">
+          {items.map((i) => (
+            <li key={i.key} data-testid={`work-${i.key}`}>
+              <Link href={i.href} className="font-medium text-brand-600 hover:underline">
+                {i.label}
+              </Link>
+              {i.note ? <span className="text-zinc-600"> · {i.note}</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 export async function generateMetadata() {
   const t = await getTranslations("console");
   return { title: t("title") };
@@ -48,7 +75,19 @@ export async function generateMetadata() {
 export default async function ConsoleHome({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   const actor = await requireActor(locale, "console:use");
-  const t = await getTranslations("console");
+  const [t, tw, format, work] = await Promise.all([getTranslations("console"), getTranslations("appointments.work"), getFormatter(), getWorkList(actor)]);
+  const since = (d: Date | null) => (d ? tw("oldest", { when: format.relativeTime(d) }) : undefined);
+  /** The lines of one organisation's work with something in them, in the order staff act on them. */
+  const itemsOf = (w: Work | undefined): WorkItem[] => {
+    if (!w) return [];
+    const items: WorkItem[] = [];
+    if (w.verifications?.count) items.push({ key: "verifications", href: "/console/verifications", label: tw("verifications", { count: w.verifications.count }), note: since(w.verifications.oldest) });
+    if (w.appointments) items.push({ key: "appointments", href: "/console/appointments", label: tw("appointments", { count: w.appointments }) });
+    if (w.invitations) items.push({ key: "invitations", href: "/console/invitations", label: tw("invitations", { count: w.invitations }) });
+    if (w.transfers) items.push({ key: "transfers", href: "/console/passports", label: tw("transfers", { count: w.transfers }) });
+    if (w.recalls) items.push({ key: "recalls", href: "/console/dossier", label: tw("recalls", { count: w.recalls }) });
+    return items;
+  };
   return (
     <div className="space-y-6">
       <PageTitle sub={t("lead", { name: actor.name || actor.email })}>{t("title")}</PageTitle>
@@ -69,6 +108,7 @@ export default async function ConsoleHome({ params }: { params: Promise<{ locale
               links={m.role === "ADMIN" ? [...QUICK_LINKS[m.kind], { key: "members", href: `/console/admin/organisations/${m.organisationId}` }] : QUICK_LINKS[m.kind]}
               label={(k) => t(`quick.${k}`)}
             />
+            {m.kind === "FLEET" ? null : <WorkItems items={itemsOf(work.byOrganisation[m.organisationId])} title={tw("title")} nothing={tw("nothing")} />}
           </Card>
         ))}
         {actor.platformRole === "SUPPORT" ? (
@@ -79,6 +119,11 @@ export default async function ConsoleHome({ params }: { params: Promise<{ locale
             </div>
             <p className="mt-2 text-sm text-zinc-600">{t("support.lead")}</p>
             <QuickLinks links={SUPPORT_LINKS} label={(k) => t(`quick.${k}`)} />
+            <WorkItems
+              items={work.support?.count ? [{ key: "support-queue", href: "/console/verifications", label: tw("supportQueue", { count: work.support.count }), note: since(work.support.oldest) }] : []}
+              title={tw("title")}
+              nothing={tw("nothing")}
+            />
           </Card>
         ) : null}
         {can(actor, "organisations:manage") ? (

@@ -11,10 +11,12 @@ import { OwnerPassportSection } from "@/components/passports/owner-passport";
 import { PlateText } from "@/components/passports/plate";
 import { getOwnerCarHistory } from "@/lib/dossier/queries";
 import { HistoryTimeline, MileageSection } from "@/components/dossier/history-section";
+import { AppointmentsSection } from "@/components/dossier/appointments-section";
+import { listOwnerAppointments } from "@/lib/appointments/queries";
 
 const STATUS_TONE = { ACTIVE: "green", PENDING: "blue", CANCELLED: "zinc", EXPIRED: "amber" } as const;
 
-export default async function VehiclePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ linked?: string; corrected?: string }> }) {
+export default async function VehiclePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ linked?: string; corrected?: string; appointment?: string }> }) {
   const { locale, id } = await params;
   const sp = await searchParams;
   const actor = await requireActor(locale, "garage:use");
@@ -24,6 +26,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
   const { vehicle: v, holding, contracts, drivers, history, isOwner } = dossier;
   const [passport, record, td] = await Promise.all([getOwnerPassport(actor, id), getOwnerCarHistory(actor, id), getTranslations("dossier")]);
   if (!record) notFound();
+  const appointments = isOwner ? await listOwnerAppointments(actor, id) : null;
   const date = (d: Date | null) => (d ? format.dateTime(d, "date") : "—");
   const km = (n: number) => format.number(n, "km");
   // A code the message files do not know yet reads as a generic label, never as the raw code.
@@ -48,6 +51,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
       </PageTitle>
       {sp.linked ? <Alert tone="success" testId="notice">{t("linkedNotice")}</Alert> : null}
       {sp.corrected ? <Alert tone="success" testId="notice">{td("form.saved")}</Alert> : null}
+      {sp.appointment === "requested" ? <Alert tone="success" testId="notice">{(await getTranslations("appointments.form"))("sentShort")}</Alert> : null}
       {holding.disconnectedAt ? <Alert tone="error" testId="disconnected">{t("disconnectedLead")}</Alert> : null}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         {passport ? <OwnerPassportSection passport={passport} /> : null}
@@ -105,6 +109,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
             </ul>
           </Card>
         ) : null}
+        {appointments ? <AppointmentsSection vehicleId={v.id} appointments={appointments} /> : null}
         <MileageSection mileage={record.mileage} />
         <HistoryTimeline entries={record.entries} correctHref={(entryId) => `/garage/vehicles/${v.id}/history/${entryId}/correct`} />
         {isOwner ? (
