@@ -35,6 +35,8 @@ import { VerificationApprovedEmail } from "./templates/verification-approved";
 import { VerificationRejectedEmail } from "./templates/verification-rejected";
 import { VerificationExpiredEmail } from "./templates/verification-expired";
 import { VerificationOwnershipEndedEmail } from "./templates/verification-ownership-ended";
+import { RecallOpenedEmail } from "./templates/recall-opened";
+import { MaintenanceDueEmail } from "./templates/maintenance-due";
 
 export type { EmailPayloads, TemplateName } from "./payloads";
 
@@ -66,6 +68,8 @@ export const TEMPLATES: { readonly [N in TemplateName]: ComponentType<EmailProps
   "verification-rejected": VerificationRejectedEmail,
   "verification-expired": VerificationExpiredEmail,
   "verification-ownership-ended": VerificationOwnershipEndedEmail,
+  "recall-opened": RecallOpenedEmail,
+  "maintenance-due": MaintenanceDueEmail,
 };
 
 /** The footers: why the recipient gets the e-mail (messages `emails.footer*`). */

@@ -42,6 +42,11 @@ export type EmailPayloads = {
   "verification-rejected": Greeted & Action & { vin: string; reason: string; note: string };
   "verification-expired": Greeted & Action & { vin: string };
   "verification-ownership-ended": Greeted & { car: string; vin: string };
+
+  /** `title` and `description` are the campaign's, in the recipient's language. */
+  "recall-opened": Greeted & Action & { car: string; code: string; title: string; description: string };
+  /** `when` picks the sentence: "date", "km" or "both"; `dueOn` and `dueKm` come formatted; `soldUrl` is the "I sold this car" link. */
+  "maintenance-due": Greeted & Action & { car: string; description: string; when: "date" | "km" | "both"; dueOn: string; dueKm: string; soldUrl: string };
 };
 
 export type TemplateName = keyof EmailPayloads;

@@ -64,6 +64,12 @@ export const AUDIT_ACTIONS = [
   // car dossier
   "service.recorded",
   "service.corrected",
+  // recalls, warranties and due maintenance (docs/decisions/0027-recalls-warranties-maintenance.md)
+  "recall.campaign_registered",
+  "recall.resolved",
+  "warranty.added",
+  "maintenance.due_set",
+  "maintenance.reminder_sent",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
