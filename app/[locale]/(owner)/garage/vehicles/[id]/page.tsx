@@ -11,6 +11,10 @@ import { OwnerPassportSection } from "@/components/passports/owner-passport";
 import { PlateText } from "@/components/passports/plate";
 import { getOwnerCarHistory } from "@/lib/dossier/queries";
 import { HistoryTimeline, MileageSection } from "@/components/dossier/history-section";
+import { getOwnerCarCare } from "@/lib/recalls/queries";
+import { today } from "@/lib/server/dates";
+import { MaintenanceSection } from "@/components/dossier/maintenance-section";
+import { RecallsWarrantiesSection } from "@/components/dossier/recalls-warranties-section";
 
 const STATUS_TONE = { ACTIVE: "green", PENDING: "blue", CANCELLED: "zinc", EXPIRED: "amber" } as const;
 
@@ -22,8 +26,8 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
   if (!dossier) notFound();
   const [t, tp, format] = await Promise.all([getTranslations("garage"), getTranslations("products"), getFormatter()]);
   const { vehicle: v, holding, contracts, drivers, history, isOwner } = dossier;
-  const [passport, record, td] = await Promise.all([getOwnerPassport(actor, id), getOwnerCarHistory(actor, id), getTranslations("dossier")]);
-  if (!record) notFound();
+  const [passport, record, td, care] = await Promise.all([getOwnerPassport(actor, id), getOwnerCarHistory(actor, id), getTranslations("dossier"), getOwnerCarCare(actor, id, locale)]);
+  if (!record || !care) notFound();
   const date = (d: Date | null) => (d ? format.dateTime(d, "date") : "—");
   const km = (n: number) => format.number(n, "km");
   // A code the message files do not know yet reads as a generic label, never as the raw code.
@@ -105,6 +109,8 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
             </ul>
           </Card>
         ) : null}
+        <MaintenanceSection due={care.due} form={isOwner ? { mode: "owner", vehicleId: v.id, today: today().toISOString().slice(0, 10) } : undefined} />
+        <RecallsWarrantiesSection care={care} />
         <MileageSection mileage={record.mileage} />
         <HistoryTimeline entries={record.entries} correctHref={(entryId) => `/garage/vehicles/${v.id}/history/${entryId}/correct`} />
         {isOwner ? (
