@@ -2,7 +2,6 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { ShieldAlert, ShieldCheck } from "lucide-react";
 import { Badge, Card } from "@/components/ui/primitives";
 import type { CarCare, WarrantyView } from "@/lib/recalls/queries";
-import { MONTHS_FROM_DAYS } from "@/lib/recalls/warranty-left";
 
 /**
  * The car's recalls (open first, then resolved, with the workshop that resolved them) and its
@@ -16,7 +15,7 @@ export async function RecallsWarrantiesSection({ care }: { care: Pick<CarCare, "
   const left = (w: WarrantyView) => {
     if (w.left.ended) return t("ended");
     const parts: string[] = [];
-    if (w.left.days !== null) parts.push(w.left.days >= MONTHS_FROM_DAYS && w.left.months !== null ? t("monthsLeft", { months: w.left.months }) : t("daysLeft", { days: w.left.days }));
+    if (w.left.days !== null) parts.push(w.left.months !== null ? t("monthsLeft", { months: w.left.months }) : t("daysLeft", { days: w.left.days }));
     if (w.left.km !== null) parts.push(t("kmLeft", { km: km(w.left.km) }));
     if (w.left.kmUnknown) parts.push(t("kmUnknown"));
     return parts.join(" · ");

@@ -14,7 +14,7 @@ export interface WarrantyLeft {
   ended: boolean;
   /** Calendar days left (null: no end date). */
   days: number | null;
-  /** Whole calendar months left (null: no end date). */
+  /** Whole calendar months left, from MONTHS_FROM_DAYS days left on (null before, or without an end date). */
   months: number | null;
   /** Kilometres left (null: no mileage limit, or no reading yet: see kmUnknown). */
   km: number | null;
@@ -29,7 +29,7 @@ export function wholeMonths(from: Date, to: Date): number {
 
 export function warrantyLeft(w: { endsAt: Date | null; maxKm: number | null }, today: Date, latestKm: number | null): WarrantyLeft {
   const days = w.endsAt ? Math.round((w.endsAt.getTime() - today.getTime()) / DAY) : null;
-  const months = w.endsAt && days !== null && days >= 0 ? wholeMonths(today, w.endsAt) : null;
+  const months = w.endsAt && days !== null && days >= MONTHS_FROM_DAYS ? wholeMonths(today, w.endsAt) : null;
   const kmUnknown = w.maxKm !== null && latestKm === null;
   const km = w.maxKm !== null && latestKm !== null ? w.maxKm - latestKm : null;
   const ended = (days !== null && days < 0) || (km !== null && km < 0);
