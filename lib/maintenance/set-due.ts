@@ -35,7 +35,9 @@ async function replaceDue(tx: Tx, due: Due, by: { source: "WORKSHOP" | "OWNER"; 
 const auditData = (d: Due, source: string) => ({ source, dueOn: d.dueOn?.toISOString().slice(0, 10) ?? null, dueKm: d.dueKm ?? null });
 
 /** A workshop that services the car sets its next service; any other car reads as not found. */
-export async function setWorkshopDue(input: { actor: Actor } & SetWorkshopDueInputT): Promise<{ dueId: string }> {
+type Loose<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+export async function setWorkshopDue(input: { actor: Actor } & Loose<SetWorkshopDueInputT, "dueOn" | "dueKm" | "organisationId">): Promise<{ dueId: string }> {
   const { actor, organisationId, ...due } = input;
   return transaction(async (tx) => {
     const org = await actingWorkshop(tx, actor, due.vehicleId, organisationId);
@@ -46,7 +48,7 @@ export async function setWorkshopDue(input: { actor: Actor } & SetWorkshopDueInp
 }
 
 /** The car's owner sets its next service; a driver, a former owner and anyone else find no such car. */
-export async function setOwnerDue(input: { actor: Actor } & SetOwnerDueInputT): Promise<{ dueId: string }> {
+export async function setOwnerDue(input: { actor: Actor } & Loose<SetOwnerDueInputT, "dueOn" | "dueKm">): Promise<{ dueId: string }> {
   const { actor, ...due } = input;
   assertCan(actor, "garage:use");
   return transaction(async (tx) => {

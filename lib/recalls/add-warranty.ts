@@ -8,7 +8,10 @@ import type { AddWarrantyInputT } from "./schemas";
  * Staff of a dealer or garage that services the car add a warranty (factory or extended) to it.
  * A car their organisation does not service (now) reads as not found.
  */
-export async function addWarranty(input: { actor: Actor } & AddWarrantyInputT): Promise<{ warrantyId: string }> {
+type Optional = "organisationId" | "provider" | "description" | "endsOn" | "maxKm";
+export type WarrantyFields = Omit<AddWarrantyInputT, Optional> & Partial<Pick<AddWarrantyInputT, Optional>>;
+
+export async function addWarranty(input: { actor: Actor } & WarrantyFields): Promise<{ warrantyId: string }> {
   const { actor, organisationId, ...f } = input;
   return transaction(async (tx) => {
     const org = await actingWorkshop(tx, actor, f.vehicleId, organisationId);

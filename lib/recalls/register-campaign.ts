@@ -74,9 +74,13 @@ export async function openRecalls(tx: Tx, campaign: Campaign, vehicleIds: string
   return { cars: fresh.length, owners };
 }
 
-export async function registerCampaign(input: { actor: Actor; csv?: string } & Omit<RegisterCampaignInputT, "vinsFile">): Promise<{ campaignId: string; cars: number; owners: number }> {
+type ScopeFields = "vinsFile" | "make" | "model" | "yearFrom" | "yearTo";
+export type RegisterCampaignFields = Omit<RegisterCampaignInputT, ScopeFields> & { make?: string; model?: string; yearFrom?: number; yearTo?: number; csv?: string };
+
+export async function registerCampaign(input: { actor: Actor } & RegisterCampaignFields): Promise<{ campaignId: string; cars: number; owners: number }> {
   const { actor, csv, scope, ...f } = input;
   assertCan(actor, "recalls:register");
+  if (scope === "MODEL" && (!f.make || !f.model)) throw new AppError("VALIDATION", "required", { fieldErrors: { make: ["required"] } });
   let vins: string[] = [];
   if (scope === "VINS") {
     const list = parseVinList(csv ?? "");
