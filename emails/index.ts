@@ -42,6 +42,8 @@ import { AppointmentDeclinedEmail } from "./templates/appointment-declined";
 import { AppointmentAcceptedEmail } from "./templates/appointment-accepted";
 import { AppointmentCancelledEmail } from "./templates/appointment-cancelled";
 import { calendarFile, type MailAttachment } from "./calendar";
+import { RecallOpenedEmail } from "./templates/recall-opened";
+import { MaintenanceDueEmail } from "./templates/maintenance-due";
 
 export type { EmailPayloads, TemplateName } from "./payloads";
 
@@ -79,6 +81,8 @@ export const TEMPLATES: { readonly [N in TemplateName]: ComponentType<EmailProps
   "appointment-declined": AppointmentDeclinedEmail,
   "appointment-accepted": AppointmentAcceptedEmail,
   "appointment-cancelled": AppointmentCancelledEmail,
+  "recall-opened": RecallOpenedEmail,
+  "maintenance-due": MaintenanceDueEmail,
 };
 
 /** The footers: why the recipient gets the e-mail (messages `emails.footer*`). */

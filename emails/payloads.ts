@@ -55,6 +55,10 @@ export type EmailPayloads = {
   /** To the workshop's staff: the owner accepted the proposed time; with a calendar file. */
   "appointment-accepted": Greeted & Action & Calendar & { car: string; plate: string; owner: string };
   "appointment-cancelled": Greeted & Action & { car: string; plate: string; owner: string };
+  /** `title` and `description` are the campaign's, in the recipient's language. */
+  "recall-opened": Greeted & Action & { car: string; code: string; title: string; description: string };
+  /** `when` picks the sentence: "date", "km" or "both"; `dueOn` and `dueKm` come formatted; `soldUrl` is the "I sold this car" link. */
+  "maintenance-due": Greeted & Action & { car: string; description: string; when: "date" | "km" | "both"; dueOn: string; dueKm: string; soldUrl: string };
 };
 
 /** What the calendar file of a confirmed appointment is built from (emails/calendar.ts). */

@@ -8,6 +8,7 @@ import { today } from "../lib/server/dates";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { seedPassports } from "./seed-passports";
 import { contractPeriod, monthsBefore } from "./demo-dates";
+import { seedCarCare } from "./seed-care";
 
 const DAY = 24 * 3600_000;
 
@@ -191,6 +192,7 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
         },
       });
     }
+    await seedCarCare(tx, { ownerId: owner.id, dealerId: dealer.id, dealerStaffId: dealerStaff.id, supportEmail: "support@demo.autodossier.test", vin: cars[0]!.vin, startedMonthsAgo: cars[0]!.startedMonthsAgo, now });
     await seedPassports(tx);
   }, { timeout: 60_000 });
   log("demo world seeded");

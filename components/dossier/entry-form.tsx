@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/primitives";
 import { recordOwnerEntryAction, recordWorkshopEntryAction } from "@/lib/dossier/actions";
 import { SERVICE_KINDS } from "@/lib/dossier/schemas";
 import type { MileageFinding } from "@/lib/dossier/mileage";
+import { RecallCheckboxes } from "./care-forms";
 
 /** The values a correction starts from: the entry it corrects. */
 export interface EntryDefaults {
@@ -31,6 +32,7 @@ export function EntryForm({
   organisations = [],
   corrects,
   today,
+  openRecalls = [],
 }: {
   mode: "workshop" | "owner";
   vehicleId: string;
@@ -38,6 +40,8 @@ export function EntryForm({
   corrects?: EntryDefaults;
   /** Today's calendar date (YYYY-MM-DD), the latest a date field offers. */
   today: string;
+  /** A workshop's new entry: the car's open recalls, to tick those the work resolved. */
+  openRecalls?: { id: string; code: string; title: string }[];
 }) {
   const t = useTranslations("dossier.form");
   const tk = useTranslations("dossier.kinds");
@@ -60,6 +64,7 @@ export function EntryForm({
       <TextArea name="lines" label={t("lines")} hint={t("linesHint")} rows={4} defaultValue={corrects?.lines.join("\n")} />
       {mode === "owner" ? <Field name="workshopName" label={t("workshopName")} defaultValue={corrects?.workshop ?? undefined} maxLength={120} /> : null}
       {corrects ? <Field name="correctionReason" label={t("correctionReason")} required maxLength={300} /> : null}
+      {mode === "workshop" && !corrects ? <RecallCheckboxes recalls={openRecalls} /> : null}
       <SubmitButton>
         <Save aria-hidden className="size-4" />
         {corrects ? t("submitCorrection") : t("submit")}

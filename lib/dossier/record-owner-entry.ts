@@ -4,6 +4,7 @@ import { AppError } from "../server/errors";
 import { transaction } from "../server/transaction";
 import { writeEntry, type EntryFields } from "./write-entry";
 import type { MileageFinding } from "./mileage";
+import { closeDueByService } from "../maintenance/close-due";
 
 /**
  * The car's owner adds an entry of their own (shown as reported by the owner, never as a
@@ -27,6 +28,8 @@ export async function recordOwnerEntry(input: { actor: Actor; workshopName?: str
       vehicleId: fields.vehicleId,
       data: { kind: fields.kind, mileageKm: fields.mileageKm, correctsId: fields.correctsId ?? null, findings: result.findings.join(","), holdingId: holding.id },
     });
+    // A service the owner reports closes the car's open due item, as a workshop's does.
+    if (!fields.correctsId) await closeDueByService(tx, { vehicleId: fields.vehicleId, kind: fields.kind, performedOn: fields.performedOn, serviceRecordId: result.entryId });
     return result;
   });
 }

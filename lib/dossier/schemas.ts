@@ -55,9 +55,15 @@ const EntryFields = {
 
 const needsReason = (v: { correctsId?: string; correctionReason?: string }) => !v.correctsId || !!v.correctionReason;
 
+/** The open recalls a workshop's entry resolved: ticked checkboxes (none, one id, or several). */
+export const RecallIds = z
+  .union([Id, z.array(Id).max(50)])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? [...new Set(v)] : [v]));
+
 /** A workshop's entry; `organisationId` picks one of the actor's organisations that service the car. */
 export const WorkshopEntryInput = z
-  .object({ ...EntryFields, organisationId: OptionalId })
+  .object({ ...EntryFields, organisationId: OptionalId, recallIds: RecallIds })
   .strict()
   .refine(needsReason, { path: ["correctionReason"], error: "required" });
 export type WorkshopEntryInputT = z.output<typeof WorkshopEntryInput>;

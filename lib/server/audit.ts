@@ -72,6 +72,12 @@ export const AUDIT_ACTIONS = [
   "appointment.accepted",
   "appointment.cancelled",
   "appointment.done",
+  // recalls, warranties and due maintenance (docs/decisions/0027-recalls-warranties-maintenance.md)
+  "recall.campaign_registered",
+  "recall.resolved",
+  "warranty.added",
+  "maintenance.due_set",
+  "maintenance.reminder_sent",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

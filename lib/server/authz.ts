@@ -92,6 +92,8 @@ export const PERMISSIONS = {
   "service:record": ["dealer", "garage"],
   "fleet:view": ["fleet", "garage"],
   "transfers:correct": ["support"],
+  // Register recall campaigns (lib/recalls/register-campaign.ts): central support only.
+  "recalls:register": ["support"],
   "members:manage": ["org-admin", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -63,6 +63,10 @@ const PAGES: Record<string, { by: Journey; notFound?: true }> = {
   "/console/verifications": { by: "owner" },
   "/console/verifications/[id]": { by: "owner" },
   "/console/transfers": { by: "owner" },
+  "/console/recalls": { by: "owner" },
+  "/console/recalls/new": { by: "owner" },
+  // The "I sold this car" link of a reminder: an unknown token reads as not found.
+  "/garage/sold/[token]": { by: "owner", notFound: true },
   "/console/admin/organisations": { by: "admin" },
   "/console/admin/organisations/[id]": { by: "admin" },
   "/console/admin/users": { by: "admin" },
@@ -316,6 +320,7 @@ test("the owner's garage, a car, its removal page, the account and a verificatio
   await owner.page.goto(`/nl/garage/vehicles/${vehicleId}`);
   const correctOwn = await owner.page.getByTestId("correct-entry").first().getAttribute("href");
   await visit(owner.page, "/garage/vehicles/[id]/history/[entryId]/correct", correctOwn!.replace(/^\/(nl|en)/, ""));
+  await visit(owner.page, "/garage/sold/[token]", "/garage/sold/no-such-sold-link-token-000000");
   expect(plates).toBeGreaterThan(0);
   await owner.context.close();
 
@@ -340,6 +345,8 @@ test("the owner's garage, a car, its removal page, the account and a verificatio
   const support = await signedInPage(browser, "support@demo.autodossier.test");
   await visit(support.page, "/console/verifications", "/console/verifications");
   await visit(support.page, "/console/transfers", "/console/transfers");
+  await visit(support.page, "/console/recalls", "/console/recalls");
+  await visit(support.page, "/console/recalls/new", "/console/recalls/new");
   await support.page.goto(`/nl/console/verifications/${requestId}`);
   await support.page.getByRole("button", { name: "Aanvraag in behandeling nemen" }).click();
   await expect(support.page.getByTestId("documents")).toBeVisible();

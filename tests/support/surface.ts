@@ -31,6 +31,8 @@ import * as organisations from "@/lib/organisations/schemas";
 import * as passports from "@/lib/passports/schemas";
 import * as verification from "@/lib/verification/schemas";
 import * as dossier from "@/lib/dossier/schemas";
+import * as recalls from "@/lib/recalls/schemas";
+import * as maintenance from "@/lib/maintenance/schemas";
 import * as appointments from "@/lib/appointments/schemas";
 import { requestAppointment } from "@/lib/appointments/request-appointment";
 import { localValue } from "@/lib/appointments/times";
@@ -766,6 +768,55 @@ export const ENTRIES: Record<string, Entry> = {
     setup: async (w) => {
       const r = await ownersRequest(w, "support");
       return { input: { requestId: r.requestId, reason: REJECTION_REASONS[0], note: "" }, secrets: r.secrets };
+    },
+  },
+
+  // ---- lib/recalls/actions.ts
+  "lib/recalls/actions.ts#registerCampaignAction": {
+    kind: "action",
+    schema: recalls.RegisterCampaignInput,
+    by: "support",
+    setup: async (w) => {
+      // A campaign covering one of the owner's cars: only central support may register it.
+      const car = await ownedCar(w);
+      const model = `Proof-${uid()}`;
+      await db.vehicle.update({ where: { id: car.vehicle.id }, data: { model } });
+      const code = `P-${uid()}`.toUpperCase();
+      return {
+        input: { code, titleNl: "Airbag", titleEn: "Airbag", titleFr: "Airbag", descriptionNl: "Controle", descriptionEn: "Check", descriptionFr: "Contrôle", scope: "MODEL", make: "Porsche", model, yearFrom: "", yearTo: "" },
+        secrets: car.secrets,
+      };
+    },
+  },
+  "lib/recalls/actions.ts#addWarrantyAction": {
+    kind: "action",
+    schema: recalls.AddWarrantyInput,
+    by: "dealer",
+    setup: async (w) => {
+      // The dealer linked the owner's car: it services it, and may add a warranty.
+      const car = await ownedCar(w, w.dealer.id);
+      const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+      return { input: { vehicleId: car.vehicle.id, kind: "FACTORY", provider: "Porsche AG", startsOn: day(-1), endsOn: day(700), maxKm: "" }, secrets: car.secrets };
+    },
+  },
+
+  // ---- lib/maintenance/actions.ts
+  "lib/maintenance/actions.ts#setWorkshopDueAction": {
+    kind: "action",
+    schema: maintenance.SetWorkshopDueInput,
+    by: "dealer",
+    setup: async (w) => {
+      const car = await ownedCar(w, w.dealer.id);
+      return { input: { vehicleId: car.vehicle.id, description: "Grote beurt", dueOn: "", dueKm: "60000" }, secrets: car.secrets };
+    },
+  },
+  "lib/maintenance/actions.ts#setOwnerDueAction": {
+    kind: "action",
+    schema: maintenance.SetOwnerDueInput,
+    by: "owner",
+    setup: async (w) => {
+      const car = await ownedCar(w);
+      return { input: { vehicleId: car.vehicle.id, description: "Kleine beurt", dueOn: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10) }, secrets: car.secrets };
     },
   },
 

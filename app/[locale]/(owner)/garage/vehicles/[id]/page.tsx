@@ -13,6 +13,10 @@ import { getOwnerCarHistory } from "@/lib/dossier/queries";
 import { HistoryTimeline, MileageSection } from "@/components/dossier/history-section";
 import { AppointmentsSection } from "@/components/dossier/appointments-section";
 import { listOwnerAppointments } from "@/lib/appointments/queries";
+import { getOwnerCarCare } from "@/lib/recalls/queries";
+import { today } from "@/lib/server/dates";
+import { MaintenanceSection } from "@/components/dossier/maintenance-section";
+import { RecallsWarrantiesSection } from "@/components/dossier/recalls-warranties-section";
 
 const STATUS_TONE = { ACTIVE: "green", PENDING: "blue", CANCELLED: "zinc", EXPIRED: "amber" } as const;
 
@@ -24,9 +28,14 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
   if (!dossier) notFound();
   const [t, tp, format] = await Promise.all([getTranslations("garage"), getTranslations("products"), getFormatter()]);
   const { vehicle: v, holding, contracts, drivers, history, isOwner } = dossier;
-  const [passport, record, td] = await Promise.all([getOwnerPassport(actor, id), getOwnerCarHistory(actor, id), getTranslations("dossier")]);
-  if (!record) notFound();
-  const appointments = isOwner ? await listOwnerAppointments(actor, id) : null;
+  const [passport, record, td, care, appointments] = await Promise.all([
+    getOwnerPassport(actor, id),
+    getOwnerCarHistory(actor, id),
+    getTranslations("dossier"),
+    getOwnerCarCare(actor, id, locale),
+    isOwner ? listOwnerAppointments(actor, id) : null,
+  ]);
+  if (!record || !care) notFound();
   const date = (d: Date | null) => (d ? format.dateTime(d, "date") : "—");
   const km = (n: number) => format.number(n, "km");
   // A code the message files do not know yet reads as a generic label, never as the raw code.
@@ -110,6 +119,8 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
           </Card>
         ) : null}
         {appointments ? <AppointmentsSection vehicleId={v.id} appointments={appointments} /> : null}
+        <MaintenanceSection due={care.due} form={isOwner ? { mode: "owner", vehicleId: v.id, today: today().toISOString().slice(0, 10) } : undefined} />
+        <RecallsWarrantiesSection care={care} />
         <MileageSection mileage={record.mileage} />
         <HistoryTimeline entries={record.entries} correctHref={(entryId) => `/garage/vehicles/${v.id}/history/${entryId}/correct`} />
         {isOwner ? (
