@@ -35,6 +35,9 @@ import { VerificationApprovedEmail } from "./templates/verification-approved";
 import { VerificationRejectedEmail } from "./templates/verification-rejected";
 import { VerificationExpiredEmail } from "./templates/verification-expired";
 import { VerificationOwnershipEndedEmail } from "./templates/verification-ownership-ended";
+import { ContractEndingEmail } from "./templates/contract-ending";
+import { ContractRenewedEmail } from "./templates/contract-renewed";
+import { ContractEndedEmail } from "./templates/contract-ended";
 
 export type { EmailPayloads, TemplateName } from "./payloads";
 
@@ -66,6 +69,9 @@ export const TEMPLATES: { readonly [N in TemplateName]: ComponentType<EmailProps
   "verification-rejected": VerificationRejectedEmail,
   "verification-expired": VerificationExpiredEmail,
   "verification-ownership-ended": VerificationOwnershipEndedEmail,
+  "contract-ending": ContractEndingEmail,
+  "contract-renewed": ContractRenewedEmail,
+  "contract-ended": ContractEndedEmail,
 };
 
 /** The footers: why the recipient gets the e-mail (messages `emails.footer*`). */

@@ -42,6 +42,11 @@ export type EmailPayloads = {
   "verification-rejected": Greeted & Action & { vin: string; reason: string; note: string };
   "verification-expired": Greeted & Action & { vin: string };
   "verification-ownership-ended": Greeted & { car: string; vin: string };
+
+  /** Contracts (lib/contracts/run-contracts.ts): `product` is the product's name and `endsAt` the day, both already in the recipient's language. */
+  "contract-ending": Greeted & Action & { car: string; product: string; endsAt: string; months: number; renews: boolean };
+  "contract-renewed": Greeted & Action & { car: string; product: string; endsAt: string; months: number };
+  "contract-ended": Greeted & Action & { car: string; product: string; endsAt: string };
 };
 
 export type TemplateName = keyof EmailPayloads;
