@@ -19,7 +19,7 @@ import { audit } from "../server/audit";
 import { transaction } from "../server/transaction";
 import { enqueueEmail } from "../server/mail/outbox";
 import { addDays, addMonths, TIME_ZONE } from "../server/dates";
-import { appLink, uiLocale } from "../server/urls";
+import { appLink } from "../server/urls";
 import { leaveMessage } from "../messages/leave";
 import { messagesFor } from "../../i18n/messages";
 import { ENDING_NOTICE_DAYS } from "./schemas";
