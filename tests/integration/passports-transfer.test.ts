@@ -93,7 +93,7 @@ describe("confirming a transfer", () => {
     expect(recipient).toBe("existing");
     expect((await outboxFor(buyer.email)).map((m) => m.template)).toEqual(["passport-transfer-offer"]);
     const [message] = await db.message.findMany({ where: { userId: buyer.id } });
-    expect(message).toMatchObject({ kind: "passport.transfer_offered", vehicleId, readAt: null, data: expect.objectContaining({ transferId }) });
+    expect(message).toMatchObject({ kind: "transfer_received", vehicleId, readAt: null, data: expect.objectContaining({ transferId }) });
     expect((await listTransferOffers(buyerActor)).map((o) => o.id)).toEqual([transferId]);
     // An existing account signs in rather than setting a password through the link.
     await expectAppError(acceptTransferWithNewAccount({ address: uniqueAddress(), token, password: NEW_PASSWORD }), "CONFLICT", "transfer_sign_in_instead");
