@@ -17,6 +17,7 @@ import type { Tx } from "../server/database";
 import { db } from "../server/db";
 import { audit } from "../server/audit";
 import { transaction } from "../server/transaction";
+import { log } from "../server/log";
 import { enqueueEmail } from "../server/mail/outbox";
 import { addDays, addMonths, TIME_ZONE } from "../server/dates";
 import { appLink } from "../server/urls";
@@ -128,17 +129,28 @@ async function settle(c: { id: string; endsAt: Date; autoRenew: boolean; duratio
   });
 }
 
+/** One contract's step; a failure is logged and left for the next run, and the others go on. */
+async function attempt<T>(contractId: string, step: () => Promise<T>, counts: { failed: number }): Promise<T | null> {
+  try {
+    return await step();
+  } catch (err) {
+    counts.failed++;
+    log.error({ err, contractId }, "contracts job: a contract failed; it is tried again next run");
+    return null;
+  }
+}
+
 /** One run of the job at `now`; counts for the log line. */
-export async function runContracts(now: Date = new Date()): Promise<{ notices: number; renewed: number; ended: number }> {
-  const counts = { notices: 0, renewed: 0, ended: 0 };
+export async function runContracts(now: Date = new Date()): Promise<{ notices: number; renewed: number; ended: number; failed: number }> {
+  const counts = { notices: 0, renewed: 0, ended: 0, failed: 0 };
   const noticeBy = addDays(now, ENDING_NOTICE_DAYS);
   const [ending, due] = await Promise.all([
     db.contract.findMany({ where: { ...LIVE, endingNoticeSentAt: null, endsAt: { gt: now, lte: noticeBy } }, select: { id: true, endsAt: true }, orderBy: { endsAt: "asc" } }),
     db.contract.findMany({ where: { ...LIVE, endsAt: { lte: now } }, select: { id: true, endsAt: true, autoRenew: true, durationMonths: true }, orderBy: { endsAt: "asc" } }),
   ]);
-  for (const c of ending) if (await sendEndingNotice(c.id, c.endsAt!, now)) counts.notices++;
+  for (const c of ending) if (await attempt(c.id, () => sendEndingNotice(c.id, c.endsAt!, now), counts)) counts.notices++;
   for (const c of due) {
-    const done = await settle({ ...c, endsAt: c.endsAt! }, now);
+    const done = await attempt(c.id, () => settle({ ...c, endsAt: c.endsAt! }, now), counts);
     if (done === "renewed") counts.renewed++;
     if (done === "ended") counts.ended++;
   }

@@ -172,8 +172,8 @@ describe("the daily contracts job", () => {
     const ending = await carEnding(new Date(now.getTime() - 2 * HOUR), false);
     const noticed = await carEnding(addDays(now, 20), true);
     const runs = await Promise.all([runContracts(now), runContracts(now), runContracts(now), runContracts(now)]);
-    const total = runs.reduce((a, r) => ({ notices: a.notices + r.notices, renewed: a.renewed + r.renewed, ended: a.ended + r.ended }), { notices: 0, renewed: 0, ended: 0 });
-    expect(total).toEqual({ notices: 1, renewed: 1, ended: 1 });
+    const total = runs.reduce((a, r) => ({ notices: a.notices + r.notices, renewed: a.renewed + r.renewed, ended: a.ended + r.ended, failed: a.failed + r.failed }), { notices: 0, renewed: 0, ended: 0, failed: 0 });
+    expect(total).toEqual({ notices: 1, renewed: 1, ended: 1, failed: 0 });
     expect(await mails(renewing.owner.email, "contract-renewed")).toHaveLength(1);
     expect(await messages(renewing.owner.id, "contract_renewed")).toHaveLength(1);
     expect((await db.contract.findUniqueOrThrow({ where: { id: renewing.contract.id } })).endsAt).toEqual(addMonths(renewing.contract.endsAt!, 12));
