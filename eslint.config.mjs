@@ -30,6 +30,8 @@ const PURE_MODULES = [
   "verification/limits",
   "organisations/places",
   "vehicles/contract-summary",
+  "messages/render",
+  "messages/link",
 ];
 
 /**

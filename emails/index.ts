@@ -44,6 +44,9 @@ import { AppointmentCancelledEmail } from "./templates/appointment-cancelled";
 import { calendarFile, type MailAttachment } from "./calendar";
 import { RecallOpenedEmail } from "./templates/recall-opened";
 import { MaintenanceDueEmail } from "./templates/maintenance-due";
+import { ContractEndingEmail } from "./templates/contract-ending";
+import { ContractRenewedEmail } from "./templates/contract-renewed";
+import { ContractEndedEmail } from "./templates/contract-ended";
 
 export type { EmailPayloads, TemplateName } from "./payloads";
 
@@ -83,6 +86,9 @@ export const TEMPLATES: { readonly [N in TemplateName]: ComponentType<EmailProps
   "appointment-cancelled": AppointmentCancelledEmail,
   "recall-opened": RecallOpenedEmail,
   "maintenance-due": MaintenanceDueEmail,
+  "contract-ending": ContractEndingEmail,
+  "contract-renewed": ContractRenewedEmail,
+  "contract-ended": ContractEndedEmail,
 };
 
 /** The footers: why the recipient gets the e-mail (messages `emails.footer*`). */

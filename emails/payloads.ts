@@ -59,6 +59,10 @@ export type EmailPayloads = {
   "recall-opened": Greeted & Action & { car: string; code: string; title: string; description: string };
   /** `when` picks the sentence: "date", "km" or "both"; `dueOn` and `dueKm` come formatted; `soldUrl` is the "I sold this car" link. */
   "maintenance-due": Greeted & Action & { car: string; description: string; when: "date" | "km" | "both"; dueOn: string; dueKm: string; soldUrl: string };
+  /** Contracts (lib/contracts/run-contracts.ts): `product` is the product's name and `endsAt` the day, both already in the recipient's language. */
+  "contract-ending": Greeted & Action & { car: string; product: string; endsAt: string; months: number; renews: boolean };
+  "contract-renewed": Greeted & Action & { car: string; product: string; endsAt: string; months: number };
+  "contract-ended": Greeted & Action & { car: string; product: string; endsAt: string };
 };
 
 /** What the calendar file of a confirmed appointment is built from (emails/calendar.ts). */

@@ -4,7 +4,7 @@
  */
 import type { PrismaClient } from "../generated/prisma/client";
 import { hashPassword } from "../lib/server/password";
-import { today } from "../lib/server/dates";
+import { addDays, addMonths, today } from "../lib/server/dates";
 import { DEMO_PASSWORD } from "./demo-accounts";
 import { seedPassports } from "./seed-passports";
 import { contractPeriod, monthsBefore } from "./demo-dates";
@@ -70,7 +70,7 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
     await member(garageStaff.id, garage.id, "ADMIN");
 
     const now = new Date();
-    const cars: { vin: string; make: string; model: string; modelYear: number; fuel: "PETROL" | "DIESEL"; mileageKm: number; plate: string; startedMonthsAgo: number; history: DemoEntry[]; contracts: { product: string; durationMonths: number; autoRenew: boolean }[] }[] = [
+    const cars: { vin: string; make: string; model: string; modelYear: number; fuel: "PETROL" | "DIESEL"; mileageKm: number; plate: string; startedMonthsAgo: number; history: DemoEntry[]; contracts: { product: string; durationMonths: number; autoRenew: boolean; endsInDays?: number }[] }[] = [
       {
         vin: "WP0ZZZ99ZTS392124",
         make: "Porsche",
@@ -106,7 +106,11 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
           { kind: "INSPECTION", daysAgo: 120, km: 96400, description: "APK-keuring", lines: ["Goedgekeurd", "Advies: remblokken voor vervangen binnen 5.000 km"] },
           { kind: "REPAIR", daysAgo: 35, km: 98150, description: "Remblokken voor vervangen", lines: [], workshopName: "Autoservice Van Dijk" },
         ],
-        contracts: [{ product: "CONNECT", durationMonths: 60, autoRenew: true }],
+        contracts: [
+          { product: "CONNECT", durationMonths: 60, autoRenew: true },
+          // Ends within 30 days without renewal: the owner has been told (inbox) and can turn renewal on.
+          { product: "ROADSIDE", durationMonths: 12, autoRenew: false, endsInDays: 20 },
+        ],
       },
     ];
     for (const c of cars) {
@@ -135,7 +139,9 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
               durationMonths: k.durationMonths,
               autoRenew: k.autoRenew,
               status: "ACTIVE",
-              ...contractPeriod(startedAt, k.durationMonths),
+              ...(k.endsInDays !== undefined
+                ? { ...contractPeriod(addMonths(addDays(now, k.endsInDays), -k.durationMonths), k.durationMonths), endingNoticeSentAt: now }
+                : contractPeriod(startedAt, k.durationMonths)),
             },
           });
         }
@@ -193,7 +199,41 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
       });
     }
     await seedCarCare(tx, { ownerId: owner.id, dealerId: dealer.id, dealerStaffId: dealerStaff.id, supportEmail: "support@demo.autodossier.test", vin: cars[0]!.vin, startedMonthsAgo: cars[0]!.startedMonthsAgo, now });
+    await seedInbox(tx, owner.id, now);
     await seedPassports(tx);
   }, { timeout: 60_000 });
   log("demo world seeded");
+}
+
+/**
+ * The demo owner's inbox (lib/messages/leave.ts), once: how each car came to the garage (read),
+ * the notice of the contract ending within 30 days (unread) and the end of an older car's link
+ * (unread), so the navigation shows a count at once.
+ */
+async function seedInbox(tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0], ownerId: string, now: Date): Promise<void> {
+  if ((await tx.message.count({ where: { userId: ownerId } })) > 0) return;
+  const holdings = await tx.holding.findMany({
+    where: { userId: ownerId, kind: "OWNER", endedAt: null },
+    select: { vehicleId: true, startedAt: true, vehicle: { select: { make: true, model: true } }, contracts: { where: { status: "ACTIVE", NOT: { endingNoticeSentAt: null } }, select: { product: true, endsAt: true, durationMonths: true, autoRenew: true, endingNoticeSentAt: true } } },
+    orderBy: { startedAt: "asc" },
+  });
+  for (const h of holdings) {
+    const car = `${h.vehicle.make} ${h.vehicle.model}`;
+    const link = `/garage/vehicles/${h.vehicleId}`;
+    await tx.message.create({ data: { userId: ownerId, vehicleId: h.vehicleId, kind: "vehicle_linked", data: { car, link }, readAt: h.startedAt, createdAt: h.startedAt } });
+    for (const c of h.contracts) {
+      await tx.message.create({
+        data: {
+          userId: ownerId,
+          vehicleId: h.vehicleId,
+          kind: "contract_ending",
+          data: { car, product: c.product, endsAt: c.endsAt!.toISOString(), months: c.durationMonths, renews: c.autoRenew ? "yes" : "no", link },
+          createdAt: c.endingNoticeSentAt!,
+        },
+      });
+    }
+  }
+  await tx.message.create({
+    data: { userId: ownerId, kind: "ownership_ended", data: { car: "Volkswagen Golf", vin: "WVWZZZ1KZ8W000123" }, createdAt: addDays(now, -3) },
+  });
 }

@@ -5,12 +5,16 @@ import { Car, LogOut } from "lucide-react";
 import { Link } from "@/i18n/navigation";
 import { LocaleSwitcher } from "./locale-switcher";
 import { MobileNav } from "./mobile-nav";
+import { NavBadge } from "./nav-badge";
 import { signOutAction } from "@/lib/accounts/actions";
 
 export interface NavItem {
   href: string;
   label: string;
+  /** A count next to the label (the unread messages), with its spoken form. */
+  badge?: { count: number; label: string };
 }
+
 
 /** The frame of every page: brand, section navigation, language switch, the user and sign-out. */
 export async function AppShell({
@@ -36,8 +40,9 @@ export async function AppShell({
           {nav.length ? (
             <nav aria-label={t("mainNav")} className="hidden items-center gap-0.5 lg:flex">
               {nav.map((n) => (
-                <Link key={n.href} href={n.href} className="whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100">
+                <Link key={n.href} href={n.href} className="inline-flex items-center whitespace-nowrap rounded-md px-3 py-1.5 text-sm text-zinc-700 hover:bg-zinc-100">
                   {n.label}
+                  <NavBadge badge={n.badge} />
                 </Link>
               ))}
             </nav>

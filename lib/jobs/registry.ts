@@ -15,4 +15,5 @@ export type DailyJob = {
 /** Add a job here: one line, `{ name, run }`, importing lazily so start-up stays light. */
 export const DAILY_JOBS: DailyJob[] = [
   { name: "maintenance-reminders", run: async (now) => (await import("../maintenance/reminders")).sendMaintenanceReminders(now) },
+  { name: "contracts", run: async (now) => (await import("../contracts/run-contracts")).runContracts(now) },
 ];

@@ -8,6 +8,7 @@ import { limitLinkFormByAccount, limitLinkFormByAddress } from "../server/form-l
 import { withdrawActivationLinks } from "../accounts/activation-links";
 import { hashToken } from "../server/tokens";
 import { enqueueEmail } from "../server/mail/outbox";
+import { leaveMessage } from "../messages/leave";
 import { startOwnerHolding } from "../holdings/holdings";
 import { lockVehicle } from "../holdings/vehicles";
 import { isSerializationFailure, isUniqueViolation } from "../server/db-errors";
@@ -91,6 +92,7 @@ async function acceptInTx(tx: Tx, inv: Awaited<ReturnType<typeof pendingInvitati
     template: "vehicle-linked",
     payload: { name: user.firstName, car: `${inv.vehicle.make} ${inv.vehicle.model}`, url: appLink(user.locale, `/garage/vehicles/${inv.vehicleId}`) },
   });
+  await leaveMessage(tx, { userId: user.id, vehicleId: inv.vehicleId, kind: "vehicle_linked", data: { car: `${inv.vehicle.make} ${inv.vehicle.model}` }, link: `/garage/vehicles/${inv.vehicleId}` });
   return { vehicleId: inv.vehicleId };
 }
 

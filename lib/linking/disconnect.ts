@@ -3,6 +3,7 @@ import { assertCan, organisationsWith, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
+import { leaveMessage } from "../messages/leave";
 import { transaction } from "../server/transaction";
 import { appLink } from "../server/urls";
 
@@ -50,6 +51,7 @@ export async function disconnectHolding(input: { actor: Actor; holdingId: string
         url: appLink(h.user!.locale, `/garage/vehicles/${h.vehicleId}`),
       },
     });
+    await leaveMessage(tx, { userId: h.userId!, vehicleId: h.vehicleId, kind: "vehicle_disconnected", data: { car: `${h.vehicle.make} ${h.vehicle.model}`, dealer: dealer.name }, link: `/garage/vehicles/${h.vehicleId}` });
   });
 }
 
@@ -63,5 +65,6 @@ export async function relinkHolding(input: { actor: Actor; holdingId: string; id
     if (updated.count !== 1) throw new AppError("CONFLICT", "not_disconnected");
     await audit(tx, input.actor, "vehicle.relinked", { organisationId: h.linkedByOrganisationId, entityType: "Holding", entityId: h.id, vehicleId: h.vehicleId, subjectUserId: h.userId, data: { identityChecked: true } });
     await enqueueEmail(tx, { to: h.user!.email, locale: h.user!.locale, template: "vehicle-relinked", payload: { name: h.user!.firstName, car: `${h.vehicle.make} ${h.vehicle.model}` } });
+    await leaveMessage(tx, { userId: h.userId!, vehicleId: h.vehicleId, kind: "vehicle_relinked", data: { car: `${h.vehicle.make} ${h.vehicle.model}` }, link: `/garage/vehicles/${h.vehicleId}` });
   });
 }

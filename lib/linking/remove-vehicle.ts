@@ -2,6 +2,7 @@ import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
+import { leaveMessage } from "../messages/leave";
 import { endOwnerHolding } from "../holdings/holdings";
 import { lockVehicle } from "../holdings/vehicles";
 import { transaction } from "../server/transaction";
@@ -39,6 +40,12 @@ export async function removeVehicle(input: { actor: Actor; vehicleId: string; un
       locale: holding.user!.locale,
       template: "vehicle-removed",
       payload: { name: holding.user!.firstName, car: `${holding.vehicle.make} ${holding.vehicle.model}`, vin: holding.vehicle.vin, contracts: ended.contractsCancelled, drivers: ended.driversEnded },
+    });
+    // No link: the car is no longer theirs to open.
+    await leaveMessage(tx, {
+      userId: input.actor.userId,
+      kind: "vehicle_removed",
+      data: { car: `${holding.vehicle.make} ${holding.vehicle.model}`, vin: holding.vehicle.vin, contracts: ended.contractsCancelled },
     });
     return { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded };
   });

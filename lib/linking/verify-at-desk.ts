@@ -2,6 +2,7 @@ import { actingOrganisation, assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
+import { leaveMessage } from "../messages/leave";
 import { findOrCreateVehicle } from "../holdings/vehicles";
 import { assertDocumentsMatch, assertNotInStock } from "../holdings/guards";
 import { assertIdValid, linkVerifiedPerson, recordVerifiedFacts } from "../holdings/link-verified";
@@ -58,6 +59,7 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
             template: "ownership-ended",
             payload: { name: previous.user.firstName, car, vin: input.vin, dealer: dealer.name },
           });
+          if (previous.userId) await leaveMessage(tx, { userId: previous.userId, kind: "ownership_ended", data: { car, vin: input.vin } });
         },
       });
       await recordVerifiedFacts(tx, { holdingId, verifiedById: input.actor.userId, organisationId: dealerId, facts: input });
@@ -84,6 +86,7 @@ export async function verifyAtDesk(input: VerifyAtDeskInput): Promise<{ vehicleI
               payload: { name: owner.firstName, car, dealer: dealer.name, url: appLink(owner.locale, `/garage/vehicles/${vehicle.id}`) },
             },
       );
+      await leaveMessage(tx, { userId: owner.id, vehicleId: vehicle.id, kind: relinked ? "vehicle_relinked" : "vehicle_linked", data: { car, dealer: dealer.name }, link: `/garage/vehicles/${vehicle.id}` });
       return { vehicleId: vehicle.id, holdingId, ownershipChanged };
     });
     return result;

@@ -8,6 +8,7 @@
  * the locale) of what the message is about.
  */
 import type { Tx } from "../server/database";
+import { internalPath } from "./link";
 
 /** Every kind of inbox message; each has `inbox.kinds.<kind>.title` and `.body` in every language. */
 export const MESSAGE_KINDS = [
@@ -24,6 +25,15 @@ export const MESSAGE_KINDS = [
   "maintenance_due",
   "driver_joined",
   "driver_access_ended",
+  // The owner's other e-mails about their car (lib/linking, lib/passports, lib/verification).
+  "transfer_completed",
+  "transfer_withdrawn",
+  "verification_expired",
+  "ownership_ended",
+  "vehicle_linked",
+  "vehicle_relinked",
+  "vehicle_disconnected",
+  "vehicle_removed",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -41,6 +51,8 @@ export type NewMessage = {
 
 /** Leaves one message in a user's inbox, inside the caller's transaction. */
 export async function leaveMessage(tx: Tx, m: NewMessage): Promise<string> {
+  // A link is a path inside the portal, never an address elsewhere: checked here and when shown.
+  if (m.link != null && !internalPath(m.link)) throw new Error(`leaveMessage: not a portal path: ${JSON.stringify(m.link)}`);
   const row = await tx.message.create({
     data: {
       userId: m.userId,

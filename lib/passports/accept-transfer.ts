@@ -6,6 +6,7 @@ import { hashPassword } from "../server/password";
 import { db } from "../server/db";
 import { limitLinkFormByAccount, limitLinkFormByAddress } from "../server/form-limits";
 import { enqueueEmail } from "../server/mail/outbox";
+import { leaveMessage } from "../messages/leave";
 import { startOwnerHolding } from "../holdings/holdings";
 import { lockVehicle } from "../holdings/vehicles";
 import { isSerializationFailure } from "../server/db-errors";
@@ -56,6 +57,7 @@ async function acceptInTx(tx: Tx, t: OpenTransfer, buyer: Buyer, actor: Actor): 
     template: "passport-transfer-completed",
     payload: { name: buyer.firstName, garage: t.fromOrganisation.name, car: t.car, plate: t.plate, url: appLink(buyer.locale, `/garage/vehicles/${vehicleId}`) },
   });
+  await leaveMessage(tx, { userId: buyer.id, vehicleId, kind: "transfer_completed", data: { garage: t.fromOrganisation.name, car: t.car, plate: t.plate }, link: `/garage/vehicles/${vehicleId}` });
   // The confirming member if still on the garage's staff, else its current admins.
   await notifyGarageStaff(tx, { ...t, passportId: t.passport.id }, "passport-transfer-accepted");
   return { vehicleId };

@@ -2,6 +2,7 @@ import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
+import { leaveMessage } from "../messages/leave";
 import { staffPassport } from "./common";
 import { forgetUnclaimedRecipient, settleMessages } from "./transfer-common";
 import { transaction } from "../server/transaction";
@@ -29,6 +30,10 @@ export async function cancelTransfer(input: { actor: Actor; passportId: string }
       template: "passport-transfer-withdrawn",
       payload: { name: buyer?.status === "ACTIVE" ? buyer.firstName : "", garage: p.garage.name, car: p.car, plate: p.plate },
     });
+    // An inbox message only for a buyer with an account of their own (one never activated has no inbox to read).
+    if (buyer?.status === "ACTIVE" && p.pending.toUserId) {
+      await leaveMessage(tx, { userId: p.pending.toUserId, kind: "transfer_withdrawn", data: { garage: p.garage.name, car: p.car, plate: p.plate } });
+    }
     await tx.passport.update({
       where: { id: p.id },
       data: { contactName: null, contactStreet: null, contactPostalCode: null, contactCity: null, contactEmail: null },

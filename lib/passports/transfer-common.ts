@@ -6,6 +6,7 @@
 import type { Tx } from "../server/database";
 import { AppError } from "../server/errors";
 import { enqueueEmail } from "../server/mail/outbox";
+import { leaveMessage } from "../messages/leave";
 import { appLink } from "../server/urls";
 import type { UserLocale as Locale } from "../../i18n/routing";
 import { withdrawActivationLinks } from "../accounts/activation-links";
@@ -19,7 +20,8 @@ export interface Recipient {
   kind: RecipientKind;
 }
 
-export const TRANSFER_MESSAGE_KIND = "passport.transfer_offered";
+/** The buyer's inbox message about a pending transfer (an account that exists only): accepted or declined in the garage. */
+export const TRANSFER_MESSAGE_KIND = "transfer_received";
 
 export function splitName(name: string): { firstName: string; lastName: string } {
   const parts = name.trim().split(/\s+/);
@@ -76,13 +78,12 @@ export async function notifyRecipient(
 ): Promise<void> {
   const { recipient } = input;
   if (recipient.kind === "existing") {
-    await tx.message.create({
-      data: {
-        userId: recipient.id,
-        vehicleId: input.vehicleId,
-        kind: TRANSFER_MESSAGE_KIND,
-        data: { transferId: input.transferId, garage: input.garage, car: input.car, plate: input.plate },
-      },
+    await leaveMessage(tx, {
+      userId: recipient.id,
+      vehicleId: input.vehicleId,
+      kind: TRANSFER_MESSAGE_KIND,
+      data: { transferId: input.transferId, garage: input.garage, car: input.car, plate: input.plate },
+      link: "/garage",
     });
   }
   await enqueueEmail(tx, {

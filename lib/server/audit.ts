@@ -78,6 +78,13 @@ export const AUDIT_ACTIONS = [
   "warranty.added",
   "maintenance.due_set",
   "maintenance.reminder_sent",
+  // inbox and contracts (issue 13, points 6 and 7)
+  "message.read",
+  "message.all_read",
+  "contract.renewal_changed",
+  "contract.ending_notice_sent",
+  "contract.renewed",
+  "contract.expired",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -107,6 +114,9 @@ export const OWNER_TRAIL_ACTIONS = [
   "verification.document_viewed",
   "passport.transfer_accepted",
   "passport.service_relationship_ended",
+  "contract.renewal_changed",
+  "contract.renewed",
+  "contract.expired",
 ] as const satisfies readonly AuditAction[];
 
 export const DRIVER_ADDED_TRAIL_ACTION = "vehicle.driver_added";

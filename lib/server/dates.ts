@@ -7,7 +7,7 @@
  * - a calendar date (a date without a time: a date of birth, an ID document's last valid day),
  *   held as a `Date` at 00:00 UTC of that day, the form Prisma reads and writes for `@db.Date`.
  */
-import { addMonths as addMonthsIn } from "date-fns";
+import { addDays as addDaysIn, addMonths as addMonthsIn } from "date-fns";
 import { tz, TZDate } from "@date-fns/tz";
 
 /** The users' time zone. */
@@ -45,4 +45,12 @@ export function currentYear(now: Date = new Date()): number {
  */
 export function addMonths(start: Date, months: number): Date {
   return new Date(addMonthsIn(start, months, { in: inZone }).getTime());
+}
+
+/**
+ * The instant `days` calendar days after `start`, at the same time of day in Amsterdam (a day
+ * across a daylight-saving change is 23 or 25 hours): "30 days before a contract ends".
+ */
+export function addDays(start: Date, days: number): Date {
+  return new Date(addDaysIn(start, days, { in: inZone }).getTime());
 }

@@ -12,6 +12,7 @@ import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
+import { leaveMessage } from "../messages/leave";
 import { findOrCreateVehicle } from "../holdings/vehicles";
 import { assertNotInStock } from "../holdings/guards";
 import { assertIdValid, linkVerifiedPerson, recordVerifiedFacts } from "../holdings/link-verified";
@@ -86,6 +87,7 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
             template: "verification-ownership-ended",
             payload: { name: previous.user.firstName, car, vin: input.vin },
           });
+          if (previous.userId) await leaveMessage(tx, { userId: previous.userId, kind: "ownership_ended", data: { car, vin: input.vin } });
         },
         now,
       });
@@ -113,6 +115,7 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
         template: "verification-approved",
         payload: { name: owner.firstName, car, url: appLink(owner.locale, `/garage/vehicles/${vehicle.id}`) },
       });
+      await leaveMessage(tx, { userId: owner.id, vehicleId: vehicle.id, kind: "verification_approved", data: { car }, link: `/garage/vehicles/${vehicle.id}` });
       return { requestId: request.id, vehicleId: vehicle.id, holdingId, ownershipChanged };
     });
   } catch (e) {

@@ -13,6 +13,7 @@ import { db } from "../server/db";
 import { appLink } from "../server/urls";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
+import { leaveMessage } from "../messages/leave";
 import { DAY_MS, OPEN_STATUSES, UNDECIDED_DAYS } from "./common";
 import { deleteCopies } from "./delete-copies";
 import { getDocumentStorage } from "./storage";
@@ -141,6 +142,7 @@ async function expireRequest(id: string, now: Date): Promise<boolean> {
       template: "verification-expired",
       payload: { name: request.requester.firstName, vin: request.vin, url: appLink(request.requester.locale, `/garage/verifications/${id}`) },
     });
+    await leaveMessage(tx, { userId: request.requester.id, vehicleId: request.vehicleId, kind: "verification_expired", data: { vin: request.vin }, link: `/garage/verifications/${id}` });
     return true;
   });
 }

@@ -8,6 +8,7 @@ import { assertCan, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
+import { leaveMessage } from "../messages/leave";
 import { reviewableBy, reviewerOrganisation } from "./common";
 import { CLAIM_SELECT, liveClaimHolder, sameClaim } from "./claims";
 import { deleteCopies } from "./delete-copies";
@@ -50,6 +51,7 @@ export async function rejectRequest(input: RejectInputT & { actor: Actor; now?: 
         url: appLink(request.requester.locale, `/garage/verifications/${request.id}`),
       },
     });
+    await leaveMessage(tx, { userId: request.requester.id, vehicleId: request.vehicleId, kind: "verification_rejected", data: { vin: request.vin, reason: input.reason }, link: `/garage/verifications/${request.id}` });
   });
   const deleted = await deleteCopies([input.requestId], now);
   return { requestId: input.requestId, copiesDeleted: deleted.failed === 0 };

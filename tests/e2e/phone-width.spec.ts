@@ -60,6 +60,7 @@ const PAGES: Record<string, { by: Journey; notFound?: true }> = {
   "/garage/verifications/new": { by: "owner" },
   "/garage/verifications/[id]": { by: "owner" },
   "/account": { by: "owner" },
+  "/messages": { by: "owner" },
   "/console/verifications": { by: "owner" },
   "/console/verifications/[id]": { by: "owner" },
   "/console/transfers": { by: "owner" },
@@ -321,6 +322,8 @@ test("the owner's garage, a car, its removal page, the account and a verificatio
   const correctOwn = await owner.page.getByTestId("correct-entry").first().getAttribute("href");
   await visit(owner.page, "/garage/vehicles/[id]/history/[entryId]/correct", correctOwn!.replace(/^\/(nl|en)/, ""));
   await visit(owner.page, "/garage/sold/[token]", "/garage/sold/no-such-sold-link-token-000000");
+  // The inbox (the demo owner has messages, some unread).
+  await visit(owner.page, "/messages", "/messages");
   expect(plates).toBeGreaterThan(0);
   await owner.context.close();
 

@@ -93,7 +93,7 @@ describe("confirming a transfer", () => {
     expect(recipient).toBe("existing");
     expect((await outboxFor(buyer.email)).map((m) => m.template)).toEqual(["passport-transfer-offer"]);
     const [message] = await db.message.findMany({ where: { userId: buyer.id } });
-    expect(message).toMatchObject({ kind: "passport.transfer_offered", vehicleId, readAt: null, data: expect.objectContaining({ transferId }) });
+    expect(message).toMatchObject({ kind: "transfer_received", vehicleId, readAt: null, data: expect.objectContaining({ transferId }) });
     expect((await listTransferOffers(buyerActor)).map((o) => o.id)).toEqual([transferId]);
     // An existing account signs in rather than setting a password through the link.
     await expectAppError(acceptTransferWithNewAccount({ address: uniqueAddress(), token, password: NEW_PASSWORD }), "CONFLICT", "transfer_sign_in_instead");
@@ -164,7 +164,8 @@ describe("after confirmation", () => {
     await expectAppError(acceptTransferByToken({ actor, token: second.token }), "GONE", "transfer_cancelled");
     await expectAppError(acceptTransfer({ actor, transferId: second.transferId }), "GONE", "transfer_cancelled");
     expect(await listTransferOffers(actor)).toEqual([]);
-    expect(await db.message.count({ where: { userId: existing.id, readAt: null } })).toBe(0);
+    // The offer's notification is settled; the inbox says the handover was withdrawn.
+    expect((await db.message.findMany({ where: { userId: existing.id, readAt: null } })).map((m) => m.kind)).toEqual(["transfer_withdrawn"]);
     expect(await db.holding.findMany({ where: { vehicleId, endedAt: null } })).toEqual([expect.objectContaining({ kind: "STOCK" })]);
     expect(await db.auditLog.count({ where: { vehicleId, action: "passport.transfer_cancelled" } })).toBe(2);
     // Each buyer is told that the offer was withdrawn.

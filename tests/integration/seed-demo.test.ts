@@ -84,6 +84,22 @@ describe("the demo seed", () => {
       expect(c.endsAt).toEqual(addMonths(c.startsAt!, c.durationMonths));
   });
 
+  it("gives the demo owner messages, some unread, and a contract ending within 30 days whose notice is in the inbox", async () => {
+    await seedDemo(database.prisma);
+    const owner = await database.prisma.user.findUniqueOrThrow({ where: { email: "owner@demo.autodossier.test" } });
+    const messages = await database.prisma.message.findMany({ where: { userId: owner.id } });
+    expect(messages.filter((m) => m.readAt === null).length).toBeGreaterThanOrEqual(2);
+    expect(messages.filter((m) => m.readAt !== null).length).toBeGreaterThanOrEqual(1);
+    const now = Date.now();
+    const ending = await database.prisma.contract.findMany({
+      where: { status: "ACTIVE", holding: { is: { userId: owner.id } }, endsAt: { gt: new Date(now), lte: new Date(now + 30 * 86_400_000) } },
+    });
+    expect(ending).toHaveLength(1);
+    // Told once already: the daily job does not send the notice again.
+    expect(ending[0]!.endingNoticeSentAt).not.toBeNull();
+    expect(messages.filter((m) => m.kind === "contract_ending" && m.vehicleId === ending[0]!.vehicleId)).toHaveLength(1);
+  });
+
   it("every demo account signs in with the demo password, also one added after the first seed", async () => {
     // A database seeded before garage-b existed: the next seed adds it with a working password.
     const late = "garage-b@demo.autodossier.test";

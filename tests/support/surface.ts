@@ -31,6 +31,8 @@ import * as organisations from "@/lib/organisations/schemas";
 import * as passports from "@/lib/passports/schemas";
 import * as verification from "@/lib/verification/schemas";
 import * as dossier from "@/lib/dossier/schemas";
+import * as inbox from "@/lib/messages/schemas";
+import * as contracts from "@/lib/contracts/schemas";
 import * as recalls from "@/lib/recalls/schemas";
 import * as maintenance from "@/lib/maintenance/schemas";
 import * as appointments from "@/lib/appointments/schemas";
@@ -171,6 +173,18 @@ const restorePasswords = async (w: World) => {
 /** The owner's password and sessions: what another caller's self-service call must leave alone. */
 const ownersAccount = async (w: World) =>
   db.user.findUniqueOrThrow({ where: { id: w.users.owner.id }, select: { passwordHash: true, status: true, sessions: { select: { id: true, revokedAt: true }, orderBy: { id: "asc" } } } });
+
+/** An unread message in the owner's inbox about their car (its VIN in the text's data: a secret). */
+async function ownersMessage(w: World) {
+  const car = await ownedCar(w);
+  const m = await db.message.create({
+    data: { userId: w.users.owner.id, vehicleId: car.vehicle.id, kind: "vehicle_linked", data: { car: `Porsche ${car.vehicle.vin}`, link: `/garage/vehicles/${car.vehicle.id}` } },
+  });
+  return { input: { messageId: m.id }, secrets: car.secrets };
+}
+
+/** What another caller's "mark all as read" must leave alone: which of the owner's messages are read. */
+const ownersReadMessages = async (w: World) => db.message.findMany({ where: { userId: w.users.owner.id, NOT: { readAt: null } }, select: { id: true }, orderBy: { id: "asc" } });
 
 export const ENTRIES: Record<string, Entry> = {
   // ---- lib/accounts/actions.ts
@@ -817,6 +831,44 @@ export const ENTRIES: Record<string, Entry> = {
     setup: async (w) => {
       const car = await ownedCar(w);
       return { input: { vehicleId: car.vehicle.id, description: "Kleine beurt", dueOn: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10) }, secrets: car.secrets };
+    },
+  },
+
+  // ---- lib/messages/actions.ts
+  "lib/messages/actions.ts#openMessageAction": {
+    kind: "action",
+    schema: inbox.MessageIdInput,
+    by: "owner",
+    setup: ownersMessage,
+  },
+  "lib/messages/actions.ts#markMessageReadAction": {
+    kind: "action",
+    schema: inbox.MessageIdInput,
+    by: "owner",
+    setup: ownersMessage,
+  },
+  "lib/messages/actions.ts#markAllMessagesReadAction": {
+    kind: "action",
+    untouched: ownersReadMessages,
+    schema: inbox.MarkAllReadInput,
+    by: "owner",
+    allowed: SIGNED_IN,
+    why: "self-service: it marks the caller's own messages read (the input names no one)",
+    setup: async (w) => {
+      await ownersMessage(w);
+      return { input: {} };
+    },
+  },
+
+  // ---- lib/contracts/actions.ts
+  "lib/contracts/actions.ts#setContractRenewalAction": {
+    kind: "action",
+    schema: contracts.SetRenewalInput,
+    by: "owner",
+    setup: async (w) => {
+      const car = await ownedCar(w);
+      // Its active contracts renew: turning renewal off is a change.
+      return { input: { contractId: car.active[0]!.id, autoRenew: "" }, secrets: car.secrets };
     },
   },
 

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Plus, Trash2 } from "lucide-react";
 import { hasKey } from "@/i18n/keys";
 import { Link } from "@/i18n/navigation";
-import { Alert, Badge, Card, PageTitle, buttonClass } from "@/components/ui/primitives";
+import { Alert, Card, PageTitle, buttonClass } from "@/components/ui/primitives";
 import { requireActor } from "@/lib/server/guards";
 import { getVehicleDossier } from "@/lib/vehicles/queries";
 import { getOwnerPassport } from "@/lib/passports/queries/owner-passport";
@@ -18,7 +18,7 @@ import { today } from "@/lib/server/dates";
 import { MaintenanceSection } from "@/components/dossier/maintenance-section";
 import { RecallsWarrantiesSection } from "@/components/dossier/recalls-warranties-section";
 
-const STATUS_TONE = { ACTIVE: "green", PENDING: "blue", CANCELLED: "zinc", EXPIRED: "amber" } as const;
+import { ContractsSection } from "@/components/dossier/contracts-section";
 
 export default async function VehiclePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ linked?: string; corrected?: string; appointment?: string }> }) {
   const { locale, id } = await params;
@@ -26,7 +26,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
   const actor = await requireActor(locale, "garage:use");
   const dossier = await getVehicleDossier(actor, id);
   if (!dossier) notFound();
-  const [t, tp, format] = await Promise.all([getTranslations("garage"), getTranslations("products"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("garage"), getFormatter()]);
   const { vehicle: v, holding, contracts, drivers, history, isOwner } = dossier;
   const [passport, record, td, care, appointments] = await Promise.all([
     getOwnerPassport(actor, id),
@@ -86,28 +86,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
             </dd>
           </dl>
         </Card>
-        {isOwner ? (
-          <Card>
-            <h2 className="mb-3 font-semibold">{t("contractsTitle")}</h2>
-            {contracts.length === 0 ? (
-              <p className="text-sm text-zinc-600">{t("noContracts")}</p>
-            ) : (
-              <ul className="divide-y text-sm" aria-label={t("contractsTitle")}>
-                {contracts.map((c) => (
-                  <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2" data-testid="contract">
-                    <div>
-                      <p className="font-medium">{hasKey(tp, c.product) ? tp(c.product) : c.product}</p>
-                      <p className="text-zinc-600">
-                        {date(c.startsAt)} – {date(c.endsAt)} · {c.autoRenew ? t("renews") : t("noRenewal")}
-                      </p>
-                    </div>
-                    <Badge tone={STATUS_TONE[c.status]}>{t(`contractStatus.${c.status}`)}</Badge>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
-        ) : null}
+        {isOwner ? <ContractsSection contracts={contracts} /> : null}
         {isOwner && drivers.length ? (
           <Card>
             <h2 className="mb-3 font-semibold">{t("drivers")}</h2>
