@@ -42,6 +42,11 @@ export type EmailPayloads = {
   "verification-rejected": Greeted & Action & { vin: string; reason: string; note: string };
   "verification-expired": Greeted & Action & { vin: string };
   "verification-ownership-ended": Greeted & { car: string; vin: string };
+
+  /** To an address an owner typed, which may have no account: no name. */
+  "driver-invitation": Action & { owner: string; car: string };
+  /** `reason`: revoked, removed or ownership_changed (a select in the message). */
+  "driver-access-ended": Greeted & Action & { car: string; reason: string };
 };
 
 export type TemplateName = keyof EmailPayloads;

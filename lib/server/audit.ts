@@ -64,6 +64,15 @@ export const AUDIT_ACTIONS = [
   // car dossier
   "service.recorded",
   "service.corrected",
+  // owner-invited drivers and the car's face (docs/decisions/0029)
+  "driver.invited",
+  "driver.invitation_revoked",
+  "driver.joined",
+  "driver.revoked",
+  "driver.left",
+  "vehicle.named",
+  "vehicle.photo_set",
+  "vehicle.photo_removed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -93,6 +102,14 @@ export const OWNER_TRAIL_ACTIONS = [
   "verification.document_viewed",
   "passport.transfer_accepted",
   "passport.service_relationship_ended",
+  "driver.invited",
+  "driver.invitation_revoked",
+  "driver.joined",
+  "driver.revoked",
+  "driver.left",
+  "vehicle.named",
+  "vehicle.photo_set",
+  "vehicle.photo_removed",
 ] as const satisfies readonly AuditAction[];
 
 export const DRIVER_ADDED_TRAIL_ACTION = "vehicle.driver_added";

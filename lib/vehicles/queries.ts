@@ -104,7 +104,7 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
           at: { gte: holding.startedAt },
           OR: [
             { subjectUserId: actor.userId },
-            ...(through.length ? [{ action: "vehicle.driver_linked", entityType: "Holding", entityId: { in: through.map((d) => d.id) } }] : []),
+            ...(through.length ? [{ action: { in: ["vehicle.driver_linked", "driver.joined", "driver.left"] }, entityType: "Holding", entityId: { in: through.map((d) => d.id) } }] : []),
           ],
         },
         orderBy: { at: "desc" },
@@ -137,7 +137,8 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
         id: h.id,
         at: h.at,
         // Another user's entry here is an authorised driver added to this owner's car.
-        action: h.subjectUserId === actor.userId ? h.action : "vehicle.driver_added",
+        // (or, for an invited driver who stopped, their leaving).
+        action: h.subjectUserId === actor.userId || h.action === "driver.left" ? h.action : "vehicle.driver_added",
         byYou,
         actorRole: h.actorRole,
         organisation: !byYou && h.actorOrganisationId ? (orgName.get(h.actorOrganisationId) ?? null) : null,

@@ -78,6 +78,7 @@ const NO_ACCOUNT_FOOTERS: Partial<Record<TemplateName, string>> = {
   activation: "footerSignUp",
   invitation: "footerInvitation",
   "passport-transfer-new": "footerTransfer",
+  "driver-invitation": "footerDriverInvitation",
 };
 const footerOf = (name: TemplateName) => NO_ACCOUNT_FOOTERS[name] ?? "footer";
 
