@@ -3,9 +3,17 @@
  * the car page, the driver (a new account, made from the e-mailed link) sees the dossier without
  * the owner's contracts, and loses the car when the owner removes it.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import sharp from "sharp";
 import { linkIn, uniqueEmail, waitForMail } from "./support";
 import { DEALER_A, acceptWithNewAccount, recordSale, signedIn, uniqueVin } from "./linking-support";
+
+/** The car photo on the page has loaded (the access-checked route answered with an image). */
+async function expectPhotoShown(page: Page) {
+  const img = page.getByTestId("car-photo").first();
+  await expect(img).toBeVisible();
+  await expect.poll(() => img.evaluate((e) => (e as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+}
 
 test("an owner invites a driver, who makes an account from the e-mail, sees the dossier without contracts, and loses it at removal", async ({ browser }) => {
   const vin = uniqueVin();
@@ -23,6 +31,10 @@ test("an owner invites a driver, who makes an account from the e-mail, sees the 
   await page.getByLabel("Name of the car").fill("De zomerauto");
   await page.getByRole("button", { name: "Save name" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "De zomerauto" })).toBeVisible();
+  // A photo from the phone: uploaded, re-encoded, shown from the access-checked route.
+  const photo = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#1f4e8c" } }).jpeg().toBuffer();
+  await page.getByTestId("photo-input").setInputFiles({ name: "auto.jpg", mimeType: "image/jpeg", buffer: photo });
+  await expectPhotoShown(page);
 
   // Invite the driver from the drivers section.
   const drivers = page.getByTestId("section-drivers");
@@ -47,6 +59,7 @@ test("an owner invites a driver, who makes an account from the e-mail, sees the 
   await expect(driver).toHaveURL(new RegExp(`/en/garage/vehicles/${vehicleId}\\?driving=1$`));
   await expect(driver.getByRole("heading", { level: 1, name: "De zomerauto" })).toBeVisible();
   await expect(driver.getByTestId("section-history")).toBeVisible();
+  await expectPhotoShown(driver);
   await expect(driver.getByText(vin).first()).toBeVisible();
   // No contracts, no removal, no invitations for a driver.
   await expect(driver.getByTestId("contract")).toHaveCount(0);
@@ -67,6 +80,8 @@ test("an owner invites a driver, who makes an account from the e-mail, sees the 
 
   // The driver's access ended with it: the car page is not found, the garage no longer lists it.
   expect((await driver.goto(`/en/garage/vehicles/${vehicleId}`))?.status()).toBe(404);
+  expect((await driver.request.get(`/api/garage/vehicles/${vehicleId}/photo`)).status()).toBe(404);
+  expect((await page.request.get(`/api/garage/vehicles/${vehicleId}/photo`)).status()).toBe(404);
   await driver.goto("/en/garage");
   await expect(driver.getByText("De zomerauto")).toHaveCount(0);
   const ended = await waitForMail(driverEmail, (m) => m.subject === "You no longer have access to the Porsche Taycan");
