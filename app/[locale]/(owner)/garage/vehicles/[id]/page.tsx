@@ -51,10 +51,16 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
   const carName = holding.nickname ?? `${v.make} ${v.model}`;
   return (
     <div className="space-y-8">
-      <div className="flex flex-col gap-4 sm:flex-row sm:items-center">
-        <CarPhoto vehicleId={v.id} version={holding.photoVersion} alt={tf("photoAlt", { car: carName })} className="aspect-[4/3] w-full sm:w-48" />
+      <div className="flex flex-wrap items-center gap-4">
+        {/* A photo takes the phone's width; without one, a small car icon stands beside the name. */}
+        <CarPhoto
+          vehicleId={v.id}
+          version={holding.photoVersion}
+          alt={tf("photoAlt", { car: carName })}
+          className={holding.photoVersion !== null ? "aspect-[4/3] w-full sm:w-48" : "size-16 shrink-0"}
+        />
         <PageTitle
-          className="mb-0"
+          className="mb-0 min-w-0"
           sub={
             <>
               {holding.nickname ? `${v.make} ${v.model} · ` : ""}
