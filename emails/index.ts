@@ -47,6 +47,8 @@ import { MaintenanceDueEmail } from "./templates/maintenance-due";
 import { ContractEndingEmail } from "./templates/contract-ending";
 import { ContractRenewedEmail } from "./templates/contract-renewed";
 import { ContractEndedEmail } from "./templates/contract-ended";
+import { DriverInvitationEmail } from "./templates/driver-invitation";
+import { DriverAccessEndedEmail } from "./templates/driver-access-ended";
 
 export type { EmailPayloads, TemplateName } from "./payloads";
 
@@ -89,10 +91,12 @@ export const TEMPLATES: { readonly [N in TemplateName]: ComponentType<EmailProps
   "contract-ending": ContractEndingEmail,
   "contract-renewed": ContractRenewedEmail,
   "contract-ended": ContractEndedEmail,
+  "driver-invitation": DriverInvitationEmail,
+  "driver-access-ended": DriverAccessEndedEmail,
 };
 
 /** The footers: why the recipient gets the e-mail (messages `emails.footer*`). */
-export type FooterKey = "footer" | "footerSignUp" | "footerInvitation" | "footerTransfer";
+export type FooterKey = "footer" | "footerSignUp" | "footerInvitation" | "footerTransfer" | "footerDriverInvitation";
 
 /**
  * E-mails that can reach an address without an account must not end "because of your account":
@@ -105,6 +109,8 @@ const FOOTERS: { readonly [N in TemplateName]?: (payload: EmailPayloads[N]) => F
   invitation: () => "footerInvitation",
   // To a buyer for whom the transfer made an account they have not activated.
   "passport-transfer-new": () => "footerTransfer",
+  // To an address a car's owner typed, which may have no account.
+  "driver-invitation": () => "footerDriverInvitation",
   // Withdrawn: to an active account (named) or to a buyer who never activated one (no name).
   "passport-transfer-withdrawn": (p) => (p.name ? "footer" : "footerTransfer"),
 };

@@ -63,6 +63,10 @@ export type EmailPayloads = {
   "contract-ending": Greeted & Action & { car: string; product: string; endsAt: string; months: number; renews: boolean };
   "contract-renewed": Greeted & Action & { car: string; product: string; endsAt: string; months: number };
   "contract-ended": Greeted & Action & { car: string; product: string; endsAt: string };
+  /** To an address an owner typed, which may have no account: no name. */
+  "driver-invitation": Action & { owner: string; car: string };
+  /** `reason`: revoked, removed or ownership_changed (a select in the message). */
+  "driver-access-ended": Greeted & Action & { car: string; reason: string };
 };
 
 /** What the calendar file of a confirmed appointment is built from (emails/calendar.ts). */

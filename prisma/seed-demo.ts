@@ -70,7 +70,7 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
     await member(garageStaff.id, garage.id, "ADMIN");
 
     const now = new Date();
-    const cars: { vin: string; make: string; model: string; modelYear: number; fuel: "PETROL" | "DIESEL"; mileageKm: number; plate: string; startedMonthsAgo: number; history: DemoEntry[]; contracts: { product: string; durationMonths: number; autoRenew: boolean; endsInDays?: number }[] }[] = [
+    const cars: { vin: string; make: string; model: string; modelYear: number; fuel: "PETROL" | "DIESEL"; mileageKm: number; plate: string; startedMonthsAgo: number; nickname?: string; history: DemoEntry[]; contracts: { product: string; durationMonths: number; autoRenew: boolean; endsInDays?: number }[] }[] = [
       {
         vin: "WP0ZZZ99ZTS392124",
         make: "Porsche",
@@ -80,6 +80,8 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
         mileageKm: 12400,
         plate: "GZ231K",
         startedMonthsAgo: 14,
+        // The owner's own name for the car (docs/decisions/0029); the Tiguan keeps its make and model.
+        nickname: "De weekendauto",
         history: [
           { kind: "SERVICE", daysAgo: 425, km: 35, description: "Afleverinspectie", lines: ["Voertuig gecontroleerd voor aflevering", "Software bijgewerkt"] },
           { kind: "REPAIR", daysAgo: 300, km: 4820, description: "Voorruit vervangen (steenslag)", lines: ["Voorruit vervangen", "Camera rijstrookassistent gekalibreerd"] },
@@ -126,7 +128,7 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
       }
       if (vehicle._count.holdings === 0) {
         const holding = await tx.holding.create({
-          data: { vehicleId: vehicle.id, kind: "OWNER", userId: owner.id, origin: "INVITATION", linkedByOrganisationId: dealer.id, startedAt },
+          data: { vehicleId: vehicle.id, kind: "OWNER", userId: owner.id, origin: "INVITATION", linkedByOrganisationId: dealer.id, startedAt, nickname: c.nickname ?? null },
           select: { id: true },
         });
         for (const k of c.contracts) {

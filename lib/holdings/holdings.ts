@@ -12,6 +12,15 @@ import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { lockVehicle } from "./vehicles";
 import { cancelForEndedHolding } from "../appointments/close-appointments";
+import { noticeDriverAccessEnded } from "../drivers/common";
+
+/** What a driver's notice needs: who they are and which car (lib/drivers/common.ts). */
+const ENDED_DRIVER_SELECT = {
+  id: true,
+  userId: true,
+  user: { select: { email: true, locale: true, firstName: true } },
+  vehicle: { select: { id: true, make: true, model: true } },
+} as const;
 
 /** How an owner's holding starts (STOCK starts a garage's) and ends (DRIVER_ACCESS_ENDED ends a driver's). */
 type Origin = Exclude<HoldingOrigin, "STOCK">;
@@ -56,7 +65,7 @@ export async function endDriversWithoutOwner(
       endedAt: null,
       OR: [{ viaHoldingId: null }, { viaHolding: { endedAt: { not: null } } }],
     },
-    select: { id: true, userId: true },
+    select: ENDED_DRIVER_SELECT,
   });
   if (!orphans.length) return 0;
   await tx.holding.updateMany({ where: { id: { in: orphans.map((d) => d.id) }, endedAt: null }, data: { endedAt: input.now, endReason: "OWNERSHIP_CHANGED" } });
@@ -69,6 +78,7 @@ export async function endDriversWithoutOwner(
       subjectUserId: d.userId,
       data: { reason: "OWNERSHIP_CHANGED", ...input.data },
     });
+    await noticeDriverAccessEnded(tx, d, d.vehicle, "ownership_changed");
   }
   return orphans.length;
 }
@@ -100,7 +110,7 @@ export interface EndedHolding {
 
 export async function endOwnerHolding(
   tx: Tx,
-  input: { holdingId: string; reason: EndReason; cancellationReason: string; now?: Date },
+  input: { holdingId: string; reason: EndReason; cancellationReason: string; now?: Date; actor?: Actor | null },
 ): Promise<EndedHolding> {
   const now = input.now ?? new Date();
   // The car's lock first: a driver linked through this holding at the same moment is either
@@ -110,10 +120,24 @@ export async function endOwnerHolding(
     where: { holdingId: input.holdingId, status: { in: ["ACTIVE", "PENDING"] } },
     data: { status: "CANCELLED", autoRenew: false, cancelledAt: now, cancellationReason: input.cancellationReason },
   });
+  // Every driver through this owner ends (desk-linked and owner-invited alike), each audited and
+  // told; invitations not yet accepted lapse (docs/decisions/0029).
+  const through = await tx.holding.findMany({ where: { viaHoldingId: input.holdingId, endedAt: null }, select: ENDED_DRIVER_SELECT });
   const drivers = await tx.holding.updateMany({
-    where: { viaHoldingId: input.holdingId, endedAt: null },
+    where: { id: { in: through.map((d) => d.id) }, endedAt: null },
     data: { endedAt: now, endReason: "DRIVER_ACCESS_ENDED" },
   });
+  for (const d of through) {
+    await audit(tx, input.actor ?? null, "vehicle.driver_access_ended", {
+      entityType: "Holding",
+      entityId: d.id,
+      vehicleId: d.vehicle.id,
+      subjectUserId: d.userId,
+      data: { reason: input.reason, ownerHoldingId: input.holdingId },
+    });
+    await noticeDriverAccessEnded(tx, d, d.vehicle, input.reason === "REMOVED" ? "removed" : "ownership_changed");
+  }
+  await tx.driverInvitation.updateMany({ where: { ownerHoldingId: input.holdingId, status: "PENDING" }, data: { status: "LAPSED", endedAt: now } });
   const ended = await tx.holding.updateMany({
     where: { id: input.holdingId, endedAt: null },
     data: { endedAt: now, endReason: input.reason },

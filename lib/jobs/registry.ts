@@ -16,4 +16,5 @@ export type DailyJob = {
 export const DAILY_JOBS: DailyJob[] = [
   { name: "maintenance-reminders", run: async (now) => (await import("../maintenance/reminders")).sendMaintenanceReminders(now) },
   { name: "contracts", run: async (now) => (await import("../contracts/run-contracts")).runContracts(now) },
+  { name: "car-photos", run: async (now) => (await import("../car-face/photo")).purgeCarPhotos(now) },
 ];

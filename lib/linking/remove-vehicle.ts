@@ -27,7 +27,7 @@ export async function removeVehicle(input: { actor: Actor; vehicleId: string; un
     });
     // Removing twice, or a car one does not hold, is the same: nothing to remove here.
     if (!holding) throw new AppError("NOT_FOUND", "vehicle_not_held");
-    const ended = await endOwnerHolding(tx, { holdingId: holding.id, reason: "REMOVED", cancellationReason: "vehicle_removed" });
+    const ended = await endOwnerHolding(tx, { holdingId: holding.id, reason: "REMOVED", cancellationReason: "vehicle_removed", actor: input.actor });
     await audit(tx, input.actor, "vehicle.removed", {
       entityType: "Holding",
       entityId: holding.id,

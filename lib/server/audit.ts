@@ -85,6 +85,15 @@ export const AUDIT_ACTIONS = [
   "contract.ending_notice_sent",
   "contract.renewed",
   "contract.expired",
+  // owner-invited drivers and the car's face (docs/decisions/0029)
+  "driver.invited",
+  "driver.invitation_revoked",
+  "driver.joined",
+  "driver.revoked",
+  "driver.left",
+  "vehicle.named",
+  "vehicle.photo_set",
+  "vehicle.photo_removed",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -117,6 +126,14 @@ export const OWNER_TRAIL_ACTIONS = [
   "contract.renewal_changed",
   "contract.renewed",
   "contract.expired",
+  "driver.invited",
+  "driver.invitation_revoked",
+  "driver.joined",
+  "driver.revoked",
+  "driver.left",
+  "vehicle.named",
+  "vehicle.photo_set",
+  "vehicle.photo_removed",
 ] as const satisfies readonly AuditAction[];
 
 export const DRIVER_ADDED_TRAIL_ACTION = "vehicle.driver_added";

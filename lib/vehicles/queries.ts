@@ -19,13 +19,30 @@ export interface GarageVehicle {
   vin: string;
   plate: string | null;
   plateCountry: PlateCountry | null;
+  /** The owner's name for the car (a driver sees the owner's), if any. */
   nickname: string | null;
+  /** The photo's version (its time), or null when the car has none. */
+  photoVersion: number | null;
   relationship: UserHoldingKind;
   disconnected: boolean;
   activeContracts: number;
   nextContractEnd: Date | null;
   /** What the card says about them: how many, and which ends first. */
   contracts: ContractSummary;
+}
+
+/**
+ * The car's face (docs/decisions/0029): the name and photo are the owner's, kept on the owner's
+ * holding; a driver sees those of the owner they drive through while that owner holds the car.
+ */
+const FACE_SELECT = {
+  photo: { select: { createdAt: true } },
+  viaHolding: { select: { nickname: true, endedAt: true, photo: { select: { createdAt: true } } } },
+} as const;
+
+function faceOf(h: { kind: string; nickname: string | null; photo: { createdAt: Date } | null; viaHolding: { nickname: string | null; endedAt: Date | null; photo: { createdAt: Date } | null } | null }) {
+  const source = h.kind === "OWNER" ? h : h.viaHolding && !h.viaHolding.endedAt ? h.viaHolding : null;
+  return { nickname: source?.nickname ?? null, photoVersion: source?.photo?.createdAt.getTime() ?? null };
 }
 
 /** The owner's garage: the cars they hold now. */
@@ -39,6 +56,7 @@ export async function listGarage(actor: Actor): Promise<GarageVehicle[]> {
       kind: true,
       nickname: true,
       disconnectedAt: true,
+      ...FACE_SELECT,
       // The contracts of this holding: an owner's own, none for an authorised driver (as in the dossier).
       contracts: { where: { status: "ACTIVE" }, select: { product: true, endsAt: true }, orderBy: { endsAt: "asc" } },
       vehicle: {
@@ -61,7 +79,7 @@ export async function listGarage(actor: Actor): Promise<GarageVehicle[]> {
     vin: h.vehicle.vin,
     plate: h.vehicle.plates[0]?.plate ?? null,
     plateCountry: h.vehicle.plates[0]?.country ?? null,
-    nickname: h.nickname,
+    ...faceOf(h),
     relationship: h.kind as UserHoldingKind, // the query reads OWNER and DRIVER holdings only
     disconnected: !!h.disconnectedAt,
     activeContracts: h.contracts.length,
@@ -75,9 +93,10 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
   assertCan(actor, "garage:use");
   const holding = await db.holding.findFirst({
     where: { vehicleId, userId: actor.userId, endedAt: null, kind: { in: ["OWNER", "DRIVER"] } },
-    select: { id: true, kind: true, startedAt: true, origin: true, disconnectedAt: true, nickname: true, linkedByOrganisationId: true },
+    select: { id: true, kind: true, startedAt: true, origin: true, disconnectedAt: true, nickname: true, linkedByOrganisationId: true, ...FACE_SELECT },
   });
   if (!holding) return null;
+  const face = faceOf(holding);
   const isOwner = holding.kind === "OWNER";
   const [vehicle, contracts, drivers, history, linkedBy] = await Promise.all([
     db.vehicle.findUniqueOrThrow({
@@ -104,7 +123,7 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
           at: { gte: holding.startedAt },
           OR: [
             { subjectUserId: actor.userId },
-            ...(through.length ? [{ action: "vehicle.driver_linked", entityType: "Holding", entityId: { in: through.map((d) => d.id) } }] : []),
+            ...(through.length ? [{ action: { in: ["vehicle.driver_linked", "driver.joined", "driver.left"] }, entityType: "Holding", entityId: { in: through.map((d) => d.id) } }] : []),
           ],
         },
         orderBy: { at: "desc" },
@@ -123,7 +142,7 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   return {
     vehicle: { ...vehicle, plate: vehicle.plates[0]?.plate ?? null, plateCountry: vehicle.plates[0]?.country ?? null },
-    holding: { ...holding, linkedBy: linkedBy?.name ?? null },
+    holding: { id: holding.id, kind: holding.kind, startedAt: holding.startedAt, origin: holding.origin, disconnectedAt: holding.disconnectedAt, linkedBy: linkedBy?.name ?? null, ...face },
     isOwner,
     contracts,
     drivers,
@@ -137,7 +156,8 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
         id: h.id,
         at: h.at,
         // Another user's entry here is an authorised driver added to this owner's car.
-        action: h.subjectUserId === actor.userId ? h.action : "vehicle.driver_added",
+        // (or, for an invited driver who stopped, their leaving).
+        action: h.subjectUserId === actor.userId || h.action === "driver.left" ? h.action : "vehicle.driver_added",
         byYou,
         actorRole: h.actorRole,
         organisation: !byYou && h.actorOrganisationId ? (orgName.get(h.actorOrganisationId) ?? null) : null,

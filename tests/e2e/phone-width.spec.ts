@@ -54,6 +54,7 @@ const PAGES: Record<string, { by: Journey; notFound?: true }> = {
   "/garage": { by: "owner" },
   "/garage/vehicles/[id]": { by: "owner" },
   "/garage/vehicles/[id]/remove": { by: "owner" },
+  "/driver-invitations/[token]": { by: "owner" },
   "/garage/vehicles/[id]/history/new": { by: "owner" },
   "/garage/vehicles/[id]/appointments/new": { by: "owner" },
   "/garage/vehicles/[id]/history/[entryId]/correct": { by: "owner" },
@@ -315,6 +316,17 @@ test("the owner's garage, a car, its removal page, the account and a verificatio
   const vehicleId = href!.split("/").pop()!;
   plates += await visit(owner.page, "/garage/vehicles/[id]", `/garage/vehicles/${vehicleId}`);
   await visit(owner.page, "/garage/vehicles/[id]/remove", `/garage/vehicles/${vehicleId}/remove`);
+  // A driver invited with a long address: the invitation page as the driver sees it, signed out.
+  const driverEmail = longEmail("driver");
+  await owner.page.goto(`/nl/garage/vehicles/${vehicleId}#drivers`);
+  await owner.page.getByLabel("E-mailadres van de bestuurder").fill(driverEmail);
+  await owner.page.getByRole("button", { name: "Uitnodiging versturen" }).click();
+  await expect(owner.page.getByTestId("driver-invitation").filter({ hasText: driverEmail })).toBeVisible();
+  await expectFits(owner.page, "car page with a waiting driver invitation");
+  const invitation = await waitForMail(driverEmail);
+  const driverAnon = await anonymousPage(browser);
+  await visit(driverAnon.page, "/driver-invitations/[token]", new URL(linkIn(invitation, /http:\/\/localhost:\d+\/\w+\/driver-invitations\/[\w-]+/)).pathname.replace(/^\/\w+/, ""));
+  await driverAnon.context.close();
   await visit(owner.page, "/garage/vehicles/[id]/history/new", `/garage/vehicles/${vehicleId}/history/new`);
   await visit(owner.page, "/garage/vehicles/[id]/appointments/new", `/garage/vehicles/${vehicleId}/appointments/new`);
   // The correction of an entry the owner reported (the demo history has one per car).

@@ -154,6 +154,13 @@ describe("the demo seed", () => {
       expect(h.mileage.latest?.km).toBe(car.mileageKm);
     }
   });
+
+  it("the demo owner has named a car (docs/decisions/0029)", async () => {
+    await seedDemo(database.prisma);
+    const owner = await database.prisma.user.findUniqueOrThrow({ where: { email: "owner@demo.autodossier.test" }, select: { id: true } });
+    const named = await database.prisma.holding.findMany({ where: { userId: owner.id, kind: "OWNER", endedAt: null, nickname: { not: null } }, select: { nickname: true } });
+    expect(named.map((h) => h.nickname)).toContain("De weekendauto");
+  });
 });
 
 describe("the demo owner's car care (decision 0027)", () => {

@@ -31,6 +31,10 @@ import * as organisations from "@/lib/organisations/schemas";
 import * as passports from "@/lib/passports/schemas";
 import * as verification from "@/lib/verification/schemas";
 import * as dossier from "@/lib/dossier/schemas";
+import * as drivers from "@/lib/drivers/schemas";
+import * as carFace from "@/lib/car-face/schemas";
+import { inviteDriver } from "@/lib/drivers/invite-driver";
+import { uploadCarPhoto } from "@/lib/car-face/photo";
 import * as inbox from "@/lib/messages/schemas";
 import * as contracts from "@/lib/contracts/schemas";
 import * as recalls from "@/lib/recalls/schemas";
@@ -97,6 +101,21 @@ const ownerSecrets = (w: World) => [w.users.owner.email, w.users.owner.firstName
 async function ownedCar(w: World, linkedByOrganisationId: string | null = null) {
   const car = await ownedVehicle({ ownerId: w.users.owner.id, linkedByOrganisationId });
   return { ...car, secrets: [...ownerSecrets(w), car.vehicle.vin] };
+}
+
+/** An invitation to drive a fresh car of the victim owner, sent to `email`; its token and ids. */
+async function driverInvitation(w: World, email = uniqueEmail("driver")) {
+  const car = await ownedCar(w);
+  const r = await inviteDriver({ actor: await actor(w, "owner"), vehicleId: car.vehicle.id, email, locale: "nl" });
+  const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: email, template: "driver-invitation" }, orderBy: { createdAt: "desc" } });
+  const token = new URL(String((mail.payload as { url: string }).url)).pathname.split("/").pop()!;
+  return { car, token, invitationId: r.invitationId, email };
+}
+
+/** The victim owner drives a fresh car of someone else (invited and accepted). */
+async function ownerDrives() {
+  const other = await ownedVehicle();
+  return { vehicleId: other.vehicle.id, holding: other.holding, secrets: [other.owner.email, other.owner.firstName, other.owner.lastName, other.vehicle.vin] };
 }
 
 /** A service entry's fields: yesterday (UTC, so never in Amsterdam's future), a plausible reading. */
@@ -872,7 +891,111 @@ export const ENTRIES: Record<string, Entry> = {
     },
   },
 
+  // ---- owner-invited drivers and the car's face (docs/decisions/0029)
+  "lib/drivers/actions.ts#inviteDriverAction": {
+    kind: "action",
+    schema: drivers.InviteDriverInput,
+    by: "owner",
+    setup: async (w) => {
+      const car = await ownedCar(w);
+      return { input: { vehicleId: car.vehicle.id, email: uniqueEmail("driver"), locale: "nl" }, secrets: car.secrets };
+    },
+  },
+  "lib/drivers/actions.ts#revokeDriverAction": {
+    kind: "action",
+    schema: drivers.RevokeDriverInput,
+    by: "owner",
+    setup: async (w) => {
+      const car = await ownedCar(w);
+      return { input: { driverId: car.driver.id }, secrets: [...car.secrets, car.driverUser.email, car.driverUser.lastName] };
+    },
+  },
+  "lib/drivers/actions.ts#revokeDriverInvitationAction": {
+    kind: "action",
+    schema: drivers.RevokeDriverInvitationInput,
+    by: "owner",
+    setup: async (w) => {
+      const i = await driverInvitation(w);
+      return { input: { invitationId: i.invitationId }, secrets: [...i.car.secrets, i.email] };
+    },
+  },
+  "lib/drivers/actions.ts#leaveCarAction": {
+    kind: "action",
+    schema: drivers.LeaveCarInput,
+    by: "owner",
+    setup: async (w) => {
+      // The victim drives another person's car; only they may stop.
+      const other = await ownerDrives();
+      await db.holding.create({ data: { vehicleId: other.vehicleId, kind: "DRIVER", userId: w.users.owner.id, origin: "INVITATION", viaHoldingId: other.holding.id } });
+      return { input: { vehicleId: other.vehicleId }, secrets: other.secrets };
+    },
+  },
+  "lib/drivers/actions.ts#acceptDriverInvitationAction": {
+    kind: "action",
+    schema: drivers.AcceptDriverInvitationInput,
+    by: "owner",
+    setup: async (w) => {
+      // Another person's car; the invitation is for the victim's address.
+      const other = await ownedVehicle();
+      const r = await inviteDriver({ actor: await actorFor(other.owner.id), vehicleId: other.vehicle.id, email: w.users.owner.email, locale: "nl" });
+      const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: w.users.owner.email, template: "driver-invitation" }, orderBy: { createdAt: "desc" } });
+      const token = new URL(String((mail.payload as { url: string }).url)).pathname.split("/").pop()!;
+      return { input: { token }, secrets: [other.vehicle.vin, other.vehicle.id, r.invitationId] };
+    },
+  },
+  "lib/drivers/actions.ts#acceptDriverWithNewAccountAction": {
+    kind: "action",
+    schema: drivers.AcceptDriverWithNewAccountInput,
+    by: "anonymous",
+    setup: async (w) => {
+      const i = await driverInvitation(w);
+      return {
+        input: { token: i.token, firstName: "Bram", lastName: "Koper", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD, locale: "nl" },
+        secrets: [...i.car.secrets, i.email, i.car.vehicle.id],
+      };
+    },
+  },
+  "lib/car-face/actions.ts#setCarNameAction": {
+    kind: "action",
+    schema: carFace.SetCarNameInput,
+    by: "owner",
+    setup: async (w) => {
+      const car = await ownedCar(w);
+      return { input: { vehicleId: car.vehicle.id, name: "De gezinsauto" }, secrets: car.secrets };
+    },
+  },
+  "lib/car-face/actions.ts#removeCarPhotoAction": {
+    kind: "action",
+    schema: carFace.RemoveCarPhotoInput,
+    by: "owner",
+    setup: async (w) => {
+      const car = await ownedCar(w);
+      await uploadCarPhoto({ actor: await actor(w, "owner"), vehicleId: car.vehicle.id, bytes: await sampleJpeg() });
+      return { input: { vehicleId: car.vehicle.id }, secrets: car.secrets };
+    },
+  },
+
   // ---- route handlers (app/**/route.ts)
+  "app/api/garage/vehicles/[id]/photo/route.ts#GET": {
+    kind: "route",
+    by: "owner",
+    setup: async (w) => {
+      const car = await ownedCar(w);
+      await uploadCarPhoto({ actor: await actor(w, "owner"), vehicleId: car.vehicle.id, bytes: await sampleJpeg() });
+      return { request: { method: "GET", path: `/api/garage/vehicles/${car.vehicle.id}/photo`, params: { id: car.vehicle.id } }, secrets: car.secrets };
+    },
+  },
+  "app/api/garage/vehicles/[id]/photo/route.ts#POST": {
+    kind: "route",
+    by: "owner",
+    setup: async (w) => {
+      const car = await ownedCar(w);
+      return {
+        request: { method: "POST", path: `/api/garage/vehicles/${car.vehicle.id}/photo?locale=nl`, params: { id: car.vehicle.id }, body: await sampleJpeg(), headers: { "content-type": "image/jpeg" } },
+        secrets: car.secrets,
+      };
+    },
+  },
   "app/api/verification/uploads/route.ts#POST": {
     kind: "route",
     by: "owner",

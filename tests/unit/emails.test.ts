@@ -82,6 +82,7 @@ const NO_ACCOUNT_FOOTERS: Partial<Record<TemplateName, string>> = {
   activation: "footerSignUp",
   invitation: "footerInvitation",
   "passport-transfer-new": "footerTransfer",
+  "driver-invitation": "footerDriverInvitation",
 };
 const footerOf = (name: TemplateName) => NO_ACCOUNT_FOOTERS[name] ?? "footer";
 
@@ -231,11 +232,11 @@ describe("e-mail templates", () => {
     const account = { nl: "vanwege je account", en: "because of your account" };
     for (const locale of ["nl", "en"] as const) {
       for (const name of Object.keys(NO_ACCOUNT_FOOTERS) as TemplateName[]) {
-        const payload = payloadFor(name, { dealer: "Porsche Centrum Amsterdam", garage: "Autobedrijf De Vries" });
+        const payload = payloadFor(name, { dealer: "Porsche Centrum Amsterdam", garage: "Autobedrijf De Vries", owner: "Sanne de Wit" });
         const { text } = await renderLoose(name, locale, payload);
         const footer = text.split("\n").at(-1)!;
         expect(footer, `${name} ${locale}`).not.toContain(account[locale]);
-        if (name !== "activation") expect(footer, `${name} ${locale}`).toMatch(/Porsche Centrum Amsterdam|Autobedrijf De Vries/);
+        if (name !== "activation") expect(footer, `${name} ${locale}`).toMatch(/Porsche Centrum Amsterdam|Autobedrijf De Vries|Sanne de Wit/);
       }
       // A withdrawn transfer: to a buyer who never activated the account (no name), or to an active one.
       const withdrawn = (name: string) => renderLoose("passport-transfer-withdrawn", locale, payloadFor("passport-transfer-withdrawn", { name, garage: "Autobedrijf De Vries" }));

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Car, Plus } from "lucide-react";
+import { Plus } from "lucide-react";
+import { CarPhoto } from "@/components/dossier/car-photo";
 import { Alert, Badge, Card, EmptyState, PageTitle, buttonClass } from "@/components/ui/primitives";
 import { MyRequests } from "@/components/verification/my-requests";
 import { listMyRequests } from "@/lib/verification/queries";
@@ -17,13 +18,13 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-export default async function GaragePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ removed?: string }> }) {
+export default async function GaragePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ removed?: string; left?: string }> }) {
   const { locale } = await params;
-  const { removed } = await searchParams;
+  const { removed, left } = await searchParams;
   const actor = await requireActor(locale, "garage:use");
   const [t, format, vehicles, requests] = await Promise.all([getTranslations("garage"), getFormatter(), listGarage(actor), listMyRequests(actor)]);
   const offers = await listTransferOffers(actor);
-  const tp = await getTranslations("products");
+  const [tp, tf] = await Promise.all([getTranslations("products"), getTranslations("carFace")]);
   const date = (d: Date) => format.dateTime(d, "date");
   const product = (code: string) => (hasKey(tp, code) ? tp(code) : code);
   // Which contract ends first, so that "2 active contracts" never reads as if both end on one date.
@@ -53,6 +54,7 @@ export default async function GaragePage({ params, searchParams }: { params: Pro
         </Link>
       </div>
       {removed ? <Alert tone="success" className="mb-4" testId="notice">{t("removedNotice")}</Alert> : null}
+      {left ? <Alert tone="success" className="mb-4" testId="notice">{t("leftNotice")}</Alert> : null}
       <TransferOffers offers={offers} />
       {vehicles.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
@@ -62,7 +64,7 @@ export default async function GaragePage({ params, searchParams }: { params: Pro
             <li key={v.id}>
               <Card className={v.disconnected ? "opacity-60" : undefined} data-testid="garage-vehicle">
                 <div className="flex items-start gap-3">
-                  <Car aria-hidden className="mt-1 size-6 text-zinc-400" />
+                  <CarPhoto vehicleId={v.id} version={v.photoVersion} alt={tf("photoAlt", { car: v.nickname ?? `${v.make} ${v.model}` })} className="size-16 shrink-0 sm:size-20" />
                   <div className="min-w-0 flex-1">
                     <h2 className="font-semibold">
                       <Link href={`/garage/vehicles/${v.id}`} className="hover:underline">
@@ -70,6 +72,7 @@ export default async function GaragePage({ params, searchParams }: { params: Pro
                       </Link>{" "}
                       <span className="font-normal text-zinc-500">{v.modelYear}</span>
                     </h2>
+                    {v.nickname ? <p className="text-sm text-zinc-600" data-testid="garage-model">{`${v.make} ${v.model}`}</p> : null}
                     {/* Labels above their values: a long label ("VIN (chassisnummer)") never squeezes the VIN. */}
                     <dl className="mt-2 grid grid-cols-1 text-sm [&>dd]:mb-1.5 [&>dt]:text-xs">
                       <dt className="text-zinc-500">{t("plate")}</dt>
