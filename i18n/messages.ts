@@ -12,11 +12,12 @@ import path from "node:path";
 import { isLocale, routing, type AppLocale } from "./routing";
 import type enCore from "../messages/en/core.json";
 import type enDossier from "../messages/en/dossier.json";
+import type enFleet from "../messages/en/fleet.json";
 import type enLinking from "../messages/en/linking.json";
 import type enPassports from "../messages/en/passports.json";
 import type enVerification from "../messages/en/verification.json";
 
-export type Messages = typeof enCore & typeof enDossier & typeof enLinking & typeof enPassports & typeof enVerification;
+export type Messages = typeof enCore & typeof enDossier & typeof enFleet & typeof enLinking & typeof enPassports & typeof enVerification;
 
 type Tree = { [k: string]: string | Tree };
 
