@@ -129,6 +129,7 @@ describe("a later owner sees the entry without the attachment", () => {
     // The rows never change: the attachment table is append-only like the entries.
     await expect(db.serviceAttachment.update({ where: { id: a.id }, data: { originalName: "other.pdf" } })).rejects.toThrow(/append-only/);
     await expect(db.serviceAttachment.delete({ where: { id: a.id } })).rejects.toThrow(/append-only/);
+    await expect(db.$executeRawUnsafe(`TRUNCATE "ServiceAttachment"`)).rejects.toThrow(/append-only/);
   });
 
   it("an owner's own entry with a photo: the owner reads it (re-encoded); a workshop and another owner do not", async () => {

@@ -89,3 +89,4 @@ BEGIN
 END;
 $$;
 CREATE TRIGGER "ServiceAttachment_append_only" BEFORE UPDATE OR DELETE ON "ServiceAttachment" FOR EACH ROW EXECUTE FUNCTION "service_attachment_append_only"();
+CREATE TRIGGER "ServiceAttachment_no_truncate" BEFORE TRUNCATE ON "ServiceAttachment" FOR EACH STATEMENT EXECUTE FUNCTION "service_attachment_append_only"();
