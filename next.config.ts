@@ -22,7 +22,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/adapter-pg", "pg", "smtp-server", "mailparser", "nodemailer", ...REACT_EMAIL],
   experimental: {
-    serverActions: { bodySizeLimit: "2mb" },
+    // 11 MB: a service entry may carry a 10 MB invoice or report (docs/decisions/0030).
+    serverActions: { bodySizeLimit: "11mb" },
   },
   async headers() {
     return [

@@ -31,6 +31,8 @@ import { PassportTransferCompletedEmail } from "./templates/passport-transfer-co
 import { PassportTransferAcceptedEmail } from "./templates/passport-transfer-accepted";
 import { PassportTransferDeclinedEmail } from "./templates/passport-transfer-declined";
 import { PassportTransferWithdrawnEmail } from "./templates/passport-transfer-withdrawn";
+import { FleetUnlinkRequestedEmail } from "./templates/fleet-unlink-requested";
+import { FleetUnlinkAnsweredEmail } from "./templates/fleet-unlink-answered";
 import { VerificationApprovedEmail } from "./templates/verification-approved";
 import { VerificationRejectedEmail } from "./templates/verification-rejected";
 import { VerificationExpiredEmail } from "./templates/verification-expired";
@@ -76,6 +78,8 @@ export const TEMPLATES: { readonly [N in TemplateName]: ComponentType<EmailProps
   "passport-transfer-accepted": PassportTransferAcceptedEmail,
   "passport-transfer-declined": PassportTransferDeclinedEmail,
   "passport-transfer-withdrawn": PassportTransferWithdrawnEmail,
+  "fleet-unlink-requested": FleetUnlinkRequestedEmail,
+  "fleet-unlink-answered": FleetUnlinkAnsweredEmail,
   "verification-approved": VerificationApprovedEmail,
   "verification-rejected": VerificationRejectedEmail,
   "verification-expired": VerificationExpiredEmail,

@@ -37,6 +37,11 @@ export type EmailPayloads = {
   /** `name` is empty when the buyer never activated the account made for them. */
   "passport-transfer-withdrawn": Greeted & { garage: string; car: string; plate: string };
 
+  /** To the garage's staff; `reason` is the fleet manager's. */
+  "fleet-unlink-requested": Greeted & Action & { fleet: string; car: string; plate: string; reason: string };
+  /** To the fleet manager; `reason` is the garage's when it declined (empty when approved). */
+  "fleet-unlink-answered": Greeted & Action & { garage: string; car: string; plate: string; decision: "approved" | "declined"; reason: string };
+
   "verification-approved": Greeted & Action & { car: string };
   /** `reason` is a rejection reason code (a select in the message; an unknown code reads "see the note"). */
   "verification-rejected": Greeted & Action & { vin: string; reason: string; note: string };

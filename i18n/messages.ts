@@ -15,12 +15,13 @@ import type enCore from "../messages/en/core.json";
 import type enDossier from "../messages/en/dossier.json";
 import type enInbox from "../messages/en/inbox.json";
 import type enDrivers from "../messages/en/drivers.json";
+import type enFleet from "../messages/en/fleet.json";
 import type enLinking from "../messages/en/linking.json";
 import type enPassports from "../messages/en/passports.json";
 import type enRecalls from "../messages/en/recalls.json";
 import type enVerification from "../messages/en/verification.json";
 
-export type Messages = typeof enAppointments & typeof enCore & typeof enDossier & typeof enDrivers & typeof enInbox & typeof enLinking & typeof enPassports & typeof enRecalls & typeof enVerification;
+export type Messages = typeof enAppointments & typeof enCore & typeof enDossier & typeof enDrivers & typeof enFleet & typeof enInbox & typeof enLinking & typeof enPassports & typeof enRecalls & typeof enVerification;
 
 type Tree = { [k: string]: string | Tree };
 

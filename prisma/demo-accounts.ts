@@ -5,6 +5,7 @@ export const DEMO_ACCOUNTS = [
   { email: "owner@demo.autodossier.test", role: "owner" },
   { email: "dealer@demo.autodossier.test", role: "dealer" },
   { email: "garage@demo.autodossier.test", role: "garage" },
+  { email: "fleet@demo.autodossier.test", role: "fleet" },
   { email: "support@demo.autodossier.test", role: "support" },
   { email: "admin@demo.autodossier.test", role: "admin" },
   { email: "dealer-b@demo.autodossier.test", role: "dealerB" },

@@ -65,7 +65,9 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
     await member((await user("dealer-b@demo.autodossier.test", "Camille", "Dubois", { locale: "en" })).id, dealerB.id, "ADMIN");
     await member((await user("garage-b@demo.autodossier.test", "Joris", "Janssens")).id, garageB.id, "ADMIN");
     const garage = await org("demo-garage", "Autobedrijf De Vries", "GARAGE", "Utrecht");
-    await org("demo-fleet", "De Vries Verkoop & Voorraad", "FLEET", "Utrecht", garage.id);
+    const fleet = await org("demo-fleet", "De Vries Verkoop & Voorraad", "FLEET", "Utrecht", garage.id);
+    // The fleet account's manager (decision 0030): sees the fleet's cars and asks the garage to unlink one.
+    await member((await user("fleet@demo.autodossier.test", "Ruben", "Visser")).id, fleet.id, "ADMIN");
     await member(dealerStaff.id, dealer.id, "ADMIN");
     await member(garageStaff.id, garage.id, "ADMIN");
 

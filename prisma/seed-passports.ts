@@ -1,5 +1,6 @@
 /**
- * Demo AutoPaspoorts: two stock cars in the showroom of Autobedrijf De Vries (demo-garage).
+ * Demo AutoPaspoorts: three stock cars in the showroom of Autobedrijf De Vries (demo-garage), one
+ * of them linked to its fleet account (demo-fleet) with an inspection on its record.
  * Idempotent: keyed by VIN, created only when the car has no passport yet.
  */
 import type { PrismaClient } from "../generated/prisma/client";
@@ -38,11 +39,27 @@ const STOCK = [
     costs: [{ description: "Nieuwe zomerbanden", amountCents: 46000 }],
     maintenance: [],
   },
+  {
+    vin: "SB1Z93BE10E012345",
+    make: "Toyota",
+    model: "Corolla Touring Sports 1.8 Hybrid",
+    modelYear: 2021,
+    fuel: "HYBRID" as const,
+    mileageKm: 74300,
+    plate: "ZR483K",
+    status: "IN_STOCK" as const,
+    notes: "Uit de verhuurvloot; verkoopklaar na kleine beurt.",
+    costs: [{ description: "Kleine beurt", amountCents: 18900 }],
+    maintenance: [{ description: "Kleine beurt", dueInDays: 14 }],
+    fleet: true,
+    inspection: { daysAgo: 40, km: 74300 },
+  },
 ];
 
 export async function seedPassports(tx: Tx): Promise<void> {
   const garage = await tx.organisation.findUnique({ where: { id: "demo-garage" }, select: { id: true } });
   const staff = await tx.user.findUnique({ where: { email: "garage@demo.autodossier.test" }, select: { id: true } });
+  const fleet = await tx.organisation.findUnique({ where: { id: "demo-fleet" }, select: { id: true } });
   if (!garage || !staff) return;
   const now = Date.now();
   for (const [i, c] of STOCK.entries()) {
@@ -63,6 +80,7 @@ export async function seedPassports(tx: Tx): Promise<void> {
         vehicleId: vehicle.id,
         garageId: garage.id,
         createdById: staff.id,
+        fleetAccountId: "fleet" in c && c.fleet ? (fleet?.id ?? null) : null,
         status: c.status,
         notes: c.notes,
         activatedAt: createdAt,
@@ -71,5 +89,22 @@ export async function seedPassports(tx: Tx): Promise<void> {
         maintenanceItems: { create: c.maintenance.map((m) => ({ description: m.description, dueAt: new Date(now + m.dueInDays * DAY) })) },
       },
     });
+    if ("inspection" in c && c.inspection) {
+      const day = new Date(now - c.inspection.daysAgo * DAY);
+      await tx.serviceRecord.create({
+        data: {
+          vehicleId: vehicle.id,
+          organisationId: garage.id,
+          source: "WORKSHOP",
+          recordedById: staff.id,
+          kind: "INSPECTION",
+          performedAt: new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate())),
+          mileageKm: c.inspection.km,
+          description: "APK-keuring",
+          lines: ["Goedgekeurd zonder reparaties"],
+          createdAt: day,
+        },
+      });
+    }
   }
 }

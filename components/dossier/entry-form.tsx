@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Save } from "lucide-react";
-import { ActionForm, Field, SelectField, SubmitButton, useFormResult } from "@/components/forms/action-form";
+import { ActionForm, Field, FieldHelp, FieldLabel, SelectField, SubmitButton, describedBy, useFieldState, useFormResult } from "@/components/forms/action-form";
 import { TextArea } from "@/components/forms/text-area";
 import { Alert } from "@/components/ui/primitives";
 import { recordOwnerEntryAction, recordWorkshopEntryAction } from "@/lib/dossier/actions";
@@ -63,6 +63,7 @@ export function EntryForm({
       <Field name="description" label={t("description")} defaultValue={corrects?.description} required maxLength={200} />
       <TextArea name="lines" label={t("lines")} hint={t("linesHint")} rows={4} defaultValue={corrects?.lines.join("\n")} />
       {mode === "owner" ? <Field name="workshopName" label={t("workshopName")} defaultValue={corrects?.workshop ?? undefined} maxLength={120} /> : null}
+      <AttachmentField label={t("attachment")} hint={t("attachmentHint")} />
       {corrects ? <Field name="correctionReason" label={t("correctionReason")} required maxLength={300} /> : null}
       {mode === "workshop" && !corrects ? <RecallCheckboxes recalls={openRecalls} /> : null}
       <SubmitButton>
@@ -70,6 +71,27 @@ export function EntryForm({
         {corrects ? t("submitCorrection") : t("submit")}
       </SubmitButton>
     </ActionForm>
+  );
+}
+
+/** The entry's invoice or report (PDF or photo), checked on the server. */
+function AttachmentField({ label, hint }: { label: string; hint: string }) {
+  const { id, error } = useFieldState("attachment");
+  return (
+    <div>
+      <FieldLabel id={id}>{label}</FieldLabel>
+      <input
+        id={id}
+        name="attachment"
+        type="file"
+        accept="application/pdf,image/jpeg,image/png"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-zinc-100 file:px-3 file:py-2 file:text-sm"
+        data-testid="attachment-input"
+      />
+      <FieldHelp id={id} hint={hint} error={error} />
+    </div>
   );
 }
 

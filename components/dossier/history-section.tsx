@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Gauge, History, PencilLine } from "lucide-react";
+import { Gauge, History, Paperclip, PencilLine } from "lucide-react";
 import { Link } from "@/i18n/navigation";
 import { Badge, Card, EmptyState } from "@/components/ui/primitives";
 import type { CarHistory } from "@/lib/dossier/history";
@@ -104,6 +104,19 @@ export async function HistoryTimeline({ entries, correctHref }: { entries: CarHi
                 </p>
               ) : null}
               {e.correctedBy ? <p className="mt-1 text-xs text-zinc-600">{t("correctedNote")}</p> : null}
+              {e.attachments.length ? (
+                <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs">
+                  {e.attachments.map((a) => (
+                    <li key={a.id}>
+                      {/* A download from a route handler: a plain link, not the locale-aware one. */}
+                      <a href={`/api/dossier/attachments/${a.id}`} download={a.name} className="inline-flex items-center gap-1 text-brand-600 hover:underline" data-testid="entry-attachment">
+                        <Paperclip aria-hidden className="size-3.5" />
+                        {a.name} ({format.number(Math.max(1, Math.round(a.sizeBytes / 1024)))} kB)
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -1,5 +1,6 @@
 import type { Messages } from "../../i18n/messages";
 import { can, type Actor } from "../server/authz";
+import { isFleetMember } from "../fleet/access";
 
 /** A console section: its path and its label's key under `nav.`. */
 type NavItem = { href: string; key: keyof Messages["nav"] };
@@ -11,6 +12,8 @@ export function consoleNav(actor: Actor): NavItem[] {
   if (can(actor, "vehicles:link")) items.push({ href: "/console/vehicles", key: "vehicles" });
   if (can(actor, "verification:review")) items.push({ href: "/console/verifications", key: "verifications" });
   if (can(actor, "passports:manage")) items.push({ href: "/console/passports", key: "passports" });
+  if (can(actor, "passports:manage")) items.push({ href: "/console/unlink-requests", key: "unlinkRequests" });
+  if (isFleetMember(actor)) items.push({ href: "/console/fleet", key: "fleet" });
   if (can(actor, "service:record")) items.push({ href: "/console/dossier", key: "dossier" });
   if (can(actor, "service:record")) items.push({ href: "/console/appointments", key: "appointments" });
   if (can(actor, "transfers:correct")) items.push({ href: "/console/transfers", key: "transfers" });

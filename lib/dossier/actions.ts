@@ -6,13 +6,18 @@ import { recordOwnerEntry } from "./record-owner-entry";
 import { recordWorkshopEntry } from "./record-workshop-entry";
 import { OwnerEntryInput, WorkshopEntryInput } from "./schemas";
 
+/** The form's file as the use cases take it. */
+async function fileOf(f: File | undefined) {
+  return f ? { bytes: Buffer.from(await f.arrayBuffer()), name: f.name } : undefined;
+}
+
 /** A correction goes back to the car's record (the form it came from is for one entry). */
 const back = (d: { corrected: boolean; vehicleId: string }, path: string) => (d.corrected ? path : undefined);
 
 export const recordWorkshopEntryAction = action(
   WorkshopEntryInput,
-  async (input, { actor }) => {
-    const r = await recordWorkshopEntry({ actor, ...input });
+  async ({ attachment, ...input }, { actor }) => {
+    const r = await recordWorkshopEntry({ actor, ...input, attachment: await fileOf(attachment) });
     revalidatePath(`/[locale]/console/dossier/${input.vehicleId}`, "page");
     return { ...r, vehicleId: input.vehicleId, corrected: !!input.correctsId };
   },
@@ -21,8 +26,8 @@ export const recordWorkshopEntryAction = action(
 
 export const recordOwnerEntryAction = action(
   OwnerEntryInput,
-  async (input, { actor }) => {
-    const r = await recordOwnerEntry({ actor, ...input });
+  async ({ attachment, ...input }, { actor }) => {
+    const r = await recordOwnerEntry({ actor, ...input, attachment: await fileOf(attachment) });
     revalidatePath(`/[locale]/garage/vehicles/${input.vehicleId}`, "page");
     return { ...r, vehicleId: input.vehicleId, corrected: !!input.correctsId };
   },

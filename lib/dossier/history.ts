@@ -91,6 +91,8 @@ export interface TimelineEntry {
   correctable: boolean;
   /** For staff: their organisation whose entry it is (it records the correction); null otherwise. */
   ownOrganisationId: string | null;
+  /** The invoices and reports of the entry the viewer may read (filled by the query: attachments.ts). */
+  attachments: { id: string; name: string; mimeType: string; sizeBytes: number }[];
 }
 
 export interface Viewer {
@@ -146,6 +148,7 @@ export function buildHistory(rows: readonly EntryRow[], viewer: Viewer): CarHist
       findings: findings.get(r.id) ?? [],
       correctable: own && !later,
       ownOrganisationId: own && r.source === "WORKSHOP" ? r.organisationId : null,
+      attachments: [],
     };
   });
   const point = (r: (typeof line.readings)[number]) => ({ id: r.id, on: r.on, km: r.km, source: r.source, findings: r.findings });

@@ -6,14 +6,20 @@ import { db } from "../server/db";
 import type { Actor } from "../server/authz";
 import { currentOwnerId, servicedBy, servicingOrganisations, viewerHolding, workshopOrganisations } from "./access";
 import { buildHistory, loadEntries, type CarHistory } from "./history";
+import { attachmentsByEntry } from "./attachments";
+
+/** The history with the attachments the viewer may read on their entries. */
+function withAttachments<H extends CarHistory>(h: H, attachments: Map<string, CarHistory["entries"][number]["attachments"]>): H {
+  return { ...h, entries: h.entries.map((e) => ({ ...e, attachments: attachments.get(e.id) ?? [] })) };
+}
 
 /** The car's history as its current owner or authorised driver sees it; null for anyone else. */
 export async function getOwnerCarHistory(actor: Actor, vehicleId: string): Promise<(CarHistory & { isOwner: boolean }) | null> {
   const holding = await viewerHolding(db, actor, vehicleId);
   if (!holding) return null;
-  const [rows, ownerId] = await Promise.all([loadEntries(db, vehicleId), currentOwnerId(db, vehicleId)]);
+  const [rows, ownerId, attachments] = await Promise.all([loadEntries(db, vehicleId), currentOwnerId(db, vehicleId), attachmentsByEntry(actor, vehicleId)]);
   const isOwner = holding.kind === "OWNER";
-  return { ...buildHistory(rows, { userId: actor.userId, ownerId, organisationIds: [], isOwner }), isOwner };
+  return { ...withAttachments(buildHistory(rows, { userId: actor.userId, ownerId, organisationIds: [], isOwner }), attachments), isOwner };
 }
 
 const PLATE = { where: { validTo: null }, select: { plate: true, country: true }, orderBy: { validFrom: "desc" }, take: 1 } as const;
@@ -22,12 +28,13 @@ const PLATE = { where: { validTo: null }, select: { plate: true, country: true }
 export async function getWorkshopCar(actor: Actor, vehicleId: string) {
   const organisations = await servicingOrganisations(db, actor, vehicleId);
   if (!organisations.length) return null;
-  const [vehicle, rows, ownerId] = await Promise.all([
+  const [vehicle, rows, ownerId, attachments] = await Promise.all([
     db.vehicle.findUniqueOrThrow({ where: { id: vehicleId }, select: { id: true, vin: true, make: true, model: true, modelYear: true, fuel: true, plates: PLATE } }),
     loadEntries(db, vehicleId),
     currentOwnerId(db, vehicleId),
+    attachmentsByEntry(actor, vehicleId),
   ]);
-  const history = buildHistory(rows, { userId: null, ownerId, organisationIds: organisations.map((o) => o.id), isOwner: false });
+  const history = withAttachments(buildHistory(rows, { userId: null, ownerId, organisationIds: organisations.map((o) => o.id), isOwner: false }), attachments);
   return { vehicle: { ...vehicle, plate: vehicle.plates[0] ?? null }, organisations, ...history };
 }
 

@@ -53,6 +53,15 @@ const EntryFields = {
   correctionReason: OptionalText(300),
 };
 
+/**
+ * The entry's invoice or inspection report: a file from the form (an empty file input is none).
+ * What it really is and its size are checked on the server (lib/verification/inspect-document.ts).
+ */
+export const AttachmentField = z
+  .union([z.instanceof(File), z.literal("")], { error: "attachment_invalid" })
+  .optional()
+  .transform((f) => (f instanceof File && f.size > 0 ? f : undefined));
+
 const needsReason = (v: { correctsId?: string; correctionReason?: string }) => !v.correctsId || !!v.correctionReason;
 
 /** The open recalls a workshop's entry resolved: ticked checkboxes (none, one id, or several). */
@@ -63,14 +72,14 @@ export const RecallIds = z
 
 /** A workshop's entry; `organisationId` picks one of the actor's organisations that service the car. */
 export const WorkshopEntryInput = z
-  .object({ ...EntryFields, organisationId: OptionalId, recallIds: RecallIds })
+  .object({ ...EntryFields, organisationId: OptionalId, recallIds: RecallIds, attachment: AttachmentField })
   .strict()
   .refine(needsReason, { path: ["correctionReason"], error: "required" });
 export type WorkshopEntryInputT = z.output<typeof WorkshopEntryInput>;
 
 /** The owner's own entry: the workshop as they name it (optional). */
 export const OwnerEntryInput = z
-  .object({ ...EntryFields, workshopName: OptionalText(120) })
+  .object({ ...EntryFields, workshopName: OptionalText(120), attachment: AttachmentField })
   .strict()
   .refine(needsReason, { path: ["correctionReason"], error: "required" });
 export type OwnerEntryInputT = z.output<typeof OwnerEntryInput>;

@@ -61,6 +61,10 @@ export const AUDIT_ACTIONS = [
   "passport.transfer_declined",
   "passport.transfer_accepted",
   "passport.service_relationship_ended",
+  // fleet accounts (decision 0030)
+  "fleet.unlink_requested",
+  "fleet.unlink_approved",
+  "fleet.unlink_declined",
   // car dossier
   "service.recorded",
   "service.corrected",

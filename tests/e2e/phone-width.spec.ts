@@ -22,7 +22,7 @@ const PHONE = { width: 390, height: 844 };
 test.use({ viewport: PHONE });
 
 /** Which test visits a page (each test checks at its end that it visited all of its pages). */
-type Journey = "signedOut" | "dealer" | "garage" | "owner" | "admin";
+type Journey = "signedOut" | "dealer" | "garage" | "fleet" | "owner" | "admin";
 
 /** Every page route (app/[locale]/…/page.tsx without the route groups), and the test that visits it. */
 const PAGES: Record<string, { by: Journey; notFound?: true }> = {
@@ -51,6 +51,9 @@ const PAGES: Record<string, { by: Journey; notFound?: true }> = {
   "/console/passports/new": { by: "garage" },
   "/console/passports/[id]": { by: "garage" },
   "/transfers/[token]": { by: "garage" },
+  "/console/unlink-requests": { by: "garage" },
+  "/console/fleet": { by: "fleet" },
+  "/console/fleet/[id]": { by: "fleet" },
   "/garage": { by: "owner" },
   "/garage/vehicles/[id]": { by: "owner" },
   "/garage/vehicles/[id]/remove": { by: "owner" },
@@ -300,12 +303,24 @@ test("the garage's AutoPaspoorts, a pending transfer to a long address and its l
   // The list with this passport (a known plate) on it.
   plates += await visit(garage.page, "/console/passports", `/console/passports?q=${plate}`);
   expect(plates).toBeGreaterThan(2);
+  await visit(garage.page, "/console/unlink-requests", "/console/unlink-requests");
 
   const anon = await anonymousPage(browser);
   await visit(anon.page, "/transfers/[token]", new URL(transferLink(await transferMail(buyer, plate))).pathname.replace(/^\/nl/, ""));
   await anon.context.close();
   await garage.context.close();
   expectVisitedAll("garage");
+});
+
+test("the fleet manager's cars and a car's passport fit a phone; plates stay on one line", async ({ browser }) => {
+  // The demo fleet account's Toyota (decision 0030).
+  const fleet = await signedInPage(browser, "fleet@demo.autodossier.test");
+  let plates = await visit(fleet.page, "/console/fleet", "/console/fleet");
+  const href = await fleet.page.getByTestId("fleet-car").first().getByRole("link").first().getAttribute("href");
+  plates += await visit(fleet.page, "/console/fleet/[id]", href!.replace(/^\/(nl|en)/, ""));
+  expect(plates).toBeGreaterThan(1);
+  await fleet.context.close();
+  expectVisitedAll("fleet");
 });
 
 test("the owner's garage, a car, its removal page, the account and a verification request fit a phone; support's review too", async ({ browser }) => {

@@ -205,3 +205,15 @@ describe("the demo owner's car care (decision 0027)", () => {
     }
   });
 });
+
+describe("the demo fleet (decision 0030)", () => {
+  it("the demo fleet manager belongs to the garage's fleet account, which has a car with an inspection (decision 0030)", async () => {
+    await seedDemo(database.prisma);
+    const manager = await database.prisma.user.findUniqueOrThrow({ where: { email: "fleet@demo.autodossier.test" }, select: { memberships: { select: { organisationId: true } } } });
+    expect(manager.memberships).toEqual([{ organisationId: "demo-fleet" }]);
+    const cars = await database.prisma.passport.findMany({ where: { fleetAccountId: "demo-fleet" }, select: { garageId: true, costItems: true, vehicle: { select: { plates: true, serviceRecords: true } } } });
+    expect(cars.map((c) => [c.garageId, c.vehicle.plates.map((p) => p.plate)])).toEqual([["demo-garage", ["ZR483K"]]]);
+    expect(cars[0]!.vehicle.serviceRecords.map((r) => [r.kind, r.organisationId])).toEqual([["INSPECTION", "demo-garage"]]);
+    expect(cars[0]!.costItems.length).toBeGreaterThan(0);
+  });
+});

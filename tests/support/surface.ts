@@ -19,7 +19,7 @@ import { hashPassword } from "@/lib/server/password";
 import { actorFor, createAuthToken, createMembership, createUser, makeVin, PASSWORD, uid, uniqueEmail } from "@/tests/factories";
 import { invite, ownedVehicle } from "@/tests/factories/linking";
 import { confirmTo, randomNlPlate, stockPassport, type Staff } from "@/tests/factories/passports";
-import { sampleJpeg, submittedRequest, uploadAll } from "@/tests/factories/verification";
+import { sampleJpeg, samplePdf, submittedRequest, uploadAll } from "@/tests/factories/verification";
 import { addCostItem } from "@/lib/passports/add-cost-item";
 import { addMaintenanceItem } from "@/lib/passports/add-maintenance-item";
 import { acceptTransferByToken } from "@/lib/passports/accept-transfer";
@@ -31,6 +31,9 @@ import * as organisations from "@/lib/organisations/schemas";
 import * as passports from "@/lib/passports/schemas";
 import * as verification from "@/lib/verification/schemas";
 import * as dossier from "@/lib/dossier/schemas";
+import * as fleet from "@/lib/fleet/schemas";
+import { requestUnlink } from "@/lib/fleet/request-unlink";
+import { recordWorkshopEntry } from "@/lib/dossier/record-workshop-entry";
 import * as drivers from "@/lib/drivers/schemas";
 import * as carFace from "@/lib/car-face/schemas";
 import { inviteDriver } from "@/lib/drivers/invite-driver";
@@ -975,6 +978,28 @@ export const ENTRIES: Record<string, Entry> = {
     },
   },
 
+  // ---- lib/fleet/actions.ts (decision 0030)
+  "lib/fleet/actions.ts#requestUnlinkAction": {
+    kind: "action",
+    schema: fleet.RequestUnlinkInput,
+    by: "fleet",
+    setup: async (w) => {
+      // A car of the first garage linked to its fleet account: only that fleet's members may ask.
+      const p = await stockPassport(await garageOf(w), { fleetAccountId: w.garage.fleetId });
+      return { input: { passportId: p.passportId, reason: "Verkocht aan een klant" }, secrets: [p.vin, p.plate] };
+    },
+  },
+  "lib/fleet/actions.ts#answerUnlinkAction": {
+    kind: "action",
+    schema: fleet.AnswerUnlinkInput,
+    by: "garage",
+    setup: async (w) => {
+      const p = await stockPassport(await garageOf(w), { fleetAccountId: w.garage.fleetId });
+      const r = await requestUnlink({ actor: await actor(w, "fleet"), passportId: p.passportId, reason: "Verkocht" });
+      return { input: { requestId: r.requestId, decision: "approve" }, secrets: [p.vin, p.plate] };
+    },
+  },
+
   // ---- route handlers (app/**/route.ts)
   "app/api/garage/vehicles/[id]/photo/route.ts#GET": {
     kind: "route",
@@ -1010,6 +1035,27 @@ export const ENTRIES: Record<string, Entry> = {
       const r = await ownersRequest(w, "support");
       const doc = await db.verificationDocument.findFirstOrThrow({ where: { requestId: r.requestId } });
       return { request: { method: "GET", path: `/api/verification/documents/${doc.id}`, params: { id: doc.id } }, secrets: r.secrets };
+    },
+  },
+  "app/api/dossier/attachments/[id]/route.ts#GET": {
+    kind: "route",
+    by: "dealer",
+    allowed: ["owner"],
+    why: "the owner held the car when the dealer recorded the entry: the holder at the time reads its invoice",
+    setup: async (w) => {
+      const car = await ownedCar(w, w.dealer.id);
+      const e = await recordWorkshopEntry({
+        actor: await actor(w, "dealer"),
+        vehicleId: car.vehicle.id,
+        kind: "SERVICE",
+        performedOn: new Date(new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)),
+        mileageKm: 10_000,
+        description: "Jaarlijkse beurt",
+        lines: [],
+        attachment: { bytes: await samplePdf(), name: "factuur.pdf" },
+      });
+      const a = await db.serviceAttachment.findFirstOrThrow({ where: { serviceRecordId: e.entryId } });
+      return { request: { method: "GET", path: `/api/dossier/attachments/${a.id}`, params: { id: a.id } }, secrets: car.secrets };
     },
   },
   "app/api/health/route.ts#GET": {

@@ -2,7 +2,7 @@
  * The cast of the proof tests (access matrix, fuzzing): an owner (the victim whose resources the
  * calls target), another owner, the first dealer's and garage's staff (admins), staff (admins) of
  * another dealer and of another garage, central support and a platform admin, each able to sign
- * in with tests/support/request-scope.ts.
+ * in with tests/support/request-scope.ts. The first garage's fleet account has a member too.
  */
 import { db } from "@/lib/server/db";
 import { createMembership, createOrganisation, createUser, uid } from "@/tests/factories";
@@ -16,7 +16,7 @@ type User = Awaited<ReturnType<typeof createUser>>;
 export const MATRIX_ACTORS = ["owner", "otherOwner", "otherDealer", "otherGarage", "support", "anonymous"] as const;
 export type MatrixActor = (typeof MATRIX_ACTORS)[number];
 /** Who may legitimately call an action: a matrix column, or the first tenant's staff, or the admin. */
-export type Who = MatrixActor | "dealer" | "garage" | "admin";
+export type Who = MatrixActor | "dealer" | "garage" | "fleet" | "admin";
 
 export interface World {
   users: Record<Exclude<Who, "anonymous">, User>;
@@ -38,10 +38,13 @@ export async function createWorld(): Promise<World> {
   const otherOwner = (await ownerAccount()).user;
   const [dealer, otherDealer] = [await dealerAdmin(), await dealerAdmin()];
   const [garage, otherGarage] = [await garageStaff(), await garageStaff()];
+  // A member of the first garage's fleet account (its fleet manager, decision 0030).
+  const fleet = await createUser();
+  await createMembership(fleet.id, garage.fleet.id, "MEMBER");
   const support = await createUser({ platformRole: "SUPPORT" });
   const admin = await createUser({ platformRole: "ADMIN" });
   return {
-    users: { owner, otherOwner, dealer: dealer.user, otherDealer: otherDealer.user, garage: garage.user, otherGarage: otherGarage.user, support, admin },
+    users: { owner, otherOwner, dealer: dealer.user, otherDealer: otherDealer.user, garage: garage.user, otherGarage: otherGarage.user, fleet, support, admin },
     dealer: { id: dealer.org.id, name: dealer.org.name },
     otherDealer: { id: otherDealer.org.id, name: otherDealer.org.name },
     garage: { id: garage.garage.id, name: garage.garage.name, fleetId: garage.fleet.id },

@@ -20,8 +20,9 @@ const QUICK_LINKS: Record<OrganisationKind, QuickLink[]> = {
   GARAGE: [
     { key: "newPassport", href: "/console/passports/new" },
     { key: "stock", href: "/console/passports" },
+    { key: "unlinkRequests", href: "/console/unlink-requests" },
   ],
-  FLEET: [],
+  FLEET: [{ key: "fleetCars", href: "/console/fleet" }],
 };
 const SUPPORT_LINKS: QuickLink[] = [
   { key: "verificationQueue", href: "/console/verifications" },
