@@ -35,6 +35,7 @@ import { VerificationApprovedEmail } from "./templates/verification-approved";
 import { VerificationRejectedEmail } from "./templates/verification-rejected";
 import { VerificationExpiredEmail } from "./templates/verification-expired";
 import { VerificationOwnershipEndedEmail } from "./templates/verification-ownership-ended";
+import { AccountErasedEmail, ConsentConfirmEmail, ConsentWelcomeEmail, EmailChangeConfirmEmail, EmailChangeNoticeEmail, NewsletterEmail } from "./templates/privacy";
 
 export type { EmailPayloads, TemplateName } from "./payloads";
 
@@ -66,6 +67,12 @@ export const TEMPLATES: { readonly [N in TemplateName]: ComponentType<EmailProps
   "verification-rejected": VerificationRejectedEmail,
   "verification-expired": VerificationExpiredEmail,
   "verification-ownership-ended": VerificationOwnershipEndedEmail,
+  "email-change-confirm": EmailChangeConfirmEmail,
+  "email-change-notice": EmailChangeNoticeEmail,
+  "consent-confirm": ConsentConfirmEmail,
+  "consent-welcome": ConsentWelcomeEmail,
+  newsletter: NewsletterEmail,
+  "account-erased": AccountErasedEmail,
 };
 
 /** The footers: why the recipient gets the e-mail (messages `emails.footer*`). */

@@ -42,6 +42,22 @@ export type EmailPayloads = {
   "verification-rejected": Greeted & Action & { vin: string; reason: string; note: string };
   "verification-expired": Greeted & Action & { vin: string };
   "verification-ownership-ended": Greeted & { car: string; vin: string };
+
+  // privacy (docs/decisions/0031)
+  /** To the new address: the link that makes the change. */
+  "email-change-confirm": Greeted & Action;
+  /** To the old address: `newEmail` masked; `url` is the "this was not me" link. */
+  "email-change-notice": Greeted & Action & { newEmail: string };
+  /** Double opt-in: `purpose` is a ConsentPurpose (a select in the message). */
+  "consent-confirm": Greeted & Action & { purpose: string };
+  /** Marketing e-mails: `unsubscribeUrl` is shown, `unsubscribePostUrl` goes in the List-Unsubscribe header. */
+  "consent-welcome": Greeted & Marketing & { purpose: string };
+  newsletter: Greeted & Marketing & { purpose: string; headline: string; body: string };
+  /** The account was erased: to the address it had. */
+  "account-erased": Greeted & { cars: number };
 };
+
+/** Every marketing e-mail carries these (lib/privacy/consents.ts enqueueMarketingEmail). */
+export type Marketing = { unsubscribeUrl: string; unsubscribePostUrl: string };
 
 export type TemplateName = keyof EmailPayloads;

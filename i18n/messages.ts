@@ -15,8 +15,9 @@ import type enDossier from "../messages/en/dossier.json";
 import type enLinking from "../messages/en/linking.json";
 import type enPassports from "../messages/en/passports.json";
 import type enVerification from "../messages/en/verification.json";
+import type enPrivacy from "../messages/en/privacy.json";
 
-export type Messages = typeof enCore & typeof enDossier & typeof enLinking & typeof enPassports & typeof enVerification;
+export type Messages = typeof enCore & typeof enDossier & typeof enLinking & typeof enPassports & typeof enVerification & typeof enPrivacy;
 
 type Tree = { [k: string]: string | Tree };
 

@@ -13,4 +13,6 @@ export type DailyJob = {
 };
 
 /** Add a job here: one line, `{ name, run }`, importing lazily so start-up stays light. */
-export const DAILY_JOBS: DailyJob[] = [];
+export const DAILY_JOBS: DailyJob[] = [
+  { name: "retention", run: async (now) => (await import("../privacy/retention")).runRetention(now) },
+];
