@@ -53,13 +53,13 @@ export async function requestEmailChange(input: { actor: Actor; email: string; c
       to: input.email,
       locale: user.locale,
       template: "email-change-confirm",
-      payload: { name: user.firstName, url: appLink(user.locale, `/account/email/${change.token}`) },
+      payload: { name: user.firstName, url: appLink(user.locale, `/email-change/${change.token}`) },
     });
     await enqueueEmail(tx, {
       to: user.email,
       locale: user.locale,
       template: "email-change-notice",
-      payload: { name: user.firstName, newEmail: maskEmail(input.email), url: appLink(user.locale, `/account/email/report/${report.token}`) },
+      payload: { name: user.firstName, newEmail: maskEmail(input.email), url: appLink(user.locale, `/email-change/report/${report.token}`) },
     });
   });
   return { email: input.email };
