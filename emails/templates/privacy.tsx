@@ -56,8 +56,8 @@ export function ConsentWelcomeEmail({ frame, text, payload }: EmailProps<"consen
 export function NewsletterEmail({ frame, text, payload }: EmailProps<"newsletter">) {
   return (
     <EmailLayout frame={frame}>
-      <Paragraph>{payload.headline}</Paragraph>
-      <Paragraph>{payload.body}</Paragraph>
+      <Paragraph>{text("p1")}</Paragraph>
+      <Paragraph>{text("p2")}</Paragraph>
       <Unsubscribe label={text("unsubscribe")} url={payload.unsubscribeUrl} />
     </EmailLayout>
   );
