@@ -87,6 +87,9 @@ export async function eraseAccount(input: { actor: Actor; password: string; unde
     await tx.verificationRequest.updateMany({ where: { requesterId: userId, status: { in: ["SUBMITTED", "IN_REVIEW"] } }, data: { status: "WITHDRAWN", withdrawnAt: now } });
     await tx.verificationRequest.updateMany({ where: { requesterId: userId }, data: { rejectionNote: null } });
 
+    // Addresses of e-mail changes asked for: their e-mails carry the owner's name too.
+    const changeAddresses = (await tx.authToken.findMany({ where: { userId, newEmail: { not: null } }, select: { newEmail: true } })).map((t) => t.newEmail!);
+
     // What belongs to the account alone.
     await tx.authSession.deleteMany({ where: { userId } });
     await tx.authToken.deleteMany({ where: { userId } });
@@ -101,8 +104,11 @@ export async function eraseAccount(input: { actor: Actor; password: string; unde
 
     // The outbox: what went out is blanked now; what is still to go (the closing e-mails above)
     // keeps its address until sent, and the retention job blanks it after.
-    await tx.outboxEmail.updateMany({ where: { to: address, status: { in: ["SENT", "FAILED"] } }, data: { to: "", payload: {} } });
-    await tx.outboxEmail.updateMany({ where: { to: address }, data: { redactAfter: now } });
+    const mailTo = { in: [address, ...changeAddresses] };
+    await tx.outboxEmail.updateMany({ where: { to: mailTo, status: { in: ["SENT", "FAILED"] } }, data: { to: "", payload: {} } });
+    // An e-mail change link not yet sent will not be: the account it names is gone.
+    await tx.outboxEmail.updateMany({ where: { to: { in: changeAddresses }, template: "email-change-confirm", status: "PENDING" }, data: { status: "FAILED", lastError: "account erased", to: "", payload: {} } });
+    await tx.outboxEmail.updateMany({ where: { to: mailTo }, data: { redactAfter: now } });
 
     await tx.user.update({
       where: { id: userId },

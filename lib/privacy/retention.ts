@@ -15,6 +15,8 @@ export const RETENTION = {
   unactivatedAccountDays: 30,
   /** Used and expired links are kept a week, so a link followed twice still says "already used". */
   spentTokenDays: 7,
+  /** Ended sessions (signed out, revoked or expired), a day after they ended. */
+  endedSessionDays: 1,
   /** E-mail bodies and addresses in the outbox, once sent or failed. */
   outboxDays: 90,
   /** An opt-in never confirmed: the request (its link expired after 7 days). */
@@ -54,7 +56,9 @@ export async function runRetention(now: Date = new Date()): Promise<RetentionCou
   const tokens = await db.authToken.deleteMany({
     where: { OR: [{ usedAt: { lt: ago(RETENTION.spentTokenDays) } }, { expiresAt: { lt: ago(RETENTION.spentTokenDays) } }] },
   });
-  const sessions = await db.authSession.deleteMany({ where: { OR: [{ revokedAt: { not: null } }, { expiresAt: { lt: now } }] } });
+  const sessions = await db.authSession.deleteMany({
+    where: { OR: [{ revokedAt: { lt: ago(RETENTION.endedSessionDays) } }, { expiresAt: { lt: ago(RETENTION.endedSessionDays) } }] },
+  });
   const outbox = await db.$executeRaw`
     UPDATE "OutboxEmail" SET "to" = '', payload = '{}'::jsonb
     WHERE status IN ('SENT', 'FAILED')
