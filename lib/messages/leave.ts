@@ -24,6 +24,9 @@ export const MESSAGE_KINDS = [
   "maintenance_due",
   "driver_joined",
   "driver_access_ended",
+  // privacy (docs/decisions/0031)
+  "consent_confirmed",
+  "email_change_requested",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -18,6 +18,7 @@ import { enqueueEmail } from "../server/mail/outbox";
 import { hashToken, HOUR, newToken } from "../server/tokens";
 import { transaction } from "../server/transaction";
 import { appLink } from "../server/urls";
+import { leaveMessage } from "../messages/leave";
 import type { ConsentPurposeT } from "./schemas";
 
 /**
@@ -112,6 +113,7 @@ export async function confirmConsent(input: { token: string } & Proof): Promise<
     const actor = await accountActor(tx, row.userId);
     await audit(tx, actor, "consent.confirmed", { entityType: "Consent", entityId: `${row.userId}:${row.purpose}`, subjectUserId: row.userId, data: { purpose: row.purpose, method: "email_link", textVersion: CONSENT_TEXT_VERSION } });
     await enqueueMarketingEmail(tx, { userId: row.userId, purpose: row.purpose as ConsentPurposeT, template: "consent-welcome", payload: { name: row.user.firstName, purpose: row.purpose } });
+    await leaveMessage(tx, { userId: row.userId, kind: "consent_confirmed", data: { purpose: row.purpose }, link: "/account" });
     return { purpose: row.purpose as ConsentPurposeT };
   });
 }

@@ -21,6 +21,7 @@ import { verifyPassword } from "../server/password";
 import { hashToken, newToken, TOKEN_TTL } from "../server/tokens";
 import { transaction } from "../server/transaction";
 import { appLink } from "../server/urls";
+import { leaveMessage } from "../messages/leave";
 
 /** "j***@example.com": enough for the owner to recognise, not the whole address. */
 export function maskEmail(email: string): string {
@@ -55,6 +56,7 @@ export async function requestEmailChange(input: { actor: Actor; email: string; c
       template: "email-change-confirm",
       payload: { name: user.firstName, url: appLink(user.locale, `/email-change/${change.token}`) },
     });
+    await leaveMessage(tx, { userId: user.id, kind: "email_change_requested", data: { newEmail: maskEmail(input.email) }, link: "/account" });
     await enqueueEmail(tx, {
       to: user.email,
       locale: user.locale,
