@@ -51,6 +51,7 @@ import { ContractRenewedEmail } from "./templates/contract-renewed";
 import { ContractEndedEmail } from "./templates/contract-ended";
 import { DriverInvitationEmail } from "./templates/driver-invitation";
 import { DriverAccessEndedEmail } from "./templates/driver-access-ended";
+import { AccountErasedEmail, ConsentConfirmEmail, ConsentWelcomeEmail, EmailChangeConfirmEmail, EmailChangeNoticeEmail, NewsletterEmail } from "./templates/privacy";
 
 export type { EmailPayloads, TemplateName } from "./payloads";
 
@@ -97,6 +98,12 @@ export const TEMPLATES: { readonly [N in TemplateName]: ComponentType<EmailProps
   "contract-ended": ContractEndedEmail,
   "driver-invitation": DriverInvitationEmail,
   "driver-access-ended": DriverAccessEndedEmail,
+  "email-change-confirm": EmailChangeConfirmEmail,
+  "email-change-notice": EmailChangeNoticeEmail,
+  "consent-confirm": ConsentConfirmEmail,
+  "consent-welcome": ConsentWelcomeEmail,
+  newsletter: NewsletterEmail,
+  "account-erased": AccountErasedEmail,
 };
 
 /** The footers: why the recipient gets the e-mail (messages `emails.footer*`). */

@@ -72,9 +72,24 @@ export type EmailPayloads = {
   "driver-invitation": Action & { owner: string; car: string };
   /** `reason`: revoked, removed or ownership_changed (a select in the message). */
   "driver-access-ended": Greeted & Action & { car: string; reason: string };
+  // privacy (docs/decisions/0031)
+  /** To the new address: the link that makes the change. */
+  "email-change-confirm": Greeted & Action;
+  /** To the old address: `newEmail` masked; `url` is the "this was not me" link. */
+  "email-change-notice": Greeted & Action & { newEmail: string };
+  /** Double opt-in: `purpose` is a ConsentPurpose (a select in the message). */
+  "consent-confirm": Greeted & Action & { purpose: string };
+  /** Marketing e-mails: `unsubscribeUrl` is shown, `unsubscribePostUrl` goes in the List-Unsubscribe header. */
+  "consent-welcome": Greeted & Marketing & { purpose: string };
+  newsletter: Greeted & Marketing & { purpose: string; headline: string; body: string };
+  /** The account was erased: to the address it had. */
+  "account-erased": Greeted & { cars: number };
 };
 
 /** What the calendar file of a confirmed appointment is built from (emails/calendar.ts). */
 type Calendar = { appointmentId: string; startsAt: string; when: string; reason: string; location: string };
+
+/** Every marketing e-mail carries these (lib/privacy/consents.ts enqueueMarketingEmail). */
+export type Marketing = { unsubscribeUrl: string; unsubscribePostUrl: string };
 
 export type TemplateName = keyof EmailPayloads;

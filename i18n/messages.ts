@@ -20,8 +20,9 @@ import type enLinking from "../messages/en/linking.json";
 import type enPassports from "../messages/en/passports.json";
 import type enRecalls from "../messages/en/recalls.json";
 import type enVerification from "../messages/en/verification.json";
+import type enPrivacy from "../messages/en/privacy.json";
 
-export type Messages = typeof enAppointments & typeof enCore & typeof enDossier & typeof enDrivers & typeof enFleet & typeof enInbox & typeof enLinking & typeof enPassports & typeof enRecalls & typeof enVerification;
+export type Messages = typeof enAppointments & typeof enCore & typeof enDossier & typeof enDrivers & typeof enFleet & typeof enInbox & typeof enLinking & typeof enPassports & typeof enPrivacy & typeof enRecalls & typeof enVerification;
 
 type Tree = { [k: string]: string | Tree };
 

@@ -29,6 +29,7 @@ export async function AppShell({
   home?: string;
 }) {
   const t = await getTranslations("common");
+  const tp = await getTranslations("privacy");
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="border-b border-zinc-200 bg-white">
@@ -69,7 +70,12 @@ export async function AppShell({
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-8">
         {children}
       </main>
-      <footer className="border-t border-zinc-200 py-4 text-center text-xs text-zinc-500">{t("footer")}</footer>
+      <footer className="border-t border-zinc-200 py-4 text-center text-xs text-zinc-500">
+        {t("footer")} ·{" "}
+        <Link href="/privacy" className="hover:underline" data-testid="footer-privacy">
+          {tp("footerLink")}
+        </Link>
+      </footer>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { enqueueEmail } from "../server/mail/outbox";
 import { leaveMessage } from "../messages/leave";
 import { endOwnerHolding } from "../holdings/holdings";
 import { lockVehicle } from "../holdings/vehicles";
-import { transaction } from "../server/transaction";
+import { transaction, type Tx } from "../server/transaction";
 
 /**
  * Flow 4, all or nothing: the owner's holding ends, every active contract is cancelled with its
@@ -17,37 +17,43 @@ export async function removeVehicle(input: { actor: Actor; vehicleId: string; un
   assertCan(input.actor, "garage:use");
   // The owner ticked "I understand": checked here too, not only by the form.
   if (input.understood !== true) throw new AppError("VALIDATION", "confirm_required", { fieldErrors: { understood: ["confirm_required"] } });
-  const result = await transaction(async (tx) => {
-    // Under the car's lock: a driver linked at the desk at the same moment is either linked
-    // through this holding before (and loses access with it) or finds the car without an owner.
-    await lockVehicle(tx, input.vehicleId);
-    const holding = await tx.holding.findFirst({
-      where: { vehicleId: input.vehicleId, userId: input.actor.userId, kind: "OWNER", endedAt: null },
-      select: { id: true, vehicle: { select: { make: true, model: true, vin: true } }, user: { select: { email: true, locale: true, firstName: true } } },
-    });
-    // Removing twice, or a car one does not hold, is the same: nothing to remove here.
-    if (!holding) throw new AppError("NOT_FOUND", "vehicle_not_held");
-    const ended = await endOwnerHolding(tx, { holdingId: holding.id, reason: "REMOVED", cancellationReason: "vehicle_removed", actor: input.actor });
-    await audit(tx, input.actor, "vehicle.removed", {
-      entityType: "Holding",
-      entityId: holding.id,
-      vehicleId: input.vehicleId,
-      subjectUserId: input.actor.userId,
-      data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded, serviceRelationshipEnded: ended.serviceRelationshipEnded },
-    });
-    await enqueueEmail(tx, {
-      to: holding.user!.email,
-      locale: holding.user!.locale,
-      template: "vehicle-removed",
-      payload: { name: holding.user!.firstName, car: `${holding.vehicle.make} ${holding.vehicle.model}`, vin: holding.vehicle.vin, contracts: ended.contractsCancelled, drivers: ended.driversEnded },
-    });
-    // No link: the car is no longer theirs to open.
-    await leaveMessage(tx, {
-      userId: input.actor.userId,
-      kind: "vehicle_removed",
-      data: { car: `${holding.vehicle.make} ${holding.vehicle.model}`, vin: holding.vehicle.vin, contracts: ended.contractsCancelled },
-    });
-    return { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded };
+  return transaction((tx) => removeHeldVehicle(tx, input.actor, input.vehicleId));
+}
+
+/**
+ * The removal itself, inside the caller's transaction: also run for every car of an account being
+ * erased (lib/privacy/erase.ts), so both end a car the same way.
+ */
+export async function removeHeldVehicle(tx: Tx, actor: Actor, vehicleId: string): Promise<{ contractsCancelled: number; driversEnded: number }> {
+  const input = { actor, vehicleId };
+  // Under the car's lock: a driver linked at the desk at the same moment is either linked
+  // through this holding before (and loses access with it) or finds the car without an owner.
+  await lockVehicle(tx, input.vehicleId);
+  const holding = await tx.holding.findFirst({
+    where: { vehicleId: input.vehicleId, userId: input.actor.userId, kind: "OWNER", endedAt: null },
+    select: { id: true, vehicle: { select: { make: true, model: true, vin: true } }, user: { select: { email: true, locale: true, firstName: true } } },
   });
-  return result;
+  // Removing twice, or a car one does not hold, is the same: nothing to remove here.
+  if (!holding) throw new AppError("NOT_FOUND", "vehicle_not_held");
+  const ended = await endOwnerHolding(tx, { holdingId: holding.id, reason: "REMOVED", cancellationReason: "vehicle_removed", actor });
+  await audit(tx, input.actor, "vehicle.removed", {
+    entityType: "Holding",
+    entityId: holding.id,
+    vehicleId: input.vehicleId,
+    subjectUserId: input.actor.userId,
+    data: { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded, serviceRelationshipEnded: ended.serviceRelationshipEnded },
+  });
+  await enqueueEmail(tx, {
+    to: holding.user!.email,
+    locale: holding.user!.locale,
+    template: "vehicle-removed",
+    payload: { name: holding.user!.firstName, car: `${holding.vehicle.make} ${holding.vehicle.model}`, vin: holding.vehicle.vin, contracts: ended.contractsCancelled, drivers: ended.driversEnded },
+  });
+  // No link: the car is no longer theirs to open.
+  await leaveMessage(tx, {
+    userId: actor.userId,
+    kind: "vehicle_removed",
+    data: { car: `${holding.vehicle.make} ${holding.vehicle.model}`, vin: holding.vehicle.vin, contracts: ended.contractsCancelled },
+  });
+  return { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded };
 }

@@ -34,6 +34,9 @@ export const MESSAGE_KINDS = [
   "vehicle_relinked",
   "vehicle_disconnected",
   "vehicle_removed",
+  // privacy (docs/decisions/0031)
+  "consent_confirmed",
+  "email_change_requested",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

@@ -13,6 +13,16 @@ export const AUDIT_ACTIONS = [
   "account.password_reset",
   "account.signed_out_everywhere",
   "account.session_ended",
+  // privacy (docs/decisions/0031)
+  "account.profile_updated",
+  "account.email_change_requested",
+  "account.email_changed",
+  "account.email_change_reported",
+  "account.exported",
+  "account.erased",
+  "consent.requested",
+  "consent.confirmed",
+  "consent.withdrawn",
   // organisations and users
   "organisation.created",
   "membership.added",

@@ -65,6 +65,13 @@ const PAGES: Record<string, { by: Journey; notFound?: true }> = {
   "/garage/verifications/[id]": { by: "owner" },
   "/account": { by: "owner" },
   "/messages": { by: "owner" },
+  "/account/profile": { by: "owner" },
+  "/account/delete": { by: "owner" },
+  "/consents/[token]": { by: "owner" },
+  "/unsubscribe/[token]": { by: "owner" },
+  "/email-change/[token]": { by: "owner" },
+  "/email-change/report/[token]": { by: "owner" },
+  "/privacy": { by: "signedOut" },
   "/console/verifications": { by: "owner" },
   "/console/verifications/[id]": { by: "owner" },
   "/console/transfers": { by: "owner" },
@@ -216,7 +223,7 @@ test("every page route is in this spec's list", () => {
 
 test("signed-out pages and the links from e-mails fit a phone", async ({ browser }) => {
   const { context, page } = await anonymousPage(browser);
-  for (const route of ["/", "/sign-in", "/sign-up", "/forgot-password", "/resend-activation", "/dev/mail"] as const) await visit(page, route, route);
+  for (const route of ["/", "/sign-in", "/sign-up", "/forgot-password", "/resend-activation", "/dev/mail", "/privacy"] as const) await visit(page, route, route);
   await visit(page, "/[...rest]", "/no-such-page/at-all");
 
   // An activation link of an account with a long address.
@@ -366,6 +373,29 @@ test("the owner's garage, a car, its removal page, the account and a verificatio
   await visit(fresh.page, "/account", "/account");
   // The devices are named, never a raw user-agent.
   await expect(fresh.page.getByTestId("session-device").first()).toHaveText(/^Chrome( on .+)?$/);
+  await visit(fresh.page, "/account/profile", "/account/profile");
+  await visit(fresh.page, "/account/delete", "/account/delete");
+  // The privacy links from e-mails, for an account with a long address: opt-in, unsubscribe, e-mail change.
+  await fresh.page.goto("/nl/account");
+  await fresh.page.getByTestId("consent-NEWSLETTER").getByRole("button", { name: "Aanzetten" }).click();
+  const optIn = linkIn(await waitForMail(email, (m) => /consents\//.test(m.text)), /http:\/\/localhost:\d+\/nl\/consents\/[\w-]+/);
+  await visit(fresh.page, "/consents/[token]", new URL(optIn).pathname.replace(/^\/nl/, ""));
+  await fresh.page.goto(optIn);
+  await fresh.page.getByRole("button", { name: "Ja, zet het aan" }).click();
+  await expect(fresh.page.getByTestId("link-done")).toBeVisible();
+  const unsubscribeLink = linkIn(await waitForMail(email, (m) => /unsubscribe\//.test(m.text)), /http:\/\/localhost:\d+\/nl\/unsubscribe\/[\w-]+/);
+  await visit(fresh.page, "/unsubscribe/[token]", new URL(unsubscribeLink).pathname.replace(/^\/nl/, ""));
+  const nextEmail = longEmail("changed");
+  await fresh.page.goto("/nl/account");
+  await fresh.page.getByLabel("Nieuw e-mailadres").fill(nextEmail);
+  await fresh.page.getByLabel("Je wachtwoord").fill(PASSWORD);
+  await fresh.page.getByRole("button", { name: "Bevestigingslink sturen" }).click();
+  await expect(fresh.page.getByTestId("email-change-sent")).toBeVisible();
+  await expectFits(fresh.page, "/nl/account (e-mail change sent)");
+  const change = linkIn(await waitForMail(nextEmail, (m) => /email-change\//.test(m.text)), /http:\/\/localhost:\d+\/nl\/email-change\/[\w-]+/);
+  await visit(fresh.page, "/email-change/[token]", new URL(change).pathname.replace(/^\/nl/, ""));
+  const report = linkIn(await waitForMail(email, (m) => /email-change\/report\//.test(m.text)), /http:\/\/localhost:\d+\/nl\/email-change\/report\/[\w-]+/);
+  await visit(fresh.page, "/email-change/report/[token]", new URL(report).pathname.replace(/^\/nl/, ""));
   await visit(fresh.page, "/garage/verifications/new", "/garage/verifications/new");
   const requestId = await submitRequest(fresh.page, { locale: "nl", vin: makeVin() });
   await visit(fresh.page, "/garage/verifications/[id]", `/garage/verifications/${requestId}`);

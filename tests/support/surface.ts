@@ -31,6 +31,9 @@ import * as organisations from "@/lib/organisations/schemas";
 import * as passports from "@/lib/passports/schemas";
 import * as verification from "@/lib/verification/schemas";
 import * as dossier from "@/lib/dossier/schemas";
+import * as privacy from "@/lib/privacy/schemas";
+import { unsubscribeToken } from "@/lib/privacy/consents";
+import { newToken } from "@/lib/server/tokens";
 import * as fleet from "@/lib/fleet/schemas";
 import { requestUnlink } from "@/lib/fleet/request-unlink";
 import { recordWorkshopEntry } from "@/lib/dossier/record-workshop-entry";
@@ -196,6 +199,33 @@ const restorePasswords = async (w: World) => {
 const ownersAccount = async (w: World) =>
   db.user.findUniqueOrThrow({ where: { id: w.users.owner.id }, select: { passwordHash: true, status: true, sessions: { select: { id: true, revokedAt: true }, orderBy: { id: "asc" } } } });
 
+/** The cast's names and languages, put back after a profile call renamed the caller. */
+const restoreProfiles = async (w: World) => {
+  for (const u of Object.values(w.users)) await db.user.update({ where: { id: u.id }, data: { firstName: u.firstName, lastName: u.lastName, locale: u.locale } });
+};
+/** The owner's profile and consents: what another caller's self-service call must leave alone. */
+const ownersPrivacy = async (w: World) =>
+  db.user.findUniqueOrThrow({
+    where: { id: w.users.owner.id },
+    select: { email: true, firstName: true, lastName: true, locale: true, street: true, erasedAt: true, consents: { select: { purpose: true, status: true }, orderBy: { purpose: "asc" } } },
+  });
+/** A fresh account with a pending link of `kind` (the e-mailed link is the credential). */
+async function accountWithLink(kind: "EMAIL_CHANGE" | "EMAIL_CHANGE_REPORT") {
+  const user = await createUser();
+  const { token, hash } = newToken();
+  await db.authToken.create({ data: { userId: user.id, kind, tokenHash: hash, expiresAt: new Date(Date.now() + 3600_000), newEmail: kind === "EMAIL_CHANGE" ? uniqueEmail("changed") : null } });
+  return { user, token };
+}
+/** A fresh account with a consent: pending (with its opt-in link) or confirmed (with its unsubscribe link). */
+async function accountWithConsent(status: "PENDING" | "CONFIRMED") {
+  const user = await createUser();
+  const { token, hash } = newToken();
+  const consent = await db.consent.create({
+    data: { userId: user.id, purpose: "NEWSLETTER", status, tokenHash: status === "PENDING" ? hash : null, expiresAt: new Date(Date.now() + 3600_000), confirmedAt: status === "CONFIRMED" ? new Date() : null },
+  });
+  return { user, token: status === "PENDING" ? token : unsubscribeToken(consent.id) };
+}
+
 /** An unread message in the owner's inbox about their car (its VIN in the text's data: a secret). */
 async function ownersMessage(w: World) {
   const car = await ownedCar(w);
@@ -209,6 +239,104 @@ async function ownersMessage(w: World) {
 const ownersReadMessages = async (w: World) => db.message.findMany({ where: { userId: w.users.owner.id, NOT: { readAt: null } }, select: { id: true }, orderBy: { id: "asc" } });
 
 export const ENTRIES: Record<string, Entry> = {
+  // ---- lib/privacy/actions.ts (docs/decisions/0031)
+  "lib/privacy/actions.ts#updateProfileAction": {
+    kind: "action",
+    schema: privacy.OwnerProfileInput,
+    untouched: ownersPrivacy,
+    by: "owner",
+    allowed: SIGNED_IN,
+    why: "self-service: it saves the caller's own profile (the input names no one)",
+    after: restoreProfiles,
+    setup: async () => ({ input: { firstName: "Renamed", lastName: "Person", locale: "en" } }),
+  },
+  "lib/privacy/actions.ts#requestEmailChangeAction": {
+    kind: "action",
+    schema: privacy.ChangeEmailInput,
+    untouched: ownersPrivacy,
+    by: "owner",
+    allowed: SIGNED_IN,
+    why: "self-service: it sends a link to change the caller's own address, after their password",
+    setup: async () => ({ input: { email: uniqueEmail("next"), currentPassword: PASSWORD } }),
+  },
+  "lib/privacy/actions.ts#confirmEmailChangeAction": {
+    kind: "action",
+    schema: privacy.LinkTokenInput,
+    by: "anonymous",
+    allowed: EVERYONE,
+    why: "the link e-mailed to the new address is the credential",
+    untouched: ownersPrivacy,
+    setup: async () => {
+      const { user, token } = await accountWithLink("EMAIL_CHANGE");
+      return { input: { token }, secrets: [user.email] };
+    },
+  },
+  "lib/privacy/actions.ts#reportEmailChangeAction": {
+    kind: "action",
+    schema: privacy.LinkTokenInput,
+    by: "anonymous",
+    allowed: EVERYONE,
+    why: "the \"this was not me\" link e-mailed to the old address is the credential",
+    untouched: ownersAccount,
+    setup: async () => {
+      const { user, token } = await accountWithLink("EMAIL_CHANGE_REPORT");
+      return { input: { token }, secrets: [user.email] };
+    },
+  },
+  "lib/privacy/actions.ts#requestConsentAction": {
+    kind: "action",
+    schema: privacy.ConsentInput,
+    untouched: ownersPrivacy,
+    by: "owner",
+    allowed: SIGNED_IN,
+    why: "self-service: it asks for the caller's own opt-in (the input names no one)",
+    setup: async () => ({ input: { purpose: "MARKETING_SMS" } }),
+  },
+  "lib/privacy/actions.ts#withdrawConsentAction": {
+    kind: "action",
+    schema: privacy.ConsentInput,
+    untouched: ownersPrivacy,
+    by: "owner",
+    allowed: SIGNED_IN,
+    why: "self-service: it switches off the caller's own consent (the input names no one)",
+    setup: async () => ({ input: { purpose: "MARKETING_SMS" } }),
+  },
+  "lib/privacy/actions.ts#confirmConsentAction": {
+    kind: "action",
+    schema: privacy.LinkTokenInput,
+    by: "anonymous",
+    allowed: EVERYONE,
+    why: "the opt-in link e-mailed to the account's address is the credential (double opt-in)",
+    untouched: ownersPrivacy,
+    setup: async () => {
+      const { user, token } = await accountWithConsent("PENDING");
+      return { input: { token }, secrets: [user.email] };
+    },
+  },
+  "lib/privacy/actions.ts#unsubscribeAction": {
+    kind: "action",
+    schema: privacy.LinkTokenInput,
+    by: "anonymous",
+    allowed: EVERYONE,
+    why: "the signed unsubscribe link of a marketing e-mail is the credential (no sign-in, by law)",
+    untouched: ownersPrivacy,
+    setup: async () => {
+      const { user, token } = await accountWithConsent("CONFIRMED");
+      return { input: { token }, secrets: [user.email] };
+    },
+  },
+  "lib/privacy/actions.ts#deleteAccountAction": {
+    kind: "action",
+    schema: privacy.DeleteAccountInput,
+    untouched: ownersPrivacy,
+    // No control call: it would erase the cast. The password below is no one's, so every cell is
+    // refused; erasure itself is proven in tests/integration/privacy.test.ts.
+    by: null,
+    allowed: SIGNED_IN,
+    why: "self-service: it erases the caller's own account after their password (the input names no one)",
+    setup: async (w) => ({ input: { password: "not-anyones-password", understood: "on" }, secrets: ownerSecrets(w) }),
+  },
+
   // ---- lib/accounts/actions.ts
   "lib/accounts/actions.ts#signUpAction": {
     kind: "action",
@@ -1001,6 +1129,34 @@ export const ENTRIES: Record<string, Entry> = {
   },
 
   // ---- route handlers (app/**/route.ts)
+  "app/api/account/export/route.ts#GET": {
+    kind: "route",
+    by: "owner",
+    allowed: SIGNED_IN,
+    why: "self-service: the caller's own export (the route takes no id); another owner's rows never in it: tests/integration/privacy.test.ts",
+    setup: async () => ({ request: { method: "GET", path: "/api/account/export" } }),
+  },
+  "app/api/account/export/service-history/route.ts#GET": {
+    kind: "route",
+    by: "owner",
+    allowed: SIGNED_IN,
+    why: "self-service: the caller's own service history as CSV (the route takes no id)",
+    setup: async () => ({ request: { method: "GET", path: "/api/account/export/service-history" } }),
+  },
+  "app/api/unsubscribe/[token]/route.ts#POST": {
+    kind: "route",
+    by: "anonymous",
+    allowed: EVERYONE,
+    why: "RFC 8058 one-click unsubscribe: the signed token in the List-Unsubscribe header is the credential",
+    untouched: ownersPrivacy,
+    setup: async () => {
+      const { user, token } = await accountWithConsent("CONFIRMED");
+      return {
+        request: { method: "POST", path: `/api/unsubscribe/${token}`, params: { token }, body: Buffer.from("List-Unsubscribe=One-Click"), headers: { "content-type": "application/x-www-form-urlencoded" } },
+        secrets: [user.email],
+      };
+    },
+  },
   "app/api/garage/vehicles/[id]/photo/route.ts#GET": {
     kind: "route",
     by: "owner",

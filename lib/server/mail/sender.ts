@@ -33,6 +33,17 @@ export interface DeliveryReport {
   failed: number;
 }
 
+/**
+ * A marketing e-mail (its payload has `unsubscribePostUrl`, lib/privacy/consents.ts) says how to
+ * leave the list in its headers: `List-Unsubscribe` with the one-click POST address, and
+ * `List-Unsubscribe-Post` (RFC 8058) so a mail client may unsubscribe without opening a page.
+ */
+export function unsubscribeHeaders(payload: Record<string, unknown>): Record<string, string> {
+  const post = payload.unsubscribePostUrl;
+  if (typeof post !== "string" || !/^https?:\/\//.test(post)) return {};
+  return { "List-Unsubscribe": `<${post}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
+
 export async function deliverDue(opts: {
   prisma: PrismaClient;
   transport: Pick<Transporter, "sendMail">;
@@ -73,7 +84,7 @@ export async function deliverDue(opts: {
         html: mail.html,
         attachments: mail.attachments,
         messageId: `<${row.id}@autodossier.outbox>`,
-        headers: { "X-Autodossier-Template": row.template },
+        headers: { "X-Autodossier-Template": row.template, ...unsubscribeHeaders(row.payload) },
       });
       await prisma.outboxEmail.update({
         where: { id: row.id },

@@ -4,18 +4,23 @@ import { ChangePasswordForm, EndSessionButton, SignOutEverywhereForm } from "@/c
 import type { Device } from "@/lib/accounts/device";
 import { requireActor } from "@/lib/server/guards";
 import { getAccount, listSessions } from "@/lib/accounts/queries";
+import { Link } from "@/i18n/navigation";
+import { isStaff } from "@/lib/server/authz";
+import { PrivacySections } from "@/components/privacy/account-sections";
+import { listConsents } from "@/lib/privacy/queries";
 
 export async function generateMetadata() {
   const t = await getTranslations("account");
   return { title: t("title") };
 }
 
-export default async function AccountPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ sessionEnded?: string }> }) {
+export default async function AccountPage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ sessionEnded?: string; profileSaved?: string }> }) {
   const { locale } = await params;
   const sp = await searchParams;
   const actor = await requireActor(locale, "account:manage");
-  const [t, format, account, sessions] = await Promise.all([
+  const [t, tp, format, account, sessions] = await Promise.all([
     getTranslations("account"),
+    getTranslations("privacy.profile"),
     getFormatter(),
     getAccount(actor.userId),
     listSessions(actor.userId),
@@ -25,8 +30,18 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
   return (
     <div className="space-y-6">
       <PageTitle>{t("title")}</PageTitle>
+      {sp.profileSaved ? (
+        <Alert tone="success" testId="profile-saved">
+          {tp("saved")}
+        </Alert>
+      ) : null}
       <Card>
-        <h2 className="mb-3 font-semibold">{t("profile")}</h2>
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+          <h2 className="font-semibold">{t("profile")}</h2>
+          <Link href="/account/profile" className="text-sm text-brand-600 hover:underline" data-testid="edit-profile">
+            {tp("edit")}
+          </Link>
+        </div>
         <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm wrap-anywhere">
           <dt className="text-zinc-500">{t("name")}</dt>
           <dd>{`${account.firstName} ${account.lastName}`}</dd>
@@ -72,6 +87,7 @@ export default async function AccountPage({ params, searchParams }: { params: Pr
           <SignOutEverywhereForm />
         </Card>
       </div>
+      <PrivacySections consents={await listConsents(actor.userId)} staff={isStaff(actor)} />
     </div>
   );
 }

@@ -11,12 +11,22 @@ export async function generateMetadata() {
 export default async function SignUpPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   const t = await getTranslations("auth.signUp");
+  const tp = await getTranslations("privacy");
   return (
     <div className="mx-auto max-w-md">
       <Card>
         <h1 className="mb-1 text-xl font-semibold">{t("title")}</h1>
         <p className="mb-4 text-sm text-zinc-600">{t("lead")}</p>
         <SignUpForm locale={locale} />
+        <p className="mt-4 text-xs text-zinc-600">
+          {tp.rich("signUpNotice", {
+            link: (chunks) => (
+              <Link href="/privacy" className="text-brand-600 hover:underline">
+                {chunks}
+              </Link>
+            ),
+          })}
+        </p>
         <p className="mt-6 text-sm text-zinc-600">
           {t("haveAccount")}{" "}
           <Link href="/sign-in" className="text-brand-600 hover:underline">

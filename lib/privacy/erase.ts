@@ -1,0 +1,141 @@
+/**
+ * Deleting an account (issue 14 point 4, docs/decisions/0031), all or nothing after the password
+ * is typed again:
+ * - every car is removed as in flow 4 (lib/linking/remove-vehicle.ts: contracts cancelled,
+ *   drivers ended, the car-removed e-mail); access as an authorised driver ends too;
+ * - pending invitations and transfers to the address end (their contracts do not start);
+ *   verification requests still open are withdrawn (the purge job deletes their copies);
+ * - sessions, links, consents, inbox messages, appointments and memberships are deleted;
+ * - the user row stays as a pseudonym (its id, which the audit and the car's history refer to):
+ *   every personal column is blanked and the login becomes `erased-<id>@erased.invalid`, so the
+ *   old address can sign up afresh; the address and name are blanked wherever else they were
+ *   copied (invitations, transfers, a garage's contact of the car, rate-limit counters, outbox);
+ * - what decision 0031 keeps stays: the verified facts (until 5 years after the holding they
+ *   prove ended) and the closing e-mails until they are sent (the retention job then blanks them).
+ * A staff member who is the only administrator of an organisation is refused: hand over first.
+ */
+import { assertCan, type Actor } from "../server/authz";
+import { audit } from "../server/audit";
+import { db } from "../server/db";
+import type { Tx } from "../server/database";
+import { AppError } from "../server/errors";
+import { enqueueEmail } from "../server/mail/outbox";
+import { verifyPassword } from "../server/password";
+import { transaction } from "../server/transaction";
+import { removeHeldVehicle } from "../linking/remove-vehicle";
+
+/** The login an erased account keeps: unique, not deliverable (.invalid, RFC 2606), no personal data. */
+export function erasedEmail(userId: string): string {
+  return `erased-${userId}@erased.invalid`;
+}
+
+async function assertNotLastAdmin(tx: Tx, userId: string): Promise<void> {
+  const adminOf = await tx.membership.findMany({ where: { userId, role: "ADMIN" }, select: { organisationId: true, organisation: { select: { name: true } } } });
+  for (const m of adminOf) {
+    // The organisation's row lock, as every change that can take an administrator away takes it
+    // (lib/organisations/last-admin.ts): two administrators leaving at once leave one behind.
+    await tx.$queryRaw`SELECT "id" FROM "Organisation" WHERE "id" = ${m.organisationId} FOR UPDATE`;
+    const others = await tx.membership.count({ where: { organisationId: m.organisationId, role: "ADMIN", userId: { not: userId } } });
+    if (others === 0) throw new AppError("CONFLICT", "hand_over_first", { params: { organisation: m.organisation.name } });
+  }
+}
+
+export async function eraseAccount(input: { actor: Actor; password: string; understood: boolean }): Promise<{ cars: number }> {
+  assertCan(input.actor, "account:manage");
+  if (input.understood !== true) throw new AppError("VALIDATION", "confirm_required", { fieldErrors: { understood: ["confirm_required"] } });
+  const found = await db.user.findUniqueOrThrow({ where: { id: input.actor.userId }, select: { passwordHash: true } });
+  if (!(await verifyPassword(input.password, found.passwordHash))) {
+    throw new AppError("VALIDATION", "current_password_wrong", { fieldErrors: { password: ["current_password_wrong"] } });
+  }
+  const userId = input.actor.userId;
+  return transaction(async (tx) => {
+    const now = new Date();
+    await assertNotLastAdmin(tx, userId);
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, firstName: true, locale: true, erasedAt: true } });
+    if (user.erasedAt) throw new AppError("NOT_FOUND");
+    const address = user.email;
+
+    // Cars: flow 4 for each car owned; access as a driver ends.
+    const owned = await tx.holding.findMany({ where: { userId, kind: "OWNER", endedAt: null }, select: { vehicleId: true } });
+    for (const h of owned) await removeHeldVehicle(tx, input.actor, h.vehicleId);
+    const driving = await tx.holding.findMany({ where: { userId, kind: "DRIVER", endedAt: null }, select: { id: true, vehicleId: true } });
+    for (const d of driving) {
+      await tx.holding.update({ where: { id: d.id }, data: { endedAt: now, endReason: "DRIVER_ACCESS_ENDED" } });
+      await audit(tx, input.actor, "vehicle.driver_access_ended", { entityType: "Holding", entityId: d.id, vehicleId: d.vehicleId, subjectUserId: userId, data: { reason: "ACCOUNT_ERASED" } });
+    }
+    await tx.holding.updateMany({ where: { userId, nickname: { not: null } }, data: { nickname: null } });
+
+    // Pending invitations and transfers to the address end; the address is blanked on every one.
+    const pendingInvitations = await tx.invitation.findMany({ where: { email: address, status: "PENDING" }, select: { id: true } });
+    const invIds = pendingInvitations.map((i) => i.id);
+    if (invIds.length) {
+      await tx.invitation.updateMany({ where: { id: { in: invIds } }, data: { status: "REVOKED", revokedAt: now } });
+      await tx.contract.updateMany({ where: { invitationId: { in: invIds }, status: "PENDING" }, data: { status: "CANCELLED", cancelledAt: now, cancellationReason: "account_erased", autoRenew: false } });
+    }
+    await tx.invitation.updateMany({ where: { OR: [{ email: address }, { acceptedById: userId }] }, data: { email: erasedEmail(userId) } });
+    await tx.passportTransfer.updateMany({ where: { OR: [{ email: address }, { toUserId: userId }], status: "PENDING" }, data: { status: "CANCELLED", decidedAt: now } });
+    await tx.passportTransfer.updateMany({
+      where: { OR: [{ email: address }, { toUserId: userId }] },
+      data: { email: erasedEmail(userId), name: "", street: null, postalCode: null, city: null },
+    });
+    await tx.passport.updateMany({
+      where: { contactEmail: address },
+      data: { contactName: null, contactStreet: null, contactPostalCode: null, contactCity: null, contactEmail: null },
+    });
+
+    // Verification: open requests are withdrawn (their copies go with the purge job); notes blanked.
+    await tx.verificationRequest.updateMany({ where: { requesterId: userId, status: { in: ["SUBMITTED", "IN_REVIEW"] } }, data: { status: "WITHDRAWN", withdrawnAt: now } });
+    await tx.verificationRequest.updateMany({ where: { requesterId: userId }, data: { rejectionNote: null } });
+
+    // Addresses of e-mail changes asked for: their e-mails carry the owner's name too.
+    const changeAddresses = (await tx.authToken.findMany({ where: { userId, newEmail: { not: null } }, select: { newEmail: true } })).map((t) => t.newEmail!);
+
+    // What belongs to the account alone.
+    await tx.authSession.deleteMany({ where: { userId } });
+    await tx.authToken.deleteMany({ where: { userId } });
+    await tx.consent.deleteMany({ where: { userId } });
+    await tx.message.deleteMany({ where: { userId } });
+    await tx.appointment.deleteMany({ where: { userId } });
+    await tx.membership.deleteMany({ where: { userId } });
+    await tx.rateLimitBucket.deleteMany({ where: { OR: [{ key: { endsWith: `:${address}` } }, { key: { contains: `:${address}:` } }] } });
+
+    await audit(tx, input.actor, "account.erased", { entityType: "User", entityId: userId, subjectUserId: userId, data: { cars: owned.length, driverAccessEnded: driving.length } });
+    await enqueueEmail(tx, { to: address, locale: user.locale, template: "account-erased", payload: { name: user.firstName, cars: owned.length } });
+
+    // The outbox: what went out is blanked now; what is still to go (the closing e-mails above)
+    // keeps its address until sent, and the retention job blanks it after.
+    const mailTo = { in: [address, ...changeAddresses] };
+    await tx.outboxEmail.updateMany({ where: { to: mailTo, status: { in: ["SENT", "FAILED"] } }, data: { to: "", payload: {} } });
+    // An e-mail change link not yet sent will not be: the account it names is gone.
+    await tx.outboxEmail.updateMany({ where: { to: { in: changeAddresses }, template: "email-change-confirm", status: "PENDING" }, data: { status: "FAILED", lastError: "account erased", to: "", payload: {} } });
+    await tx.outboxEmail.updateMany({ where: { to: mailTo }, data: { redactAfter: now } });
+
+    await tx.user.update({
+      where: { id: userId },
+      data: {
+        email: erasedEmail(userId),
+        passwordHash: null,
+        status: "DISABLED",
+        platformRole: "NONE",
+        firstName: "",
+        lastName: "",
+        title: null,
+        company: null,
+        dateOfBirth: null,
+        street: null,
+        postalCode: null,
+        city: null,
+        country: null,
+        mobile: null,
+        phone: null,
+        extraPhones: [],
+        interests: [],
+        preferredChannels: [],
+        emailVerifiedAt: null,
+        lastSignInAt: null,
+        erasedAt: now,
+      },
+    });
+    return { cars: owned.length };
+  });
+}
