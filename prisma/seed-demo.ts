@@ -135,7 +135,7 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
         startedMonthsAgo: 20,
         history: [
           { kind: "SERVICE", daysAgo: 560, km: 21800, description: "Entretien annuel", lines: ["Huile moteur et filtre à huile remplacés", "Filtre d’habitacle remplacé"] },
-          { kind: "INSPECTION", daysAgo: 300, km: 33100, description: "Contrôle technique", lines: ["Approuvé sans remarque"] },
+          { kind: "INSPECTION", daysAgo: 300, km: 33100, description: "Contrôle technique périodique", lines: ["Approuvé sans remarque"] },
           { kind: "SERVICE", daysAgo: 60, km: 47900, description: "Grand entretien", lines: ["Huile moteur et filtres remplacés", "Bougies remplacées", "Liquide de frein remplacé"] },
         ],
         contracts: [
