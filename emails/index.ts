@@ -55,7 +55,7 @@ import { AccountErasedEmail, ConsentConfirmEmail, ConsentWelcomeEmail, EmailChan
 
 export type { EmailPayloads, TemplateName } from "./payloads";
 
-/** A recipient's language (the account's); one without message files (French, so far) reads English. */
+/** A recipient's language (the account's, as stored: nl, nl_BE, en, fr); renderEmail reads its message files. */
 export type EmailLocale = Locale;
 
 /** Every template by name; the type makes each component take its own template's payload. */

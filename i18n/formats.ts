@@ -4,6 +4,8 @@ import type { Formats } from "next-intl";
  * The named number and date formats, configured once (i18n/request.ts for pages, emails/index.ts
  * for e-mails) and used by name:
  * `format.dateTime(d, "date")`, `format.number(n, "eur")`, or `{amount, number, eur}` in a message.
+ * Each renders in the reader's language as Intl writes it (tests/unit/formats.test.ts):
+ * nl and nl-BE "12 mrt 2026", "€ 1.234,50"; fr "12 mars 2026", "1 234,50 €"; en "Mar 12, 2026", "€1,234.50".
  */
 export const formats = {
   dateTime: {
@@ -29,5 +31,5 @@ export const formats = {
   },
 } satisfies Formats;
 
-/** The time zone dates and times are shown in (the portal's users are in the Netherlands and Belgium). */
+/** The time zone dates and times are shown in (the portal's users are in the Netherlands and Belgium: Brussels keeps the same time). */
 export const TIME_ZONE = "Europe/Amsterdam";

@@ -4,13 +4,15 @@
  * server (the client gets its messages from the server's provider).
  *
  * Adding a language: a folder messages/<locale>/ with the same files as messages/en/, and the
- * locale in i18n/routing.ts. A user whose language has no folder yet (an account set to French)
- * reads English. Adding a feature file: the file in every folder, and its type below.
+ * locale in i18n/routing.ts. A variant (nl-BE) has a folder with only the keys it says otherwise,
+ * merged over its language's (VARIANT_OF in i18n/routing.ts). Adding a feature file: the file in
+ * every language folder (en, nl, fr), and its type below; tests/unit/message-parity.test.ts lists
+ * what a folder lacks, scripts/missing-translations.mjs prints it as JSON.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { isLocale, routing, type AppLocale } from "./routing";
 import type enAppointments from "../messages/en/appointments.json";
+import { appLocaleOf, routing, VARIANT_OF, type AppLocale } from "./routing";
 import type enCore from "../messages/en/core.json";
 import type enDossier from "../messages/en/dossier.json";
 import type enInbox from "../messages/en/inbox.json";
@@ -48,10 +50,20 @@ export function readMessages(locale: string, dir = MESSAGES_DIR): Tree {
   return deepMerge(...files.map((f) => JSON.parse(readFileSync(/*turbopackIgnore: true*/ path.join(folder, f), "utf8")) as Tree));
 }
 
-export const MESSAGES = Object.fromEntries(routing.locales.map((l) => [l, readMessages(l)])) as Record<AppLocale, Tree>;
+/** A language's texts: a variant's own merged over those of the language it varies (nl-BE over nl). */
+export function messagesOf(locale: AppLocale, dir = MESSAGES_DIR): Tree {
+  const base = VARIANT_OF[locale];
+  return base ? deepMerge(readMessages(base, dir), readMessages(locale, dir)) : readMessages(locale, dir);
+}
 
-/** The messages for a user's language: their own where the portal speaks it, English otherwise. */
+/** Every language's texts, read and merged once per server process (never per request). */
+export const MESSAGES = Object.fromEntries(routing.locales.map((l) => [l, messagesOf(l)])) as Record<AppLocale, Tree>;
+
+/**
+ * The messages for a user's language in either spelling (nl-BE, nl_BE): their own where the
+ * portal speaks it, English otherwise.
+ */
 export function messagesFor(locale: string | null | undefined): { locale: AppLocale; messages: Messages } {
-  const lang: AppLocale = isLocale(locale) ? locale : "en";
+  const lang: AppLocale = appLocaleOf(locale) ?? "en";
   return { locale: lang, messages: MESSAGES[lang] as unknown as Messages };
 }

@@ -10,4 +10,6 @@ export const DEMO_ACCOUNTS = [
   { email: "admin@demo.autodossier.test", role: "admin" },
   { email: "dealer-b@demo.autodossier.test", role: "dealerB" },
   { email: "garage-b@demo.autodossier.test", role: "garageB" },
+  { email: "owner-fr@demo.autodossier.test", role: "ownerFr" },
+  { email: "owner-be@demo.autodossier.test", role: "ownerBe" },
 ] as const;

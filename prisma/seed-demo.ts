@@ -13,6 +13,9 @@ import { seedCarCare } from "./seed-care";
 const DAY = 24 * 3600_000;
 
 type DemoEntry = { kind: "SERVICE" | "INSPECTION" | "REPAIR" | "TYRES"; daysAgo: number; km: number; description: string; lines: string[]; workshopName?: string };
+type Ids = { id: string };
+/** Who holds a demo car and who linked it; the Dutch owner and the Amsterdam dealer unless said otherwise. */
+type DemoHolder = { owner: Ids; dealer: Ids; dealerStaff: Ids; plateCountry: "NL" | "BE" };
 
 export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = () => {}): Promise<void> {
   // Hashed on every seed: an account added to the demo world since an earlier seed is created
@@ -20,7 +23,12 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   await prisma.$transaction(async (tx) => {
-    const user = (email: string, firstName: string, lastName: string, extra: { platformRole?: "SUPPORT" | "ADMIN"; locale?: "nl" | "en" } = {}) =>
+    const user = (
+      email: string,
+      firstName: string,
+      lastName: string,
+      extra: { platformRole?: "SUPPORT" | "ADMIN"; locale?: "nl" | "en" | "fr" | "nl_BE"; city?: string; country?: "NL" | "BE" } = {},
+    ) =>
       tx.user.upsert({
         where: { email },
         update: {},
@@ -33,8 +41,8 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
           emailVerifiedAt: new Date(),
           platformRole: extra.platformRole ?? "NONE",
           locale: extra.locale ?? "nl",
-          city: "Amsterdam",
-          country: "NL",
+          city: extra.city ?? "Amsterdam",
+          country: extra.country ?? "NL",
         },
         select: { id: true },
       });
@@ -62,7 +70,11 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
     // A second dealer (Brussels, serves French) and a second garage: other tenants for the demo and the tests.
     const dealerB = await org("demo-dealer-b", "Porsche Centre Bruxelles", "DEALER", "Brussel", undefined, "BE", ["fr", "nl", "en"]);
     const garageB = await org("demo-garage-b", "Garage Janssens", "GARAGE", "Antwerpen", undefined, "BE");
-    await member((await user("dealer-b@demo.autodossier.test", "Camille", "Dubois", { locale: "en" })).id, dealerB.id, "ADMIN");
+    const dealerBStaff = await user("dealer-b@demo.autodossier.test", "Camille", "Dubois", { locale: "en" });
+    await member(dealerBStaff.id, dealerB.id, "ADMIN");
+    // Belgian owners (docs/decisions/0032): one reads the portal in French, one in Belgian Dutch.
+    const ownerFr = await user("owner-fr@demo.autodossier.test", "Élodie", "Lambert", { locale: "fr", city: "Namur", country: "BE" });
+    const ownerBe = await user("owner-be@demo.autodossier.test", "Lotte", "Peeters", { locale: "nl_BE", city: "Gent", country: "BE" });
     await member((await user("garage-b@demo.autodossier.test", "Joris", "Janssens")).id, garageB.id, "ADMIN");
     const garage = await org("demo-garage", "Autobedrijf De Vries", "GARAGE", "Utrecht");
     const fleet = await org("demo-fleet", "De Vries Verkoop & Voorraad", "FLEET", "Utrecht", garage.id);
@@ -72,8 +84,11 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
     await member(garageStaff.id, garage.id, "ADMIN");
 
     const now = new Date();
-    const cars: { vin: string; make: string; model: string; modelYear: number; fuel: "PETROL" | "DIESEL"; mileageKm: number; plate: string; startedMonthsAgo: number; nickname?: string; history: DemoEntry[]; contracts: { product: string; durationMonths: number; autoRenew: boolean; endsInDays?: number }[] }[] = [
+    const dutch: DemoHolder = { owner, dealer, dealerStaff, plateCountry: "NL" };
+    const belgian = (o: Ids): DemoHolder => ({ owner: o, dealer: dealerB, dealerStaff: dealerBStaff, plateCountry: "BE" });
+    const cars: { holder: DemoHolder; vin: string; make: string; model: string; modelYear: number; fuel: "PETROL" | "DIESEL"; mileageKm: number; plate: string; startedMonthsAgo: number; nickname?: string; history: DemoEntry[]; contracts: { product: string; durationMonths: number; autoRenew: boolean; endsInDays?: number }[] }[] = [
       {
+        holder: dutch,
         vin: "WP0ZZZ99ZTS392124",
         make: "Porsche",
         model: "911 Carrera",
@@ -96,6 +111,7 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
         ],
       },
       {
+        holder: dutch,
         vin: "WVGZZZ5NZJM131395",
         make: "Volkswagen",
         model: "Tiguan",
@@ -116,6 +132,42 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
           { product: "ROADSIDE", durationMonths: 12, autoRenew: false, endsInDays: 20 },
         ],
       },
+      {
+        holder: belgian(ownerFr),
+        vin: "WP1ZZZ959MLB40731",
+        make: "Porsche",
+        model: "Macan",
+        modelYear: 2021,
+        fuel: "PETROL" as const,
+        mileageKm: 48300,
+        plate: "1XKP482",
+        startedMonthsAgo: 20,
+        history: [
+          { kind: "SERVICE", daysAgo: 560, km: 21800, description: "Entretien annuel", lines: ["Huile moteur et filtre à huile remplacés", "Filtre d’habitacle remplacé"] },
+          { kind: "INSPECTION", daysAgo: 300, km: 33100, description: "Contrôle technique périodique", lines: ["Approuvé sans remarque"] },
+          { kind: "SERVICE", daysAgo: 60, km: 47900, description: "Grand entretien", lines: ["Huile moteur et filtres remplacés", "Bougies remplacées", "Liquide de frein remplacé"] },
+        ],
+        contracts: [
+          { product: "CONNECT", durationMonths: 36, autoRenew: true },
+          { product: "WARRANTY_PLUS", durationMonths: 24, autoRenew: false },
+        ],
+      },
+      {
+        holder: belgian(ownerBe),
+        vin: "WVWZZZCD3PW208154",
+        make: "Volkswagen",
+        model: "Golf",
+        modelYear: 2023,
+        fuel: "PETROL" as const,
+        mileageKm: 23650,
+        plate: "2GLF317",
+        startedMonthsAgo: 12,
+        history: [
+          { kind: "SERVICE", daysAgo: 340, km: 15, description: "Afleveringsinspectie", lines: ["Wagen nagekeken voor aflevering"] },
+          { kind: "SERVICE", daysAgo: 45, km: 23400, description: "Jaarlijks onderhoud", lines: ["Motorolie en oliefilter vervangen", "Ruitenwissers vervangen"] },
+        ],
+        contracts: [{ product: "ROADSIDE", durationMonths: 24, autoRenew: true }],
+      },
     ];
     for (const c of cars) {
       const vehicle = await tx.vehicle.upsert({
@@ -126,11 +178,11 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
       });
       const startedAt = monthsBefore(now, c.startedMonthsAgo);
       if (vehicle._count.plates === 0) {
-        await tx.licencePlate.create({ data: { vehicleId: vehicle.id, country: "NL", plate: c.plate, validFrom: startedAt } });
+        await tx.licencePlate.create({ data: { vehicleId: vehicle.id, country: c.holder.plateCountry, plate: c.plate, validFrom: startedAt } });
       }
       if (vehicle._count.holdings === 0) {
         const holding = await tx.holding.create({
-          data: { vehicleId: vehicle.id, kind: "OWNER", userId: owner.id, origin: "INVITATION", linkedByOrganisationId: dealer.id, startedAt, nickname: c.nickname ?? null },
+          data: { vehicleId: vehicle.id, kind: "OWNER", userId: c.holder.owner.id, origin: "INVITATION", linkedByOrganisationId: c.holder.dealer.id, startedAt, nickname: c.nickname ?? null },
           select: { id: true },
         });
         for (const k of c.contracts) {
@@ -138,7 +190,7 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
             data: {
               vehicleId: vehicle.id,
               holdingId: holding.id,
-              providerId: dealer.id,
+              providerId: c.holder.dealer.id,
               product: k.product,
               durationMonths: k.durationMonths,
               autoRenew: k.autoRenew,
@@ -151,14 +203,14 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
         }
         await tx.auditLog.create({
           data: {
-            actorUserId: dealerStaff.id,
-            actorOrganisationId: dealer.id,
+            actorUserId: c.holder.dealerStaff.id,
+            actorOrganisationId: c.holder.dealer.id,
             actorRole: "dealer:admin",
             action: "vehicle.linked",
             entityType: "Holding",
             entityId: holding.id,
             vehicleId: vehicle.id,
-            subjectUserId: owner.id,
+            subjectUserId: c.holder.owner.id,
             at: startedAt,
           },
         });
@@ -177,8 +229,8 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
               description: h.description,
               lines: h.lines,
               ...(h.workshopName
-                ? { source: "OWNER" as const, recordedById: owner.id, workshopName: h.workshopName }
-                : { source: "WORKSHOP" as const, organisationId: dealer.id, recordedById: dealerStaff.id }),
+                ? { source: "OWNER" as const, recordedById: c.holder.owner.id, workshopName: h.workshopName }
+                : { source: "WORKSHOP" as const, organisationId: c.holder.dealer.id, recordedById: c.holder.dealerStaff.id }),
               createdAt: new Date(performedAt.getTime() + DAY + 10 * 3600_000),
             },
           });

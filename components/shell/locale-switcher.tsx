@@ -4,20 +4,22 @@ import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
 import { Languages } from "lucide-react";
 import { usePathname } from "@/i18n/navigation";
-import { routing } from "@/i18n/routing";
+import { LANGUAGE_NAMES, SWITCHER_LANGUAGES, VARIANT_OF } from "@/i18n/routing";
 
-const NAMES: Record<string, string> = { nl: "Nederlands", en: "English", fr: "Français" };
-
-/** Plain links (no client routing) so the proxy sets the language cookie on the way. */
+/**
+ * Plain links (no client routing) so the proxy sets the language cookie on the way. One link per
+ * language; Dutch keeps the variant the page is in (a Belgian reader on /nl-BE/ stays Belgian).
+ */
 export function LocaleSwitcher() {
   const locale = useLocale();
+  const languages = SWITCHER_LANGUAGES.map((l) => (VARIANT_OF[locale] === l ? locale : l));
   const pathname = usePathname();
   const search = useSearchParams().toString();
   const t = useTranslations("common");
   return (
     <nav aria-label={t("language")} className="flex items-center gap-1 text-sm">
       <Languages aria-hidden className="size-4 text-zinc-500" />
-      {routing.locales.map((l) => (
+      {languages.map((l) => (
         <a
           key={l}
           href={`/${l}${pathname === "/" ? "" : pathname}${search ? `?${search}` : ""}`}
@@ -26,8 +28,8 @@ export function LocaleSwitcher() {
           aria-current={l === locale ? "true" : undefined}
           className={l === locale ? "rounded px-1.5 py-0.5 font-semibold text-zinc-900 underline" : "rounded px-1.5 py-0.5 text-zinc-600 hover:text-zinc-900"}
         >
-          <span className="sr-only">{NAMES[l]}</span>
-          <span aria-hidden>{l.toUpperCase()}</span>
+          <span className="sr-only">{LANGUAGE_NAMES[l]}</span>
+          <span aria-hidden>{l.slice(0, 2).toUpperCase()}</span>
         </a>
       ))}
     </nav>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Locale } from "../../generated/prisma/enums";
+import { appLocaleOf, userLocaleOf } from "../../i18n/routing";
 import { Email, Id, Text, Token } from "../server/fields";
 
 /** Values are message keys under `errors.fields` in the message files; shared fields: lib/server/fields.ts. */
@@ -12,7 +13,16 @@ export const NewPassword = z
 
 export const Password = z.string({ error: "required" }).min(1, { error: "required" }).max(200, { error: "password_too_long" });
 
-export const LocaleInput = z.enum(Locale).default("nl");
+/**
+ * A language to store (an account's, an invitation's): the page's or a choice's spelling (nl-BE)
+ * or the database's (nl_BE), stored as the database's.
+ */
+export const LocaleInput = z
+  .preprocess((v) => {
+    const app = typeof v === "string" ? appLocaleOf(v) : null;
+    return app ? userLocaleOf(app) : v;
+  }, z.enum(Locale))
+  .default("nl");
 
 const Name = Text(100);
 

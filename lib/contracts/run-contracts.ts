@@ -23,6 +23,7 @@ import { addDays, addMonths, TIME_ZONE } from "../server/dates";
 import { appLink } from "../server/urls";
 import { leaveMessage } from "../messages/leave";
 import { messagesFor } from "../../i18n/messages";
+import type { UserLocale } from "../../i18n/routing";
 import { ENDING_NOTICE_DAYS } from "./schemas";
 
 const CONTRACT_SELECT = {
@@ -49,7 +50,7 @@ function mailTexts(locale: string, product: string, endsAt: Date): { product: st
   };
 }
 
-type Contract = { id: string; product: string; durationMonths: number; endsAt: Date | null; autoRenew: boolean; vehicleId: string; vehicle: { make: string; model: string }; holding: { user: { id: string; email: string; locale: "nl" | "fr" | "en"; firstName: string } | null } | null };
+type Contract = { id: string; product: string; durationMonths: number; endsAt: Date | null; autoRenew: boolean; vehicleId: string; vehicle: { make: string; model: string }; holding: { user: { id: string; email: string; locale: UserLocale; firstName: string } | null } | null };
 
 async function tell(
   tx: Tx,

@@ -1,12 +1,12 @@
-import { isLocale, type AppLocale } from "../../i18n/routing";
+import { appLocaleOf, type AppLocale } from "../../i18n/routing";
 import { env } from "./env";
 
 /**
- * The interface language a link opens in: the recipient's own where the portal has it, English
- * otherwise (French-speaking accounts until a French message file exists).
+ * The interface language a link opens in: the recipient's own (a stored nl_BE opens /nl-BE/) where
+ * the portal has it, English otherwise.
  */
 export function uiLocale(locale: string): AppLocale {
-  return isLocale(locale) ? locale : "en";
+  return appLocaleOf(locale) ?? "en";
 }
 
 /** An absolute link into the portal (for e-mails), in the recipient's interface language. */

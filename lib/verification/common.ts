@@ -1,6 +1,6 @@
 import type { Prisma } from "../../generated/prisma/client";
 import type { VerificationRoute } from "../../generated/prisma/enums";
-import type { UserLocale } from "../../i18n/routing";
+import { languageOf, type UserLocale } from "../../i18n/routing";
 import { organisationsWith, type Actor } from "../server/authz";
 
 export type Route = VerificationRoute;
@@ -16,7 +16,15 @@ export const DAY_MS = 24 * 3600_000;
  * dealer the owner chose does.
  */
 export function routeFor(locale: UserLocale, supportLocales: readonly string[]): Route {
-  return supportLocales.includes(locale) ? "SUPPORT" : "DEALER";
+  return servesLanguage(supportLocales, locale) ? "SUPPORT" : "DEALER";
+}
+
+/**
+ * Whether a reviewer serving these languages serves the owner's: by language, not region (a
+ * Belgian Dutch owner, nl_BE, is served by whoever serves nl).
+ */
+export function servesLanguage(served: readonly string[], locale: UserLocale): boolean {
+  return served.some((l) => languageOf(l) === languageOf(locale));
 }
 
 /**

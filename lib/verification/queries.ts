@@ -2,7 +2,7 @@
 import { db } from "../server/db";
 import { env } from "../server/env";
 import { assertCan, type Actor } from "../server/authz";
-import { copiesDeletedBy, OPEN_STATUSES, reviewableBy, routeFor } from "./common";
+import { copiesDeletedBy, OPEN_STATUSES, reviewableBy, routeFor, servesLanguage } from "./common";
 import { CLAIM_SELECT, isClaimable, liveClaimHolder, type ClaimState } from "./claims";
 
 const FACTS_SELECT = {
@@ -32,7 +32,7 @@ export async function requestRouting(actor: Actor) {
     take: 500,
     select: { id: true, name: true, city: true, locales: true },
   });
-  const dealers = all.filter((d) => d.locales.includes(actor.locale)).map(({ id, name, city }) => ({ id, name, city }));
+  const dealers = all.filter((d) => servesLanguage(d.locales, actor.locale)).map(({ id, name, city }) => ({ id, name, city }));
   return { route, locale: actor.locale, dealers };
 }
 

@@ -11,7 +11,7 @@ import { AppError, type FieldErrorKey } from "../server/errors";
 import { audit } from "../server/audit";
 import { assertNotInStock } from "../holdings/guards";
 import { isUniqueViolation } from "../server/db-errors";
-import { OPEN_STATUSES, routeFor, type Route } from "./common";
+import { OPEN_STATUSES, routeFor, servesLanguage, type Route } from "./common";
 import type { DocumentKindT, SubmitRequestInputT } from "./schemas";
 import type { VerificationRelationship } from "../../generated/prisma/enums";
 import { verifyUpload, type UploadClaims } from "./upload-token";
@@ -56,7 +56,7 @@ export async function submitVerificationRequest(input: SubmitRequestInput): Prom
   } else if (input.dealerId) {
     const d = await db.organisation.findFirst({ where: { id: input.dealerId, kind: "DEALER" }, select: { id: true, name: true, locales: true } });
     if (!d) fieldErrors.dealerId = ["dealer_invalid"];
-    else if (!d.locales.includes(actor.locale)) fieldErrors.dealerId = ["dealer_language"];
+    else if (!servesLanguage(d.locales, actor.locale)) fieldErrors.dealerId = ["dealer_language"];
     else dealer = { id: d.id, name: d.name };
   } else {
     fieldErrors.dealerId = ["dealer_required"];

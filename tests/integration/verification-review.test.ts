@@ -225,9 +225,9 @@ describe("the decision", () => {
     const result = await approveRequest({ actor: staff, ...facts(r.requestId, r.vin) });
     expect(await db.verifiedFacts.findUniqueOrThrow({ where: { requestId: r.requestId } })).toMatchObject({ organisationId: brussels.id });
     expect(await db.holding.findUniqueOrThrow({ where: { id: result.holdingId } })).toMatchObject({ linkedByOrganisationId: brussels.id });
-    // A French speaker's links point at the English interface (there is no French one yet).
+    // A French speaker's links open the French interface.
     const mail = (await outboxFor(requester.email)).find((m) => m.template === "verification-approved");
     expect(mail).toMatchObject({ locale: "fr" });
-    expect(String((mail!.payload as { url: string }).url)).toContain("/en/garage/vehicles/");
+    expect(String((mail!.payload as { url: string }).url)).toContain("/fr/garage/vehicles/");
   });
 });

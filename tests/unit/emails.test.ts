@@ -5,7 +5,7 @@ import { isTemplate, renderEmail, TEMPLATES, type EmailPayloads, type TemplateNa
 import { MESSAGES } from "../../i18n/messages";
 
 type Tree = { [k: string]: string | Tree };
-const FILES = { nl: MESSAGES.nl as Tree, en: MESSAGES.en as Tree };
+const FILES = { nl: MESSAGES.nl as Tree, "nl-BE": MESSAGES["nl-BE"] as Tree, en: MESSAGES.en as Tree, fr: MESSAGES.fr as Tree };
 const MESSAGES_DIR = path.resolve(import.meta.dirname, "../../messages");
 
 function flatten(tree: Tree, prefix = ""): Record<string, string> {
@@ -21,7 +21,7 @@ function flatten(tree: Tree, prefix = ""): Record<string, string> {
 const ARG = /\{\s*(\w+)\s*[,}]/g;
 
 /** A message with its {placeholders} filled, or null when it uses plural/select (compared loosely then). */
-function expected(locale: "nl" | "en", key: string, params: Record<string, string>): string | null {
+function expected(locale: keyof typeof FILES, key: string, params: Record<string, string>): string | null {
   const msg = flatten(FILES[locale])[`emails.${key}`];
   if (msg === undefined) throw new Error(`missing emails.${key} in ${locale}.json`);
   if (/\{\s*\w+\s*,/.test(msg)) return null;
@@ -92,7 +92,7 @@ describe("e-mail templates", () => {
   });
 
   for (const name of NAMES) {
-    for (const locale of ["nl", "en"] as const) {
+    for (const locale of ["nl", "en", "fr", "nl-BE"] as const) {
       it(`${name} renders in ${locale}`, async () => {
         const def = defOf(name);
         const payload = payloadFor(name);
@@ -131,9 +131,9 @@ describe("e-mail templates", () => {
   }
 
   for (const name of NAMES) {
-    it(`${name} has an HTML part and a plain-text part, in nl and en`, async () => {
+    it(`${name} has an HTML part and a plain-text part, in every language`, async () => {
       const def = defOf(name);
-      for (const locale of ["nl", "en"] as const) {
+      for (const locale of ["nl", "en", "fr", "nl-BE"] as const) {
         const payload = payloadFor(name);
         const { html, text } = await renderLoose(name, locale, payload);
         const at = `${name} ${locale}`;
@@ -186,15 +186,37 @@ describe("e-mail templates", () => {
     }
   });
 
-  it("speaks the recipient's language: nl and en differ, a language without message files (fr) reads en", async () => {
+  it("speaks the recipient's language: nl, fr and en differ, a language without message files reads en", async () => {
     const subject = async (name: TemplateName, locale: string) => (await renderLoose(name, locale, payloadFor(name))).subject;
-    const untranslated: TemplateName[] = [];
-    for (const name of NAMES) if ((await subject(name, "nl")) === (await subject(name, "en"))) untranslated.push(name);
-    expect(untranslated, "templates whose Dutch subject is the English one").toEqual([]);
+    const untranslated: string[] = [];
+    for (const name of NAMES) {
+      const en = await subject(name, "en");
+      if ((await subject(name, "nl")) === en) untranslated.push(`nl: ${name}`);
+      if ((await subject(name, "fr")) === en) untranslated.push(`fr: ${name}`);
+    }
+    expect(untranslated, "templates whose Dutch or French subject is the English one").toEqual([]);
     const p = payloadFor("activation");
-    expect((await renderLoose("activation", "fr", p)).subject).toBe((await renderLoose("activation", "en", p)).subject);
     expect((await renderLoose("activation", "xx", p)).subject).toBe((await renderLoose("activation", "en", p)).subject);
-    expect((await renderLoose("activation", "fr", p)).html).toMatch(htmlLang("en"));
+    expect((await renderLoose("activation", "fr", p)).html).toMatch(htmlLang("fr"));
+    // A Belgian Dutch account (stored nl_BE) reads Dutch in an nl-BE e-mail.
+    const be = await renderLoose("activation", "nl_BE", p);
+    expect(be.subject).toBe((await renderLoose("activation", "nl", p)).subject);
+    expect(be.html).toMatch(htmlLang("nl-BE"));
+  });
+
+  it("gives a Belgian Dutch reader the Belgian words in every e-mail, and a French reader no English", async () => {
+    for (const name of NAMES) {
+      const be = await renderLoose(name, "nl_BE", payloadFor(name));
+      expect(`${be.subject}\n${be.text}`, name).not.toMatch(/kenteken/i);
+      const fr = await renderLoose(name, "fr", payloadFor(name));
+      // Every text of the French e-mail is French: the English one differs in every paragraph.
+      const en = await renderLoose(name, "en", payloadFor(name));
+      const frLines = new Set(fr.text.split("\n").filter((l) => l.trim().length > 20));
+      const shared = en.text.split("\n").filter((l) => l.trim().length > 20 && frLines.has(l) && !/^https?:|: https?:/.test(l));
+      expect(shared, `${name}: lines the French e-mail shares with the English one`).toEqual([]);
+    }
+    const rejected = await renderEmail("verification-rejected", "nl_BE", { name: "An", vin: "WP0ZZZ99ZTS392124", reason: "REGISTRATION_UNREADABLE", note: "", url: "https://autodossier.example/x" });
+    expect(rejected.text).toContain("het inschrijvingsbewijs is niet leesbaar");
   });
 
   it("the removal confirmation says drivers lost access only when some did", async () => {

@@ -40,10 +40,13 @@ describe("message files", () => {
     expect(readMessages("fr", dir)).toEqual({ common: { yes: "Oui", no: "Non" }, garage: { title: "Mon garage" } });
   });
 
-  it("give a language without a folder (an account set to French) the English texts", () => {
-    expect(messagesFor("fr").locale).toBe("en");
-    expect(messagesFor("fr").messages).toBe(MESSAGES.en);
+  it("give a language the portal does not speak the English texts, and read either spelling of Belgian Dutch", () => {
+    expect(messagesFor("de").locale).toBe("en");
+    expect(messagesFor("de").messages).toBe(MESSAGES.en);
     expect(messagesFor("nl").messages).toBe(MESSAGES.nl);
+    expect(messagesFor("fr").messages).toBe(MESSAGES.fr);
+    expect(messagesFor("nl_BE")).toEqual({ locale: "nl-BE", messages: MESSAGES["nl-BE"] });
+    expect(messagesFor("nl-BE").messages).toBe(MESSAGES["nl-BE"]);
   });
 
   it("name every action and role that can reach an owner's trail on the car page, with a generic label for the rest", () => {
@@ -70,13 +73,20 @@ describe("message files", () => {
     // English: "VIN (chassis number)" as a label, "model year".
     const en = texts("en");
     expect(en.filter(([, v]) => /chassis/i.test(v) && !v.includes("VIN (chassis number)")).map(([k]) => k)).toEqual([]);
-    for (const locale of ["nl", "en"] as const) {
+    // French: "VIN (numéro de châssis)", "Année-modèle", "plaque d'immatriculation", "certificat d'immatriculation".
+    const fr = texts("fr");
+    expect(fr.filter(([, v]) => /châssis/i.test(v) && !v.includes("VIN (numéro de châssis)")).map(([k]) => k)).toEqual([]);
+    expect(fr.filter(([, v]) => /carte grise|kenteken|nummerplaat/i.test(v)).map(([k]) => k)).toEqual([]);
+    const terms = { nl: ["VIN (chassisnummer)", "Modeljaar"], en: ["VIN (chassis number)", "Model year"], fr: ["VIN (numéro de châssis)", "Année-modèle"] } as const;
+    for (const locale of ["nl", "en", "fr"] as const) {
       const all = texts(locale);
       // A VIN field's label is the same everywhere in a language.
       const vinLabels = new Set(all.filter(([k]) => /(^|\.)vin$/.test(k)).map(([, v]) => v));
-      expect([...vinLabels], locale).toEqual([locale === "nl" ? "VIN (chassisnummer)" : "VIN (chassis number)"]);
+      expect([...vinLabels], locale).toEqual([terms[locale][0]]);
       const yearLabels = new Set(all.filter(([k]) => /(^|\.)modelYear$/.test(k)).map(([, v]) => v));
-      expect([...yearLabels], locale).toEqual([locale === "nl" ? "Modeljaar" : "Model year"]);
+      expect([...yearLabels], locale).toEqual([terms[locale][1]]);
+    }
+    for (const locale of ["nl", "en"] as const) {
       expect(((MESSAGES[locale] as unknown as Tree).products as Tree).CONNECT, locale).toBe("Connected services");
     }
   });
@@ -88,5 +98,6 @@ describe("message files", () => {
     };
     for (const t of promises("en")) expect(t).not.toMatch(/and documents|personal name|planned maintenance/i);
     for (const t of promises("nl")) expect(t).not.toMatch(/en (de )?documenten|eigen naam|gepland(e)? onderhoud/i);
+    for (const t of promises("fr")) expect(t).not.toMatch(/et (les |des )?documents|nom personnel|entretien (planifié|prévu)/i);
   });
 });

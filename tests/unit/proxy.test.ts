@@ -26,17 +26,35 @@ describe("proxy: the language in the URL", () => {
   });
 
   it("replaces a language the portal does not speak instead of keeping it in the path", () => {
-    expect(redirectOf(proxy(request("/fr/garage", DUTCH)))).toBe("/nl/garage");
-    expect(redirectOf(proxy(request("/fr/garage/vehicles/abc?tab=2", ENGLISH)))).toBe("/en/garage/vehicles/abc?tab=2");
+    expect(redirectOf(proxy(request("/de/garage", DUTCH)))).toBe("/nl/garage");
+    expect(redirectOf(proxy(request("/es/garage/vehicles/abc?tab=2", ENGLISH)))).toBe("/en/garage/vehicles/abc?tab=2");
     expect(redirectOf(proxy(request("/de", DUTCH)))).toBe("/nl");
-    expect(redirectOf(proxy(request("/fr-BE/sign-in", DUTCH)))).toBe("/nl/sign-in");
     // An earlier choice of language (the cookie) wins over the browser's.
-    expect(redirectOf(proxy(request("/fr/garage", { ...DUTCH, cookie: "NEXT_LOCALE=en" })))).toBe("/en/garage");
+    expect(redirectOf(proxy(request("/de/garage", { ...DUTCH, cookie: "NEXT_LOCALE=en" })))).toBe("/en/garage");
   });
 
-  it("keeps a language the portal speaks, written differently", () => {
+  it("keeps a language the portal speaks, written differently, and a region it has no variant for keeps the language", () => {
     expect(redirectOf(proxy(request("/EN/garage", DUTCH)))).toBe("/en/garage");
-    expect(redirectOf(proxy(request("/nl-BE/garage", ENGLISH)))).toBe("/nl/garage");
+    expect(redirectOf(proxy(request("/nl-be/garage", ENGLISH)))).toBe("/nl-BE/garage");
+    expect(redirectOf(proxy(request("/nl_BE/garage", ENGLISH)))).toBe("/nl-BE/garage");
+    expect(redirectOf(proxy(request("/fr-BE/sign-in", DUTCH)))).toBe("/fr/sign-in");
+    expect(redirectOf(proxy(request("/nl-NL/sign-in", ENGLISH)))).toBe("/nl/sign-in");
+  });
+
+  it("lets French and Belgian Dutch through", () => {
+    expect(redirectOf(proxy(request("/fr/garage", DUTCH)))).toBeNull();
+    expect(redirectOf(proxy(request("/nl-BE/garage", ENGLISH)))).toBeNull();
+  });
+
+  it("negotiates French and Belgian Dutch from the browser's languages", () => {
+    expect(redirectOf(proxy(request("/garage", { "accept-language": "fr-BE,fr;q=0.9,nl;q=0.5" })))).toBe("/fr/garage");
+    expect(redirectOf(proxy(request("/garage", { "accept-language": "fr-FR" })))).toBe("/fr/garage");
+    expect(redirectOf(proxy(request("/garage", { "accept-language": "nl-BE,nl;q=0.9,en;q=0.8" })))).toBe("/nl-BE/garage");
+    expect(redirectOf(proxy(request("/garage", { "accept-language": "de-DE,nl-BE;q=0.5" })))).toBe("/nl-BE/garage");
+    expect(redirectOf(proxy(request("/garage", DUTCH)))).toBe("/nl/garage");
+    expect(redirectOf(proxy(request("/garage", { "accept-language": "nl" })))).toBe("/nl/garage");
+    // The choice made earlier on the page (the cookie) keeps the variant.
+    expect(redirectOf(proxy(request("/garage", { ...DUTCH, cookie: "NEXT_LOCALE=nl-BE" })))).toBe("/nl-BE/garage");
   });
 
   it("lets a path with a language through, with a nonce in its CSP", () => {
@@ -48,8 +66,9 @@ describe("proxy: the language in the URL", () => {
 
 describe("localizedPath", () => {
   it("treats only a two-letter first segment (with an optional region) as a language", () => {
-    expect(localizedPath("/fr", "en")).toBe("/en");
-    expect(localizedPath("/fr_BE/a/b", "nl")).toBe("/nl/a/b");
+    expect(localizedPath("/de", "en")).toBe("/en");
+    expect(localizedPath("/de_CH/a/b", "nl")).toBe("/nl/a/b");
+    expect(localizedPath("/fr_BE/a/b", "nl")).toBe("/fr/a/b");
     expect(localizedPath("/garage", "en")).toBe("/en/garage");
     expect(localizedPath("/fra/garage", "en")).toBe("/en/fra/garage");
     expect(localizedPath("/", "nl")).toBe("/nl");

@@ -56,6 +56,10 @@ describe("routing", () => {
     expect(routeFor("en", ["nl", "en"])).toBe("SUPPORT");
     expect(routeFor("fr", ["nl", "en"])).toBe("DEALER");
     expect(routeFor("en", ["nl"])).toBe("DEALER");
+    // By language, not region: a Belgian Dutch owner is served by whoever serves Dutch.
+    expect(routeFor("nl_BE", ["nl", "en"])).toBe("SUPPORT");
+    expect(routeFor("nl", ["nl-BE"])).toBe("SUPPORT");
+    expect(routeFor("nl_BE", ["fr"])).toBe("DEALER");
   });
 });
 

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "Locale" ADD VALUE 'nl-BE';
