@@ -63,7 +63,7 @@ export function EntryForm({
       <Field name="description" label={t("description")} defaultValue={corrects?.description} required maxLength={200} />
       <TextArea name="lines" label={t("lines")} hint={t("linesHint")} rows={4} defaultValue={corrects?.lines.join("\n")} />
       {mode === "owner" ? <Field name="workshopName" label={t("workshopName")} defaultValue={corrects?.workshop ?? undefined} maxLength={120} /> : null}
-      <AttachmentField label={t("attachment")} hint={t("attachmentHint")} />
+      <AttachmentField label={t("attachment")} hint={mode === "owner" ? t("attachmentHintOwner") : t("attachmentHint")} />
       {corrects ? <Field name="correctionReason" label={t("correctionReason")} required maxLength={300} /> : null}
       {mode === "workshop" && !corrects ? <RecallCheckboxes recalls={openRecalls} /> : null}
       <SubmitButton>

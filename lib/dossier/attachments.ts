@@ -18,6 +18,7 @@ import { log } from "../server/log";
 import { inspectDocument } from "../verification/inspect-document";
 import { newStorageKey } from "../verification/storage";
 import { getAttachmentStorage } from "./attachment-storage";
+import { cleanFileName } from "./file-name";
 
 /** A file as it came with the form. */
 export interface AttachmentFile {
@@ -40,24 +41,6 @@ export interface AttachmentDto {
   name: string;
   mimeType: string;
   sizeBytes: number;
-}
-
-const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf" };
-
-/**
- * The name the download gets: the uploaded name without its path, control characters, quotes or
- * anything outside printable ASCII and Latin letters, at most 100 characters, with the extension of
- * what the file really is.
- */
-export function cleanFileName(name: string, mimeType: string): string {
-  const base = (name.split(/[\\/]/).pop() ?? "")
-    .replace(/\.[A-Za-z0-9]{1,5}$/, "")
-    .normalize("NFC")
-    .replace(/[^\p{L}\p{N} ._()-]/gu, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .slice(0, 100);
-  return `${base || "attachment"}.${EXT[mimeType] ?? "bin"}`;
 }
 
 /** Checks, cleans, encrypts and stores the file; counted against the uploader's hourly limit first. */
