@@ -52,7 +52,7 @@ describe("job leases", () => {
     const j = job();
     const t0 = new Date("2026-12-02T10:00:00Z");
     // Node a claims and never finishes (killed): the body never resolves within the test.
-    void runIfDue(db, j, () => new Promise<never>(() => {}), { now: t0, node: "a:1" });
+    runIfDue(db, j, () => new Promise<never>(() => {}), { now: t0, node: "a:1" }).catch(() => {});
     await expect.poll(async () => (await db.jobLease.findUnique({ where: { name: j.name } }))?.lockedBy).toBe("a:1");
     expect((await runIfDue(db, j, async () => 1, { now: new Date(t0.getTime() + 9 * MIN), node: "b:2" })).ran).toBe(false);
     expect((await runIfDue(db, j, async () => 1, { now: new Date(t0.getTime() + 11 * MIN), node: "b:2" })).ran).toBe(true);
