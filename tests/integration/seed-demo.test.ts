@@ -112,43 +112,18 @@ describe("the demo seed", () => {
 
 describe("the demo owner's car care (decision 0027)", () => {
   it("the first car has an open recall with its message, a factory warranty with time left, and a due service that is not yet reminded", async () => {
-    {
-      await seedDemo(database.prisma);
-      await seedDemo(database.prisma);
-      const owner = await database.prisma.user.findUniqueOrThrow({
-        where: { email: "owner@demo.autodossier.test" },
-        select: { id: true },
-      });
-      const car = await database.prisma.vehicle.findUniqueOrThrow({
-        where: { vin: "WP0ZZZ99ZTS392124" },
-        select: {
-          id: true,
-          mileageKm: true,
-          recalls: true,
-          warranties: true,
-          maintenanceDue: true,
-        },
-      });
-      expect(car.recalls).toEqual([
-        expect.objectContaining({ resolvedAt: null, code: "DEMO-24V-911" }),
-      ]);
-      expect(
-        await database.prisma.message.count({
-          where: { userId: owner.id, kind: "recall_opened", vehicleId: car.id },
-        }),
-      ).toBe(1);
-      expect(car.warranties).toEqual([
-        expect.objectContaining({ kind: "FACTORY", maxKm: null }),
-      ]);
-      expect(
-        warrantyLeft(car.warranties[0]!, today(), car.mileageKm).ended,
-      ).toBe(false);
-      expect(car.maintenanceDue).toEqual([
-        expect.objectContaining({ status: "OPEN", reminderSentAt: null }),
-      ]);
-      expect(reminderDue(car.maintenanceDue[0]!, today(), car.mileageKm)).toBe(
-        false,
-      );
-    }
+    await seedDemo(database.prisma);
+    await seedDemo(database.prisma);
+    const owner = await database.prisma.user.findUniqueOrThrow({ where: { email: "owner@demo.autodossier.test" }, select: { id: true } });
+    const car = await database.prisma.vehicle.findUniqueOrThrow({
+      where: { vin: "WP0ZZZ99ZTS392124" },
+      select: { id: true, mileageKm: true, recalls: true, warranties: true, maintenanceDue: true },
+    });
+    expect(car.recalls).toEqual([expect.objectContaining({ resolvedAt: null, code: "DEMO-24V-911" })]);
+    expect(await database.prisma.message.count({ where: { userId: owner.id, kind: "recall_opened", vehicleId: car.id } })).toBe(1);
+    expect(car.warranties).toEqual([expect.objectContaining({ kind: "FACTORY", maxKm: null })]);
+    expect(warrantyLeft(car.warranties[0]!, today(), car.mileageKm).ended).toBe(false);
+    expect(car.maintenanceDue).toEqual([expect.objectContaining({ status: "OPEN", reminderSentAt: null })]);
+    expect(reminderDue(car.maintenanceDue[0]!, today(), car.mileageKm)).toBe(false);
   });
 });
