@@ -24,7 +24,7 @@ export function DueForm({ mode, vehicleId, organisations, today }: { mode: "owne
       <p className="text-sm text-zinc-600">{t("lead")}</p>
       <input type="hidden" name="vehicleId" value={vehicleId} />
       {mode === "workshop" ? <OrganisationField organisations={organisations} /> : null}
-      <Field name="description" label={t("description")} required maxLength={200} />
+      <Field name="task" label={t("description")} required maxLength={200} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="dueOn" type="date" label={t("dueOn")} min={today} />
         <Field name="dueKm" inputMode="numeric" label={t("dueKm")} autoComplete="off" />
@@ -46,10 +46,10 @@ export function WarrantyForm({ vehicleId, organisations, today }: { vehicleId: s
       <input type="hidden" name="vehicleId" value={vehicleId} />
       <OrganisationField organisations={organisations} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name="kind" label={t("kind")} defaultValue="FACTORY" options={WARRANTY_KINDS.map((k) => ({ value: k, label: tk(k) }))} />
+        <SelectField name="warrantyKind" label={t("kind")} defaultValue="FACTORY" options={WARRANTY_KINDS.map((k) => ({ value: k, label: tk(k) }))} />
         <Field name="provider" label={t("provider")} maxLength={120} />
       </div>
-      <Field name="description" label={t("description")} maxLength={200} />
+      <Field name="coverage" label={t("description")} maxLength={200} />
       <div className="grid gap-4 sm:grid-cols-3">
         <Field name="startsOn" type="date" label={t("startsOn")} defaultValue={today} required />
         <Field name="endsOn" type="date" label={t("endsOn")} hint={t("hint")} />

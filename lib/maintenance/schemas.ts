@@ -11,7 +11,8 @@ const DueKm = z
   .optional()
   .transform((v) => (typeof v === "number" ? v : undefined));
 
-const DueFields = { vehicleId: Id, description: Text(200), dueOn: DueOn, dueKm: DueKm };
+/** `task` (what is due) is named apart from the service entry's `description`: both forms share the console's car page. */
+const DueFields = { vehicleId: Id, task: Text(200), dueOn: DueOn, dueKm: DueKm };
 const needsDateOrKm = (v: { dueOn?: Date; dueKm?: number }) => !!v.dueOn || v.dueKm !== undefined;
 
 /** The next service due, set by a workshop that services the car; `organisationId` picks which of theirs. */

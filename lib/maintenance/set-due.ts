@@ -12,7 +12,7 @@ import { lockVehicle } from "../holdings/vehicles";
 import { actingWorkshop } from "../dossier/access";
 import type { SetOwnerDueInputT, SetWorkshopDueInputT } from "./schemas";
 
-type Due = { vehicleId: string; description: string; dueOn?: Date; dueKm?: number };
+type Due = { vehicleId: string; task: string; dueOn?: Date; dueKm?: number };
 
 async function replaceDue(tx: Tx, due: Due, by: { source: "WORKSHOP" | "OWNER"; organisationId: string | null; userId: string }): Promise<string> {
   await lockVehicle(tx, due.vehicleId);
@@ -20,7 +20,7 @@ async function replaceDue(tx: Tx, due: Due, by: { source: "WORKSHOP" | "OWNER"; 
   const row = await tx.maintenanceDue.create({
     data: {
       vehicleId: due.vehicleId,
-      description: due.description,
+      description: due.task,
       dueOn: due.dueOn ?? null,
       dueKm: due.dueKm ?? null,
       source: by.source,

@@ -8,7 +8,7 @@ import type { AddWarrantyInputT } from "./schemas";
  * Staff of a dealer or garage that services the car add a warranty (factory or extended) to it.
  * A car their organisation does not service (now) reads as not found.
  */
-type Optional = "organisationId" | "provider" | "description" | "endsOn" | "maxKm";
+type Optional = "organisationId" | "provider" | "coverage" | "endsOn" | "maxKm";
 export type WarrantyFields = Omit<AddWarrantyInputT, Optional> & Partial<Pick<AddWarrantyInputT, Optional>>;
 
 export async function addWarranty(input: { actor: Actor } & WarrantyFields): Promise<{ warrantyId: string }> {
@@ -18,12 +18,12 @@ export async function addWarranty(input: { actor: Actor } & WarrantyFields): Pro
     const w = await tx.warranty.create({
       data: {
         vehicleId: f.vehicleId,
-        kind: f.kind,
+        kind: f.warrantyKind,
         startsAt: f.startsOn,
         endsAt: f.endsOn ?? null,
         maxKm: f.maxKm ?? null,
         provider: f.provider ?? null,
-        description: f.description ?? null,
+        description: f.coverage ?? null,
         organisationId: org.id,
         createdById: actor.userId,
       },
@@ -34,7 +34,7 @@ export async function addWarranty(input: { actor: Actor } & WarrantyFields): Pro
       entityType: "Warranty",
       entityId: w.id,
       vehicleId: f.vehicleId,
-      data: { kind: f.kind, endsOn: f.endsOn?.toISOString().slice(0, 10) ?? null, maxKm: f.maxKm ?? null },
+      data: { kind: f.warrantyKind, endsOn: f.endsOn?.toISOString().slice(0, 10) ?? null, maxKm: f.maxKm ?? null },
     });
     return { warrantyId: w.id };
   });

@@ -61,8 +61,8 @@ const RECALL_SELECT = {
   description: true,
   issuedAt: true,
   resolvedAt: true,
+  serviceRecordId: true,
   campaign: { select: { titleNl: true, titleEn: true, titleFr: true, descriptionNl: true, descriptionEn: true, descriptionFr: true } },
-  serviceRecord: { select: { organisation: { select: { name: true } } } },
 } as const;
 
 function dueStatus(d: { dueOn: Date | null; dueKm: number | null }, t: Date, km: number | null): DueView["status"] {
@@ -91,12 +91,19 @@ async function loadCare(vehicleId: string, locale: string, viewer: { userId: str
   ]);
   const t = today();
   const km = vehicle.mileageKm;
-  const workshopName = due?.organisationId ? ((await db.organisation.findUnique({ where: { id: due.organisationId }, select: { name: true } }))?.name ?? null) : null;
+  // The workshops named: the one that set the due service, and those whose entries resolved a recall.
+  const entryIds = recalls.map((r) => r.serviceRecordId).filter((x): x is string => !!x);
+  const [dueOrg, entries] = await Promise.all([
+    due?.organisationId ? db.organisation.findUnique({ where: { id: due.organisationId }, select: { name: true } }) : null,
+    entryIds.length ? db.serviceRecord.findMany({ where: { id: { in: entryIds }, vehicleId }, select: { id: true, organisation: { select: { name: true } } } }) : [],
+  ]);
+  const workshopName = dueOrg?.name ?? null;
+  const resolvedBy = new Map(entries.map((e) => [e.id, e.organisation?.name ?? null]));
   return {
     latestKm: km,
     recalls: recalls.map((r) => {
       const text = r.campaign ? campaignText(r.campaign, locale) : { title: r.description, description: "" };
-      return { id: r.id, code: r.code, ...text, issuedAt: r.issuedAt, resolvedAt: r.resolvedAt, resolvedBy: r.serviceRecord?.organisation?.name ?? null };
+      return { id: r.id, code: r.code, ...text, issuedAt: r.issuedAt, resolvedAt: r.resolvedAt, resolvedBy: r.serviceRecordId ? (resolvedBy.get(r.serviceRecordId) ?? null) : null };
     }),
     warranties: [
       ...warranties.map((w) => ({

@@ -60,9 +60,10 @@ export const AddWarrantyInput = z
   .object({
     vehicleId: Id,
     organisationId: OptionalId,
-    kind: z.enum(WarrantyKind, { error: "required" }),
+    // Named apart from the service entry's `kind` and `description`: both forms share the console's car page.
+    warrantyKind: z.enum(WarrantyKind, { error: "required" }),
     provider: OptionalText(120),
-    description: OptionalText(200),
+    coverage: OptionalText(200),
     startsOn: CalendarDate,
     endsOn: OptionalCalendarDate,
     maxKm: z

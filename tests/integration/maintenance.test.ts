@@ -33,7 +33,7 @@ async function ownedCar(opts: { dealerId?: string; mileageKm?: number | null } =
 }
 
 const due = (actor: Actor, vehicleId: string, over: { dueOn?: Date; dueKm?: number; description?: string } = {}) =>
-  setOwnerDue({ actor, vehicleId, description: over.description ?? "Annual service", dueOn: over.dueOn, dueKm: over.dueKm });
+  setOwnerDue({ actor, vehicleId, task: over.description ?? "Annual service", dueOn: over.dueOn, dueKm: over.dueKm });
 
 const reminders = (email: string) => outboxFor(email).then((rows) => rows.filter((r) => r.template === "maintenance-due"));
 
@@ -41,7 +41,7 @@ describe("setting the next service", () => {
   it("a workshop that services the car sets it; the owner's later one replaces it; the car page shows the open one", async () => {
     const dealer = await dealerStaff();
     const car = await ownedCar({ dealerId: dealer.org.id });
-    const first = await setWorkshopDue({ actor: dealer.actor, vehicleId: car.vehicle.id, description: "Major service", dueOn: day(90), dueKm: 60_000 });
+    const first = await setWorkshopDue({ actor: dealer.actor, vehicleId: car.vehicle.id, task: "Major service", dueOn: day(90), dueKm: 60_000 });
     const seen = await getOwnerCarCare(car.owner.actor, car.vehicle.id, "en");
     expect(seen?.due).toMatchObject({ id: first.dueId, source: "WORKSHOP", workshop: dealer.org.name, status: "ok", dueKm: 60_000 });
     const second = await due(car.owner.actor, car.vehicle.id, { dueOn: day(10) });
@@ -53,7 +53,7 @@ describe("setting the next service", () => {
   it("another workshop, a garage, another owner, a driver and support cannot set it", async () => {
     const dealer = await dealerStaff();
     const car = await ownedCar({ dealerId: dealer.org.id });
-    const input = { vehicleId: car.vehicle.id, description: "Service", dueOn: day(30) };
+    const input = { vehicleId: car.vehicle.id, task: "Service", dueOn: day(30) };
     for (const actor of [(await dealerStaff()).actor, (await garageStaff()).actor, car.owner.actor, (await actorFor((await createUser({ platformRole: "SUPPORT" })).id))]) {
       await expectAppError(setWorkshopDue({ actor, ...input }), "NOT_FOUND");
     }
@@ -123,7 +123,7 @@ describe("the reminder job", () => {
   it("skips a car without an owner, unmarked, and never reminds a closed item", async () => {
     const garage = await garageStaff();
     const p = await stockPassport(garage);
-    const stock = await setWorkshopDue({ actor: garage.actor, vehicleId: p.vehicleId, description: "Service", dueOn: day(5) });
+    const stock = await setWorkshopDue({ actor: garage.actor, vehicleId: p.vehicleId, task: "Service", dueOn: day(5) });
     const car = await ownedCar();
     const replaced = await due(car.owner.actor, car.vehicle.id, { dueOn: day(3) });
     await due(car.owner.actor, car.vehicle.id, { dueOn: day(200) });

@@ -249,7 +249,7 @@ describe("warranties", () => {
   it("a workshop that services the car adds a factory warranty; the owner sees what is left by date and by mileage", async () => {
     const dealer = await dealerStaff();
     const car = await ownedCar(`GT3-${uid()}`, 2024, { dealerId: dealer.org.id });
-    const { warrantyId } = await addWarranty({ actor: dealer.actor, vehicleId: car.vehicle.id, kind: "FACTORY", startsOn: day(-365), endsOn: day(45), maxKm: 100_000, provider: "Porsche AG" });
+    const { warrantyId } = await addWarranty({ actor: dealer.actor, vehicleId: car.vehicle.id, warrantyKind: "FACTORY", startsOn: day(-365), endsOn: day(45), maxKm: 100_000, provider: "Porsche AG" });
     const care = await getOwnerCarCare(car.owner.actor, car.vehicle.id, "en");
     expect(care?.warranties).toEqual([expect.objectContaining({ id: warrantyId, kind: "FACTORY", fromContract: false, left: { ended: false, days: 45, months: null, km: 80_000, kmUnknown: false } })]);
     expect(await db.auditLog.count({ where: { action: "warranty.added", entityId: warrantyId, actorOrganisationId: dealer.org.id } })).toBe(1);
@@ -258,7 +258,7 @@ describe("warranties", () => {
   it("another workshop, the owner, a driver and support cannot add one", async () => {
     const dealer = await dealerStaff();
     const car = await ownedCar(`GT4-${uid()}`, 2024, { dealerId: dealer.org.id });
-    const input = { vehicleId: car.vehicle.id, kind: "FACTORY" as const, startsOn: day(-1), endsOn: day(700) };
+    const input = { vehicleId: car.vehicle.id, warrantyKind: "FACTORY" as const, startsOn: day(-1), endsOn: day(700) };
     for (const actor of [(await dealerStaff()).actor, (await garageStaff()).actor, car.owner.actor, car.driver, await supportActor()]) {
       await expectAppError(addWarranty({ actor, ...input }), "NOT_FOUND");
     }

@@ -52,10 +52,7 @@ async function snapshot(): Promise<Record<string, string>> {
   );
   const out: Record<string, string> = {};
   for (const { table_name } of tables) {
-    const [row] = await database.sql.query<{
-      n: string;
-      digest: string | null;
-    }>(
+    const [row] = await database.sql.query<{ n: string; digest: string | null }>(
       `SELECT count(*)::text AS n, md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM "${table_name}" t`,
     );
     out[table_name] = `${row!.n}:${row!.digest ?? "-"}`;
@@ -76,12 +73,9 @@ describe("the demo seed", () => {
 
   it("seeds contracts that end on the day their duration says (calendar months, decision 0013)", async () => {
     await seedDemo(database.prisma);
-    const contracts = await database.prisma.contract.findMany({
-      select: { startsAt: true, endsAt: true, durationMonths: true },
-    });
+    const contracts = await database.prisma.contract.findMany({ select: { startsAt: true, endsAt: true, durationMonths: true } });
     expect(contracts.length).toBeGreaterThanOrEqual(2);
-    for (const c of contracts)
-      expect(c.endsAt).toEqual(addMonths(c.startsAt!, c.durationMonths));
+    for (const c of contracts) expect(c.endsAt).toEqual(addMonths(c.startsAt!, c.durationMonths));
   });
 
   it("gives the demo owner messages, some unread, and a contract ending within 30 days whose notice is in the inbox", async () => {
@@ -103,50 +97,26 @@ describe("the demo seed", () => {
   it("every demo account signs in with the demo password, also one added after the first seed", async () => {
     // A database seeded before garage-b existed: the next seed adds it with a working password.
     const late = "garage-b@demo.autodossier.test";
-    const user = await database.prisma.user.findUniqueOrThrow({
-      where: { email: late },
-      select: { id: true },
-    });
+    const user = await database.prisma.user.findUniqueOrThrow({ where: { email: late }, select: { id: true } });
     await database.prisma.membership.deleteMany({ where: { userId: user.id } });
     await database.prisma.user.delete({ where: { id: user.id } });
     await seedDemo(database.prisma);
     for (const { email } of DEMO_ACCOUNTS) {
-      const u = await database.prisma.user.findUniqueOrThrow({
-        where: { email },
-        select: { passwordHash: true, status: true },
-      });
+      const u = await database.prisma.user.findUniqueOrThrow({ where: { email }, select: { passwordHash: true, status: true } });
       expect(u.status, email).toBe("ACTIVE");
-      expect(await verifyPassword(DEMO_PASSWORD, u.passwordHash), email).toBe(
-        true,
-      );
+      expect(await verifyPassword(DEMO_PASSWORD, u.passwordHash), email).toBe(true);
     }
-    const back = await database.prisma.user.findUniqueOrThrow({
-      where: { email: late },
-      select: { memberships: { select: { organisationId: true, role: true } } },
-    });
-    expect(back.memberships).toEqual([
-      { organisationId: "demo-garage-b", role: "ADMIN" },
-    ]);
+    const back = await database.prisma.user.findUniqueOrThrow({ where: { email: late }, select: { memberships: { select: { organisationId: true, role: true } } } });
+    expect(back.memberships).toEqual([{ organisationId: "demo-garage-b", role: "ADMIN" }]);
   });
 
   it("the demo owner's cars have a short maintenance record with a logical mileage line", async () => {
     await seedDemo(database.prisma);
-    const owner = await database.prisma.user.findUniqueOrThrow({
-      where: { email: "owner@demo.autodossier.test" },
-      select: { id: true },
-    });
-    const cars = await database.prisma.vehicle.findMany({
-      where: { holdings: { some: { userId: owner.id, endedAt: null } } },
-      select: { id: true, mileageKm: true },
-    });
+    const owner = await database.prisma.user.findUniqueOrThrow({ where: { email: "owner@demo.autodossier.test" }, select: { id: true } });
+    const cars = await database.prisma.vehicle.findMany({ where: { holdings: { some: { userId: owner.id, endedAt: null } } }, select: { id: true, mileageKm: true } });
     expect(cars.length).toBeGreaterThanOrEqual(2);
     for (const car of cars) {
-      const h = buildHistory(await loadEntries(database.prisma, car.id), {
-        userId: owner.id,
-        ownerId: owner.id,
-        organisationIds: [],
-        isOwner: true,
-      });
+      const h = buildHistory(await loadEntries(database.prisma, car.id), { userId: owner.id, ownerId: owner.id, organisationIds: [], isOwner: true });
       expect(h.entries.length).toBeGreaterThanOrEqual(3);
       expect(h.entries.some((e) => e.reportedBy === "you")).toBe(true);
       expect(h.entries.some((e) => e.reportedBy === "workshop")).toBe(true);
@@ -165,44 +135,19 @@ describe("the demo seed", () => {
 
 describe("the demo owner's car care (decision 0027)", () => {
   it("the first car has an open recall with its message, a factory warranty with time left, and a due service that is not yet reminded", async () => {
-    {
-      await seedDemo(database.prisma);
-      await seedDemo(database.prisma);
-      const owner = await database.prisma.user.findUniqueOrThrow({
-        where: { email: "owner@demo.autodossier.test" },
-        select: { id: true },
-      });
-      const car = await database.prisma.vehicle.findUniqueOrThrow({
-        where: { vin: "WP0ZZZ99ZTS392124" },
-        select: {
-          id: true,
-          mileageKm: true,
-          recalls: true,
-          warranties: true,
-          maintenanceDue: true,
-        },
-      });
-      expect(car.recalls).toEqual([
-        expect.objectContaining({ resolvedAt: null, code: "DEMO-24V-911" }),
-      ]);
-      expect(
-        await database.prisma.message.count({
-          where: { userId: owner.id, kind: "recall_opened", vehicleId: car.id },
-        }),
-      ).toBe(1);
-      expect(car.warranties).toEqual([
-        expect.objectContaining({ kind: "FACTORY", maxKm: null }),
-      ]);
-      expect(
-        warrantyLeft(car.warranties[0]!, today(), car.mileageKm).ended,
-      ).toBe(false);
-      expect(car.maintenanceDue).toEqual([
-        expect.objectContaining({ status: "OPEN", reminderSentAt: null }),
-      ]);
-      expect(reminderDue(car.maintenanceDue[0]!, today(), car.mileageKm)).toBe(
-        false,
-      );
-    }
+    await seedDemo(database.prisma);
+    await seedDemo(database.prisma);
+    const owner = await database.prisma.user.findUniqueOrThrow({ where: { email: "owner@demo.autodossier.test" }, select: { id: true } });
+    const car = await database.prisma.vehicle.findUniqueOrThrow({
+      where: { vin: "WP0ZZZ99ZTS392124" },
+      select: { id: true, mileageKm: true, recalls: true, warranties: true, maintenanceDue: true },
+    });
+    expect(car.recalls).toEqual([expect.objectContaining({ resolvedAt: null, code: "DEMO-24V-911" })]);
+    expect(await database.prisma.message.count({ where: { userId: owner.id, kind: "recall_opened", vehicleId: car.id } })).toBe(1);
+    expect(car.warranties).toEqual([expect.objectContaining({ kind: "FACTORY", maxKm: null })]);
+    expect(warrantyLeft(car.warranties[0]!, today(), car.mileageKm).ended).toBe(false);
+    expect(car.maintenanceDue).toEqual([expect.objectContaining({ status: "OPEN", reminderSentAt: null })]);
+    expect(reminderDue(car.maintenanceDue[0]!, today(), car.mileageKm)).toBe(false);
   });
 });
 

@@ -960,7 +960,7 @@ export const ENTRIES: Record<string, Entry> = {
       // The dealer linked the owner's car: it services it, and may add a warranty.
       const car = await ownedCar(w, w.dealer.id);
       const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
-      return { input: { vehicleId: car.vehicle.id, kind: "FACTORY", provider: "Porsche AG", startsOn: day(-1), endsOn: day(700), maxKm: "" }, secrets: car.secrets };
+      return { input: { vehicleId: car.vehicle.id, warrantyKind: "FACTORY", provider: "Porsche AG", startsOn: day(-1), endsOn: day(700), maxKm: "" }, secrets: car.secrets };
     },
   },
 
@@ -971,7 +971,7 @@ export const ENTRIES: Record<string, Entry> = {
     by: "dealer",
     setup: async (w) => {
       const car = await ownedCar(w, w.dealer.id);
-      return { input: { vehicleId: car.vehicle.id, description: "Grote beurt", dueOn: "", dueKm: "60000" }, secrets: car.secrets };
+      return { input: { vehicleId: car.vehicle.id, task: "Grote beurt", dueOn: "", dueKm: "60000" }, secrets: car.secrets };
     },
   },
   "lib/maintenance/actions.ts#setOwnerDueAction": {
@@ -980,7 +980,7 @@ export const ENTRIES: Record<string, Entry> = {
     by: "owner",
     setup: async (w) => {
       const car = await ownedCar(w);
-      return { input: { vehicleId: car.vehicle.id, description: "Kleine beurt", dueOn: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10) }, secrets: car.secrets };
+      return { input: { vehicleId: car.vehicle.id, task: "Kleine beurt", dueOn: new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10) }, secrets: car.secrets };
     },
   },
 

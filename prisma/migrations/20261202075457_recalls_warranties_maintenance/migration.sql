@@ -85,7 +85,4 @@ CREATE UNIQUE INDEX "Recall_campaignId_vehicleId_key" ON "Recall"("campaignId", 
 ALTER TABLE "Recall" ADD CONSTRAINT "Recall_campaignId_fkey" FOREIGN KEY ("campaignId") REFERENCES "RecallCampaign"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "Recall" ADD CONSTRAINT "Recall_serviceRecordId_fkey" FOREIGN KEY ("serviceRecordId") REFERENCES "ServiceRecord"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "MaintenanceDue" ADD CONSTRAINT "MaintenanceDue_vehicleId_fkey" FOREIGN KEY ("vehicleId") REFERENCES "Vehicle"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
