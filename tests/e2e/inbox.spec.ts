@@ -77,3 +77,12 @@ test("the demo owner's inbox counts its unread messages and marks them all read"
   await expect(page.getByTestId("nav-unread")).toHaveCount(0);
   await context.close();
 });
+
+test("signed out, the inbox asks to sign in and shows no message", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/en/messages");
+  await expect(page).toHaveURL(/\/en\/sign-in\?next=/);
+  await expect(page.getByTestId("message")).toHaveCount(0);
+  await context.close();
+});
