@@ -4,7 +4,7 @@ import type { Formats } from "next-intl";
  * The named number and date formats, configured once (i18n/request.ts for pages, emails/index.ts
  * for e-mails) and used by name:
  * `format.dateTime(d, "date")`, `format.number(n, "eur")`, or `{amount, number, eur}` in a message.
- * Each renders in the reader's language as Intl writes it (tests/unit/formats.test.ts):
+ * Each renders in the reader's language as Intl writes it (tests/unit/locale-formats.test.ts):
  * nl and nl-BE "12 mrt 2026", "€ 1.234,50"; fr "12 mars 2026", "1 234,50 €"; en "Mar 12, 2026", "€1,234.50".
  */
 export const formats = {
