@@ -5,8 +5,8 @@
  */
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { linkIn, uniqueEmail, waitForMail } from "./support";
-import { DEALER_A, acceptWithNewAccount, recordSale, signedIn, uniqueVin } from "./linking-support";
+import { answerDialog, createActiveUser, linkIn, uniqueEmail, waitForMail } from "./support";
+import { DEALER_A, acceptWithNewAccount, captureAction, expectRefused, recordSale, replayAction, signedIn, uniqueVin } from "./linking-support";
 
 /** The car photo on the page has loaded (the access-checked route answered with an image). */
 async function expectPhotoShown(page: Page) {
@@ -87,5 +87,59 @@ test("an owner invites a driver, who makes an account from the e-mail, sees the 
   const ended = await waitForMail(driverEmail, (m) => m.subject === "You no longer have access to the Porsche Taycan");
   expect(ended.text).toContain("removed the Porsche Taycan from their account");
   await driverContext.close();
+  await owner.context.close();
+});
+
+test("another owner neither sees nor changes an owner's drivers, name or photo, and cannot use the driver's invitation", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const vin = uniqueVin();
+  const dealer = await signedIn(browser, DEALER_A);
+  const link = await recordSale(dealer.page, { vin, email: uniqueEmail("owner") });
+  await dealer.context.close();
+  const owner = await acceptWithNewAccount(browser, link);
+  const { page, vehicleId } = owner;
+  const driverEmail = uniqueEmail("driver");
+  const drivers = page.getByTestId("section-drivers");
+
+  // The owner's requests, captured without reaching the server, to be replayed by another owner.
+  await drivers.getByLabel("Driver's e-mail address").fill(uniqueEmail("captured"));
+  // (An aborted action leaves the page in its error state: each capture is followed by a reload.)
+  const invite = await captureAction(page, () => drivers.getByRole("button", { name: "Send invitation" }).click());
+  await page.goto(`/en/garage/vehicles/${vehicleId}`);
+  await page.getByLabel("Name of the car").fill("Captured name");
+  const rename = await captureAction(page, () => page.getByRole("button", { name: "Save name" }).click());
+  await page.goto(`/en/garage/vehicles/${vehicleId}`);
+  await drivers.getByLabel("Driver's e-mail address").fill(driverEmail);
+  await drivers.getByRole("button", { name: "Send invitation" }).click();
+  await expect(drivers.getByTestId("driver-invitation")).toContainText(driverEmail);
+  const withdraw = await captureAction(page, async () => {
+    await drivers.getByTestId("driver-invitation").getByRole("button", { name: "Withdraw" }).click();
+    await answerDialog(page, "Withdraw invitation");
+  });
+  await page.goto(`/en/garage/vehicles/${vehicleId}`);
+  const invitationLink = linkIn(await waitForMail(driverEmail), /http:\/\/localhost:\d+\/\w+\/driver-invitations\/[\w-]+/);
+
+  const otherEmail = await createActiveUser(browser);
+  const other = await signedIn(browser, otherEmail, "a-long-password-9");
+  expect((await other.page.goto(`/en/garage/vehicles/${vehicleId}`))?.status()).toBe(404);
+  expect((await other.page.request.get(`/api/garage/vehicles/${vehicleId}/photo`)).status()).toBe(404);
+  expectRefused(await replayAction(other.context, invite));
+  expectRefused(await replayAction(other.context, rename));
+  expectRefused(await replayAction(other.context, withdraw));
+  // The driver's link is bound to the driver's address: another account cannot accept it.
+  await other.page.goto(invitationLink.replace(/\/(nl|en)\//, "/en/"));
+  await expect(other.page.getByTestId("invitation-state")).toContainText("this invitation is for another e-mail address");
+  await expect(other.page.getByRole("button", { name: "Accept and add to my garage" })).toHaveCount(0);
+
+  // Nothing changed: the invitation still waits, the name is unset, no one else drives the car.
+  await page.goto(`/en/garage/vehicles/${vehicleId}`);
+  await expect(drivers.getByTestId("driver-invitation")).toHaveCount(1);
+  await expect(drivers.getByTestId("driver")).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1, name: "Porsche Taycan" })).toBeVisible();
+  // With the owner's own cookies the withdrawal does what it says.
+  expect((await replayAction(owner.context, withdraw)).body).toContain('"ok":true');
+  await page.goto(`/en/garage/vehicles/${vehicleId}`);
+  await expect(drivers.getByTestId("driver-invitation")).toHaveCount(0);
+  await other.context.close();
   await owner.context.close();
 });
