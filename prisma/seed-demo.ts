@@ -267,7 +267,8 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
  * (unread), so the navigation shows a count at once.
  */
 async function seedInbox(tx: Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0], ownerId: string, now: Date): Promise<void> {
-  if ((await tx.message.count({ where: { userId: ownerId } })) > 0) return;
+  // Its own kinds only: the car-care seed leaves the owner a recall message of its own first.
+  if ((await tx.message.count({ where: { userId: ownerId, kind: { in: ["vehicle_linked", "contract_ending", "ownership_ended"] } } })) > 0) return;
   const holdings = await tx.holding.findMany({
     where: { userId: ownerId, kind: "OWNER", endedAt: null },
     select: { vehicleId: true, startedAt: true, vehicle: { select: { make: true, model: true } }, contracts: { where: { status: "ACTIVE", NOT: { endingNoticeSentAt: null } }, select: { product: true, endsAt: true, durationMonths: true, autoRenew: true, endingNoticeSentAt: true } } },

@@ -4,13 +4,13 @@
  * other means (a data fix, an older version) can never send the owner to another site.
  */
 
-/** Segments of letters, digits, `-`, `_` and `.` (no `..`), an optional plain query. */
-const PATH = /^(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)+\/?(\?[A-Za-z0-9_.=&-]*)?$|^\/$/;
+/** Segments of letters, digits, `-`, `_` and `.` (no `..`), an optional plain query and section anchor. */
+const PATH = /^(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)+\/?(\?[A-Za-z0-9_.=&-]*)?(#[A-Za-z0-9_-]+)?$|^\/$/;
 
 /** The path if it is a portal path, else null. */
 export function internalPath(link: unknown): string | null {
   if (typeof link !== "string" || link.length > 300) return null;
   if (!PATH.test(link)) return null;
-  if (link.split("?")[0].split("/").some((seg) => seg === "." || seg === "..")) return null;
+  if (link.split(/[?#]/)[0].split("/").some((seg) => seg === "." || seg === "..")) return null;
   return link;
 }

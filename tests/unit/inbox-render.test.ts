@@ -63,9 +63,9 @@ describe("inbox messages", () => {
     }
   });
 
-  it("accepts portal paths as links and nothing else", () => {
-    for (const ok of ["/garage", "/garage/vehicles/cmabc123", "/garage/verifications/x_y-z", "/", "/messages?after=abc"]) expect(internalPath(ok)).toBe(ok);
-    for (const bad of ["https://evil.example", "//evil.example", "/\\evil", "javascript:alert(1)", "/garage/../x", "/./x", "garage", "", " /garage", "/garage#x", "/gar age", 42, null, "/" + "a".repeat(400)]) {
+  it("accepts portal paths as links, with a section anchor, and nothing else", () => {
+    for (const ok of ["/garage", "/garage/vehicles/cmabc123", "/garage/verifications/x_y-z", "/", "/messages?after=abc", "/garage/vehicles/cmabc123#drivers"]) expect(internalPath(ok)).toBe(ok);
+    for (const bad of ["https://evil.example", "//evil.example", "/\\evil", "javascript:alert(1)", "/garage/../x", "/./x", "garage", "", " /garage", "/garage#", "/garage#a b", "/garage#//evil.example", "/garage#x#y", "/gar age", 42, null, "/" + "a".repeat(400)]) {
       expect(internalPath(bad), String(bad)).toBeNull();
     }
   });
