@@ -28,7 +28,7 @@ test("changing the e-mail address: only through the link to the new address; the
   expect(notice.text).toMatch(/Dit was ik niet/);
   // Nothing changed yet: the old address still signs in.
   await page.reload();
-  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.locator("main").getByText(email).first()).toBeVisible();
 
   const link = linkIn(await waitForMail(next, (m) => /email-change\//.test(m.text)), /http:\/\/localhost:\d+\/nl\/email-change\/[\w-]+/);
   const other = await browser.newContext();
@@ -46,21 +46,28 @@ test("changing the e-mail address: only through the link to the new address; the
   await expect(page).toHaveURL(/\/nl\/sign-in/);
   await signIn(linkPage, next, password);
   await linkPage.goto("/nl/account");
-  await expect(linkPage.getByText(next)).toBeVisible();
+  await expect(linkPage.locator("main").getByText(next).first()).toBeVisible();
   await owner.close();
   await other.close();
 });
 
 test("export: one button gives a JSON file with a known value from every section, plus the service history as CSV", async ({ browser }) => {
   const vin = uniqueVin();
-  const email = uniqueEmail("export");
+  const password = "a-long-password-9";
+  const email = await createActiveUser(browser, password);
   const dealer = await signedIn(browser, DEALER_A);
-  const link = await recordSale(dealer.page, { vin, email });
-  const owner = await acceptWithNewAccount(browser, link);
-  // A second car, linked at the desk: verified facts.
+  // A car linked at the desk (verified facts), and a sold car with contracts, accepted by the account.
   const deskVin = uniqueVin();
-  await linkAtDesk(dealer.page, { ownerEmail: email, ownerName: "Noor Visser", vin: deskVin });
+  await linkAtDesk(dealer.page, { ownerEmail: email, ownerName: "Test Gebruiker", vin: deskVin });
+  const link = await recordSale(dealer.page, { vin, email });
   await dealer.context.close();
+  const owner = { context: await browser.newContext(), page: undefined as unknown as Page, vehicleId: "" };
+  owner.page = await owner.context.newPage();
+  await signIn(owner.page, email, password, "en");
+  await owner.page.goto(link);
+  await owner.page.getByRole("button", { name: "Add this car to my garage" }).click();
+  await expect(owner.page).toHaveURL(/\/en\/garage\/vehicles\/\w+\?linked=1$/);
+  owner.vehicleId = new URL(owner.page.url()).pathname.split("/").pop()!;
   // An entry of the owner's own in the service history.
   await owner.page.goto(`/en/garage/vehicles/${owner.vehicleId}/history/new`);
   await field(owner.page, "kind").selectOption("TYRES");
@@ -73,16 +80,17 @@ test("export: one button gives a JSON file with a known value from every section
   // A consent, confirmed: its proof, an inbox message and audit entries.
   await owner.page.goto("/en/account");
   await owner.page.getByTestId("consent-NEWSLETTER").getByRole("button", { name: "Switch on" }).click();
-  const optIn = linkIn(await waitForMail(email, (m) => /consents\//.test(m.text)), /http:\/\/localhost:\d+\/en\/consents\/[\w-]+/);
+  // The account's language is Dutch (it signed up in Dutch): the link opens in Dutch.
+  const optIn = linkIn(await waitForMail(email, (m) => /consents\//.test(m.text)), /http:\/\/localhost:\d+\/nl\/consents\/[\w-]+/);
   await owner.page.goto(optIn);
-  await owner.page.getByRole("button", { name: "Yes, switch it on" }).click();
+  await owner.page.getByRole("button", { name: "Ja, zet het aan" }).click();
   await expect(owner.page.getByTestId("link-done")).toBeVisible();
 
   await owner.page.goto("/en/account");
   const [download] = await Promise.all([owner.page.waitForEvent("download"), owner.page.getByTestId("export-json").click()]);
   expect(download.suggestedFilename()).toMatch(/^autodossier-export-\d{4}-\d{2}-\d{2}\.json$/);
   const doc = JSON.parse(readFileSync((await download.path())!, "utf8"));
-  expect(doc.account).toMatchObject({ email, firstName: "Noor", lastName: "Visser" });
+  expect(doc.account).toMatchObject({ email, firstName: "Test", lastName: "Gebruiker" });
   expect(doc.account.passwordHash).toBeUndefined();
   expect(doc.consents).toEqual([expect.objectContaining({ purpose: "NEWSLETTER", status: "CONFIRMED", confirmationMethod: "email_link", textVersion: expect.any(String) })]);
   expect(doc.consents[0].confirmationIp).toBeTruthy();
