@@ -11,7 +11,7 @@ import { DEALER_A, DEALER_A_NAME, DEALER_B, acceptWithNewAccount, recordSale, si
 
 const SUPPORT = "support@demo.autodossier.test";
 
-test("a recall campaign reaches an affected owner's car page and e-mail, and a service entry closes it", async ({ browser }) => {
+test("a recall campaign reaches an affected owner's car page, inbox and e-mail, and a service entry closes it", async ({ browser }) => {
   test.setTimeout(120_000);
   const vin = uniqueVin();
   const email = uniqueEmail("recall");
@@ -69,6 +69,13 @@ test("a recall campaign reaches an affected owner's car page and e-mail, and a s
   expect(mail.subject).toBe(`Recall ${code} for your Porsche Taycan`);
   expect(mail.text).toContain("The rear brake line may start to leak.");
   expect(mail.text).toContain(`/en/garage/vehicles/${owner.vehicleId}`);
+  // ... and in the inbox, unread, linking to the car.
+  await owner.page.goto("/en/messages");
+  const message = owner.page.locator('[data-testid="message"][data-kind="recall_opened"]');
+  await expect(message).toHaveCount(1);
+  await expect(message).toHaveAttribute("data-unread", "true");
+  await expect(message.getByTestId("message-body")).toContainText(`Recall ${code} applies to your Porsche Taycan`);
+  await owner.page.goto(`/en/garage/vehicles/${owner.vehicleId}`);
 
   // The dealer that linked the car closes it with a service entry.
   await dealer.page.goto(`/en/console/dossier/${owner.vehicleId}`);
