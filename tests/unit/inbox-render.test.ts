@@ -28,6 +28,14 @@ const INBOX_KINDS = [
 const DATA = { car: "Porsche Taycan", vin: "WP0ZZZ99ZTS392124", garage: "Garage Zuid", dealer: "Dealer Noord", plate: "GX-123-B", contracts: 2, product: "CONNECT", endsAt: "2027-03-01T09:00:00.000Z", months: 12, renews: "yes", reason: "ID_UNREADABLE" };
 
 describe("inbox messages", () => {
+  it("every message kind has a title and a body in every language the portal speaks", () => {
+    for (const l of Object.keys(MESSAGES) as (keyof typeof MESSAGES)[]) {
+      const kinds = (MESSAGES[l] as unknown as { inbox?: { kinds?: Record<string, { title?: string; body?: string }> } }).inbox?.kinds ?? {};
+      const missing = MESSAGE_KINDS.filter((k) => !kinds[k]?.title || !kinds[k]?.body);
+      expect(missing, `${l}: kinds without texts`).toEqual([]);
+    }
+  });
+
   it("every kind the inbox hooks is a message kind with a title and a body in Dutch and English, filled from its data", () => {
     for (const kind of INBOX_KINDS) {
       expect(MESSAGE_KINDS).toContain(kind);
