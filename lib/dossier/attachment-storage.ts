@@ -1,21 +1,17 @@
 /**
  * Where service entries' attachments live: the verification documents' storage (AES-256-GCM with
- * DOCUMENT_KEY, random names, atomic writes), in a folder of its own under DOCUMENTS_DIR. Its own
- * folder because the verification purge deletes every file in its folder that no verification
- * request refers to, and an attachment is kept for the car's life (decision 0030).
+ * DOCUMENT_KEY, random names), in an area of its own: a folder under DOCUMENTS_DIR, or a prefix in
+ * the S3 bucket. Its own because the verification purge deletes every file of its area that no
+ * verification request refers to, and an attachment is kept for the car's life (decision 0030).
  */
-import path from "node:path";
-import { env } from "../server/env";
-import { parseDocumentKey } from "../verification/storage/crypto";
-import { createLocalDiskStorage } from "../verification/storage/local-disk";
-import type { DocumentStorage } from "../verification/storage";
+import { configuredStorage, type DocumentStorage } from "../verification/storage";
 
 export const ATTACHMENTS_FOLDER = "service-attachments";
 
 const g = globalThis as unknown as { __attachmentStorage?: DocumentStorage };
 
 export function getAttachmentStorage(): DocumentStorage {
-  g.__attachmentStorage ??= createLocalDiskStorage({ dir: path.join(env.DOCUMENTS_DIR, ATTACHMENTS_FOLDER), key: parseDocumentKey(env.DOCUMENT_KEY) });
+  g.__attachmentStorage ??= configuredStorage(ATTACHMENTS_FOLDER);
   return g.__attachmentStorage;
 }
 

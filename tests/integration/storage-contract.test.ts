@@ -137,6 +137,24 @@ describe.each(backends)("document storage on $name", (backend) => {
     expect(await rotated.get(newDoc)).toEqual(PLAIN);
   });
 
+  it("keeps another area's files (car photos, attachments) out of the documents' list, and the reverse", async () => {
+    const documents = backend.storage();
+    const photos =
+      backend.name === "local disk"
+        ? createLocalDiskStorage({ dir: path.join(diskDir, "car-photos"), key: KEY })
+        : createS3Storage({ ...s3Options(), prefix: "documents/car-photos/" });
+    const doc = newStorageKey();
+    const photo = newStorageKey();
+    await documents.put(doc, PLAIN);
+    await photos.put(photo, PLAIN);
+    const docKeys = (await documents.list()).map((o) => o.key);
+    const photoKeys = (await photos.list()).map((o) => o.key);
+    expect(docKeys).toContain(doc);
+    expect(docKeys).not.toContain(photo);
+    expect(photoKeys).toEqual([photo]);
+    expect(await photos.get(photo)).toEqual(PLAIN);
+  });
+
   it("a delete that failed after the decision is retried by the purge", async () => {
     const storage = backend.storage();
     setDocumentStorage(storage);
@@ -174,6 +192,6 @@ describe.each(backends)("document storage on $name", (backend) => {
   });
 });
 
-it("the local-disk backend keeps one file per object and nothing else", () => {
-  expect(readdirSync(diskDir).every((n) => /^[a-f0-9]{64}$/.test(n))).toBe(true);
+it("the local-disk backend keeps one file per object, and other areas in their own folders", () => {
+  expect(readdirSync(diskDir).every((n) => /^[a-f0-9]{64}$/.test(n) || n === "car-photos")).toBe(true);
 });

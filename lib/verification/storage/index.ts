@@ -9,6 +9,7 @@
  * (e.g. a storage whose delete fails once) without touching the database layer.
  */
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { env } from "../../server/env";
 import { parseDocumentKey } from "./crypto";
 import { createLocalDiskStorage } from "./local-disk";
@@ -49,13 +50,20 @@ export function getDocumentStorage(): DocumentStorage {
   return g.__documentStorage;
 }
 
-function configuredStorage(): DocumentStorage {
+/**
+ * The configured backend for one area of stored files: verification documents (no area: the top of
+ * DOCUMENTS_DIR, or the bucket's prefix) or another feature's files (`area`: a folder under
+ * DOCUMENTS_DIR, or `<prefix><area>/` in the bucket), so each area's purge lists only its own
+ * files, and every area follows the nodes to S3 when a bucket is configured.
+ */
+export function configuredStorage(area?: string): DocumentStorage {
+  if (area !== undefined && !/^[a-z][a-z-]*$/.test(area)) throw new Error("invalid storage area");
   const key = parseDocumentKey(env.DOCUMENT_KEY);
   const previousKeys = env.DOCUMENT_KEY_PREVIOUS.map((k) => parseDocumentKey(k));
-  if (!env.DOCUMENTS_S3_BUCKET) return createLocalDiskStorage({ dir: env.DOCUMENTS_DIR, key, previousKeys });
+  if (!env.DOCUMENTS_S3_BUCKET) return createLocalDiskStorage({ dir: area ? path.join(env.DOCUMENTS_DIR, area) : env.DOCUMENTS_DIR, key, previousKeys });
   return createS3Storage({
     bucket: env.DOCUMENTS_S3_BUCKET,
-    prefix: env.DOCUMENTS_S3_PREFIX,
+    prefix: `${env.DOCUMENTS_S3_PREFIX ?? ""}${area ? `${area}/` : ""}`,
     endpoint: env.DOCUMENTS_S3_ENDPOINT,
     region: env.DOCUMENTS_S3_REGION,
     accessKeyId: env.DOCUMENTS_S3_ACCESS_KEY_ID,
