@@ -9,7 +9,7 @@ test("on a phone the navigation opens as a drawer", async ({ page }) => {
   await expect(drawer).toBeVisible();
   await drawer.getByRole("link", { name: "Account" }).click();
   await expect(page).toHaveURL(/\/nl\/account$/);
-  await expect(page.getByRole("heading", { name: "Mijn account" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Mijn account", exact: true })).toBeVisible();
   // No horizontal scrolling on a phone.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

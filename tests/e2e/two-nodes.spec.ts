@@ -171,7 +171,7 @@ test("a session made on node A works on node B, and an upload received by A is v
   const s3 = createS3Client({ endpoint: cluster.s3!.endpoint, region: "us-east-1", forcePathStyle: true, ...S3RVER_CREDENTIALS });
   const listed = await s3.send(new ListObjectsV2Command({ Bucket: cluster.s3!.bucket }));
   expect((listed.Contents ?? []).filter((o) => /^[a-f0-9]{64}$/.test(o.Key ?? "")).length).toBeGreaterThanOrEqual(3);
-  for (const n of cluster.nodes) expect(existsSync(path.join(n.dataDir, "documents"))).toBe(false);
+  for (const n of cluster.nodes) expect(existsSync(path.join(n.dataDir, "documents")), "a node kept files on its own disk").toBe(false);
 });
 
 test("a car removed on node A reads as not found on node B on the very next request", async ({ browser }) => {
