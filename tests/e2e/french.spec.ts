@@ -69,9 +69,9 @@ test("the garage and a car in French, with French dates, numbers and no English 
   await expect(page).toHaveURL(/\/fr\/garage\/vehicles\//);
   await expect(page.getByRole("heading", { name: "Contrats et abonnements" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Détails" })).toBeVisible();
-  await expect(page.getByText("Services connectés")).toBeVisible();
-  await expect(page.getByText(/· renouvellement automatique$/).first()).toBeVisible();
-  await expect(page.getByText(/· pas de renouvellement automatique$/).first()).toBeVisible();
+  await expect(page.getByText("Services connectés", { exact: true })).toBeVisible();
+  await expect(page.getByText(/· renouvellement automatique$/i).first()).toBeVisible();
+  await expect(page.getByText(/· pas de renouvellement automatique$/i).first()).toBeVisible();
   // A Belgian plate as printed, the mileage and dates as French writes them.
   await expect(page.getByTestId("plate").first()).toHaveText("1-XKP-482");
   await expect(page.locator("main")).toContainText(/47\s900\skm/);
