@@ -5,7 +5,9 @@
  *   drivers ended, the car-removed e-mail); access as an authorised driver ends too;
  * - pending invitations and transfers to the address end (their contracts do not start);
  *   verification requests still open are withdrawn (the purge job deletes their copies);
- * - sessions, links, consents, inbox messages, appointments and memberships are deleted;
+ * - sessions, links, consents, inbox messages, appointments and memberships are deleted; the
+ *   photos of the user's cars (file and row); driver invitations to the address end, blanked;
+ *   attachment file names the user gave become neutral;
  * - the user row stays as a pseudonym (its id, which the audit and the car's history refer to):
  *   every personal column is blanked and the login becomes `erased-<id>@erased.invalid`, so the
  *   old address can sign up afresh; the address and name are blanked wherever else they were
@@ -23,6 +25,8 @@ import { enqueueEmail } from "../server/mail/outbox";
 import { verifyPassword } from "../server/password";
 import { transaction } from "../server/transaction";
 import { removeHeldVehicle } from "../linking/remove-vehicle";
+import { getPhotoStorage } from "../car-face/storage";
+import { log } from "../server/log";
 
 /** The login an erased account keeps: unique, not deliverable (.invalid, RFC 2606), no personal data. */
 export function erasedEmail(userId: string): string {
@@ -48,7 +52,7 @@ export async function eraseAccount(input: { actor: Actor; password: string; unde
     throw new AppError("VALIDATION", "current_password_wrong", { fieldErrors: { password: ["current_password_wrong"] } });
   }
   const userId = input.actor.userId;
-  return transaction(async (tx) => {
+  const done = await transaction(async (tx) => {
     const now = new Date();
     await assertNotLastAdmin(tx, userId);
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, firstName: true, locale: true, erasedAt: true } });
@@ -82,6 +86,26 @@ export async function eraseAccount(input: { actor: Actor; password: string; unde
       where: { contactEmail: address },
       data: { contactName: null, contactStreet: null, contactPostalCode: null, contactCity: null, contactEmail: null },
     });
+
+    // Driver invitations to the address (or that became the user's driver access) end, and the
+    // address is blanked on every one; those the user sent as owner lapsed with the holdings above.
+    await tx.driverInvitation.updateMany({
+      where: { OR: [{ email: address }, { driverHolding: { is: { userId } } }], status: "PENDING" },
+      data: { status: "LAPSED", endedAt: now },
+    });
+    await tx.driverInvitation.updateMany({ where: { OR: [{ email: address }, { driverHolding: { is: { userId } } }] }, data: { email: erasedEmail(userId) } });
+
+    // Service attachments stay with the car's history (the entries are append-only), but a file
+    // name the user gave may hold their name: it becomes a neutral one, the extension kept.
+    const attachments = await tx.serviceAttachment.findMany({ where: { OR: [{ holderId: userId }, { uploadedById: userId }] }, select: { id: true, originalName: true } });
+    for (const a of attachments) {
+      const ext = /\.[A-Za-z0-9]{1,8}$/.exec(a.originalName)?.[0] ?? "";
+      await tx.serviceAttachment.update({ where: { id: a.id }, data: { originalName: `attachment${ext.toLowerCase()}` } });
+    }
+    // A maintenance reminder's "I sold this car" link to the user no longer works.
+    await tx.maintenanceDue.updateMany({ where: { reminderUserId: userId, soldTokenHash: { not: null } }, data: { soldTokenHash: null } });
+    // The photos of the user's cars: the rows and files go after the commit (below).
+    const photos = await tx.carPhoto.findMany({ where: { holding: { is: { userId } } }, select: { holdingId: true, storageKey: true } });
 
     // Verification: open requests are withdrawn (their copies go with the purge job); notes blanked.
     await tx.verificationRequest.updateMany({ where: { requesterId: userId, status: { in: ["SUBMITTED", "IN_REVIEW"] } }, data: { status: "WITHDRAWN", withdrawnAt: now } });
@@ -136,6 +160,17 @@ export async function eraseAccount(input: { actor: Actor; password: string; unde
         erasedAt: now,
       },
     });
-    return { cars: owned.length };
+    return { cars: owned.length, photos };
   });
+  // The car photos: file first, then the row (as the daily purge job does, lib/car-face/photo.ts);
+  // the holdings have ended, so a file that cannot be deleted now is retried by that job.
+  for (const p of done.photos) {
+    try {
+      await getPhotoStorage().delete(p.storageKey);
+      await db.carPhoto.deleteMany({ where: { holdingId: p.holdingId, storageKey: p.storageKey } });
+    } catch (e) {
+      log.warn({ err: e }, "erasure: could not delete a car photo; the purge job retries");
+    }
+  }
+  return { cars: done.cars };
 }

@@ -62,6 +62,23 @@ export async function buildExport(input: { actor: Actor }) {
     db.passport.findMany({ where: { contactEmail: email }, select: { ...(pick("Passport") as Prisma.PassportSelect), garage: { select: { name: true } } } }),
     db.auditLog.findMany({ where: { OR: [{ subjectUserId: userId }, { actorUserId: userId }] }, select: pick("AuditLog") as Prisma.AuditLogSelect, orderBy: { at: "asc" }, take: 10_000 }),
   ]);
+  const heldNow = await visibleVehicleIds(userId);
+  const [driverInvitationsSent, driverInvitationsReceived, carPhotos, serviceAttachments, maintenanceDue, warranties, recalls] = await Promise.all([
+    // Invitations the user sent as the car's owner (the address they typed), and those sent to them.
+    db.driverInvitation.findMany({ where: { ownerHolding: { is: { userId } } }, select: pick("DriverInvitation") as Prisma.DriverInvitationSelect, orderBy: { createdAt: "asc" } }),
+    db.driverInvitation.findMany({
+      where: { OR: [{ email }, { driverHolding: { is: { userId } } }] },
+      select: pick("DriverInvitation") as Prisma.DriverInvitationSelect,
+      orderBy: { createdAt: "asc" },
+    }),
+    // The photo's details, not the file (downloaded from the car's page).
+    db.carPhoto.findMany({ where: { holding: { is: { userId } } }, select: pick("CarPhoto") as Prisma.CarPhotoSelect, orderBy: { createdAt: "asc" } }),
+    db.serviceAttachment.findMany({ where: { holderId: userId }, select: pick("ServiceAttachment") as Prisma.ServiceAttachmentSelect, orderBy: { createdAt: "asc" } }),
+    // The dossier of the cars held now, as the car's page shows it.
+    db.maintenanceDue.findMany({ where: { vehicleId: { in: heldNow } }, select: pick("MaintenanceDue") as Prisma.MaintenanceDueSelect, orderBy: { createdAt: "asc" } }),
+    db.warranty.findMany({ where: { vehicleId: { in: heldNow } }, select: pick("Warranty") as Prisma.WarrantySelect, orderBy: { startsAt: "asc" } }),
+    db.recall.findMany({ where: { vehicleId: { in: heldNow } }, select: pick("Recall") as Prisma.RecallSelect, orderBy: { issuedAt: "asc" } }),
+  ]);
   const document = {
     format: EXPORT_FORMAT,
     exportedAt: new Date().toISOString(),
@@ -79,6 +96,13 @@ export async function buildExport(input: { actor: Actor }) {
     serviceEntries: entries,
     messages,
     appointments,
+    driverInvitationsSent,
+    driverInvitationsReceived,
+    carPhotos,
+    serviceAttachments,
+    maintenanceDue,
+    warranties,
+    recalls,
     audit: auditEntries,
   };
   await transaction((tx) => audit(tx, input.actor, "account.exported", { entityType: "User", entityId: userId, subjectUserId: userId, data: { format: "json" } }));

@@ -3,7 +3,7 @@
  * messages are keys under `errors.fields` (messages/<locale>/privacy.json adds the new ones).
  */
 import { z } from "zod";
-import { Locale } from "../../generated/prisma/enums";
+import { LocaleInput } from "../accounts/schemas";
 import { Checkbox, Email, OptionalCalendarDate, OptionalText, Text, Token } from "../server/fields";
 
 /** Marketing purposes an owner can opt in to (double opt-in, lib/privacy/consents.ts). */
@@ -47,7 +47,7 @@ export const StaffProfileInput = z
   .object({
     firstName: Text(100),
     lastName: Text(100),
-    locale: z.enum(Locale),
+    locale: LocaleInput,
   })
   .strict();
 
@@ -56,7 +56,7 @@ export const OwnerProfileInput = z
   .object({
     firstName: Text(100),
     lastName: Text(100),
-    locale: z.enum(Locale),
+    locale: LocaleInput,
     title: OptionalText(40),
     company: OptionalText(120),
     dateOfBirth: DateOfBirth,

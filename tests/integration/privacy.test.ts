@@ -17,6 +17,7 @@ import { eraseAccount, erasedEmail } from "@/lib/privacy/erase";
 import { runRetention } from "@/lib/privacy/retention";
 import { OwnerProfileInput } from "@/lib/privacy/schemas";
 import { unsubscribeHeaders } from "@/lib/server/mail/sender";
+import { getPhotoStorage, newStorageKey } from "@/lib/car-face/storage";
 import { actorFor, createMembership, createOrganisation, createSession, createUser, makeVin, outboxFor, PASSWORD, tokenFromPayload, uid, uniqueAddress, uniqueEmail } from "../factories";
 import { expectAppError, invite, ownedVehicle, ownerAccount, dealerStaff } from "../factories/linking";
 
@@ -60,6 +61,16 @@ describe("profile", () => {
     expect(after.dateOfBirth?.toISOString().slice(0, 10)).toBe("1980-04-02");
     const entry = await db.auditLog.findFirstOrThrow({ where: { subjectUserId: user.id, action: "account.profile_updated" } });
     expect(JSON.stringify(entry.data)).not.toContain("Keizersgracht");
+  });
+
+  it("the language can be Belgian Dutch or French, in the page's spelling (nl-BE) or the database's", async () => {
+    const { user, actor } = await ownerAccount();
+    await updateProfile({ actor, profile: profile({ locale: "nl-BE" }) });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBe("nl_BE");
+    await updateProfile({ actor, profile: profile({ locale: "fr" }) });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBe("fr");
+    expect(OwnerProfileInput.safeParse({ firstName: "A", lastName: "B", locale: "nl_BE" }).data?.locale).toBe("nl_BE");
+    expect(OwnerProfileInput.safeParse({ firstName: "A", lastName: "B", locale: "de" }).success).toBe(false);
   });
 
   it("refuses a bad phone number and a future birth date with field errors", () => {
@@ -203,7 +214,17 @@ describe("export", () => {
     await db.verifiedFacts.create({
       data: { holdingId: car.holding.id, verifiedById: staff.id, organisationId: org.id, idDocumentType: "PASSPORT", fullName: "Fenna Veldkamp", dateOfBirth: new Date("1980-04-02"), placeOfBirth: "Zwolle", address: "Keizersgracht 1", documentValidUntil: new Date("2030-01-01"), vin: car.vehicle.vin, registeredOwnerName: "Fenna Veldkamp", registeredOwnerAddress: "Keizersgracht 1" },
     });
+    await db.appointment.create({ data: { vehicleId: car.vehicle.id, userId: car.owner.id, organisationId: org.id, reason: "TYRES", note: "Winter tyres please", preferredTimes: [new Date("2030-01-07T09:00:00Z")] } });
+    const invitee = uniqueEmail("driver");
+    await db.driverInvitation.create({ data: { tokenHash: hashToken(uid() + uid()), email: invitee, ownerHoldingId: car.holding.id, expiresAt: new Date(Date.now() + 7 * DAY) } });
+    await db.maintenanceDue.create({ data: { vehicleId: car.vehicle.id, description: "Brake fluid due", dueKm: 60000, source: "WORKSHOP", organisationId: org.id, setById: staff.id, soldTokenHash: hashToken(uid() + uid()) } });
     const doc = await buildExport({ actor });
+    expect(doc.appointments[0]).toMatchObject({ reason: "TYRES", note: "Winter tyres please" });
+    expect(doc.driverInvitationsSent[0]).toMatchObject({ email: invitee, status: "PENDING" });
+    expect(doc.driverInvitationsSent[0]).not.toHaveProperty("tokenHash");
+    expect(doc.maintenanceDue[0]).toMatchObject({ description: "Brake fluid due", dueKm: 60000 });
+    expect(doc.maintenanceDue[0]).not.toHaveProperty("soldTokenHash");
+    expect(doc.maintenanceDue[0]).not.toHaveProperty("setById");
     expect(doc.account).toMatchObject({ email: car.owner.email, city: "Utrecht" });
     expect(doc.account).not.toHaveProperty("passwordHash");
     expect(doc.consents[0]).toMatchObject({ purpose: "NEWSLETTER", status: "PENDING" });
@@ -224,6 +245,11 @@ describe("export", () => {
   it("cross-tenant: another owner's export holds nothing of this owner, and a former car's history is not in it", async () => {
     const car = await ownedVehicle();
     const other = await ownerAccount();
+    const invitation = await db.driverInvitation.create({ data: { tokenHash: hashToken(uid() + uid()), email: other.user.email, ownerHoldingId: car.holding.id, expiresAt: new Date(Date.now() + 7 * DAY) } });
+    const otherDoc = await buildExport({ actor: other.actor });
+    expect(otherDoc.driverInvitationsReceived.map((i) => (i as { id: string }).id)).toEqual([invitation.id]);
+    expect(otherDoc.driverInvitationsSent).toEqual([]);
+    await db.driverInvitation.delete({ where: { id: invitation.id } });
     const text = JSON.stringify(await buildExport({ actor: other.actor }));
     for (const secret of [car.owner.email, car.owner.firstName, car.vehicle.vin, car.service.id]) expect(text).not.toContain(secret);
     // The driver sees the car's history while driving it; once access ended, no longer.
@@ -243,7 +269,8 @@ async function scan(needle: string): Promise<{ column: string; ids: string[] }[]
   expect(columns.length).toBeGreaterThan(50);
   const hits: { column: string; ids: string[] }[] = [];
   for (const c of columns) {
-    const idColumn = c.table_name === "RateLimitBucket" ? "key" : c.table_name === "SupersededInvitationLink" ? "tokenHash" : "id";
+    const ID_COLUMN: Record<string, string> = { RateLimitBucket: "key", SupersededInvitationLink: "tokenHash", CarPhoto: "holdingId", JobLease: "name" };
+    const idColumn = ID_COLUMN[c.table_name] ?? "id";
     const rows = await db.$queryRawUnsafe<{ id: string }[]>(
       `SELECT "${idColumn}"::text AS id FROM "${c.table_name}" WHERE position(lower($1) in lower("${c.column_name}"::text)) > 0`,
       needle,
@@ -279,6 +306,16 @@ describe("erasure", () => {
     const transfer = await db.passportTransfer.create({
       data: { passportId: passport.id, fromOrganisationId: garage.id, toUserId: owner.id, email: address, name: `${owner.firstName} ${owner.lastName}`, street: "Keizersgracht 1", tokenHash: hashToken(uid() + uid()), confirmedById: staff.id, expiresAt: new Date(Date.now() + 7 * DAY) },
     });
+    // A driver invitation to the address, an appointment, a car photo, an attachment named after the owner.
+    const otherCar = await ownedVehicle();
+    const driverInvite = await db.driverInvitation.create({ data: { tokenHash: hashToken(uid() + uid()), email: address, ownerHoldingId: otherCar.holding.id, expiresAt: new Date(Date.now() + 7 * DAY) } });
+    const appointment = await db.appointment.create({ data: { vehicleId: car.vehicle.id, userId: owner.id, organisationId: garage.id, reason: "SERVICE", note: `Call ${owner.firstName}`, preferredTimes: [new Date("2030-01-07T09:00:00Z")] } });
+    const photoKey = newStorageKey();
+    await getPhotoStorage().put(photoKey, Buffer.from("jpeg"));
+    await db.carPhoto.create({ data: { holdingId: car.holding.id, storageKey: photoKey, mimeType: "image/jpeg", sizeBytes: 4, width: 1, height: 1 } });
+    const attachment = await db.serviceAttachment.create({
+      data: { serviceRecordId: car.service.id, storageKey: newStorageKey(), mimeType: "application/pdf", sizeBytes: 10, originalName: `Invoice ${owner.lastName}.PDF`, uploadedById: owner.id, holderId: owner.id },
+    });
     // An e-mail sent long ago, still holding the address and name.
     await db.outboxEmail.updateMany({ where: { to: address, template: "consent-confirm" }, data: { status: "SENT", sentAt: new Date() } });
 
@@ -293,6 +330,11 @@ describe("erasure", () => {
     expect((await db.invitation.findUniqueOrThrow({ where: { id: pending.invitationId } })).status).toBe("REVOKED");
     expect((await db.passportTransfer.findUniqueOrThrow({ where: { id: transfer.id } })).status).toBe("CANCELLED");
     expect(await db.authSession.findUnique({ where: { id: session.id } })).toBeNull();
+    expect(await db.driverInvitation.findUniqueOrThrow({ where: { id: driverInvite.id } })).toMatchObject({ status: "LAPSED", email: erasedEmail(owner.id) });
+    expect(await db.appointment.findUnique({ where: { id: appointment.id } })).toBeNull();
+    expect(await db.carPhoto.findUnique({ where: { holdingId: car.holding.id } })).toBeNull();
+    await expect(getPhotoStorage().get(photoKey)).rejects.toThrow();
+    expect((await db.serviceAttachment.findUniqueOrThrow({ where: { id: attachment.id } })).originalName).toBe("attachment.pdf");
     const erased = await db.user.findUniqueOrThrow({ where: { id: owner.id } });
     expect(erased).toMatchObject({ email: erasedEmail(owner.id), status: "DISABLED", passwordHash: null, firstName: "", street: null, mobile: null });
     // The audit keeps the pseudonym (the id), with the erasure itself.

@@ -4,6 +4,7 @@ import { ProfileForm } from "@/components/privacy/forms";
 import { requireActor } from "@/lib/server/guards";
 import { isStaff } from "@/lib/server/authz";
 import { getProfile } from "@/lib/privacy/queries";
+import { appLocaleOf } from "@/i18n/routing";
 
 export async function generateMetadata() {
   const t = await getTranslations("privacy.profile");
@@ -25,7 +26,7 @@ export default async function ProfilePage({ params }: { params: Promise<{ locale
           values={{
             firstName: p.firstName,
             lastName: p.lastName,
-            locale: p.locale,
+            locale: appLocaleOf(p.locale) ?? "nl",
             title: p.title ?? "",
             company: p.company ?? "",
             dateOfBirth: p.dateOfBirth ? p.dateOfBirth.toISOString().slice(0, 10) : "",
