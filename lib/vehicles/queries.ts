@@ -98,6 +98,11 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
   if (!holding) return null;
   const face = faceOf(holding);
   const isOwner = holding.kind === "OWNER";
+  // Every driver holding through this owner's, ended ones too: the live ones are the drivers, and
+  // all of them name the driver events the owner's trail shows (one query for both).
+  const through = isOwner
+    ? db.holding.findMany({ where: { viaHoldingId: holding.id }, select: { id: true, endedAt: true, user: { select: { firstName: true, lastName: true, email: true } } } })
+    : Promise.resolve([]);
   const [vehicle, contracts, drivers, history, linkedBy] = await Promise.all([
     db.vehicle.findUniqueOrThrow({
       where: { id: vehicleId },
@@ -110,13 +115,11 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
           select: { id: true, product: true, startsAt: true, endsAt: true, autoRenew: true, status: true, cancelledAt: true },
         })
       : Promise.resolve([]),
-    isOwner
-      ? db.holding.findMany({ where: { viaHoldingId: holding.id, endedAt: null }, select: { id: true, user: { select: { firstName: true, lastName: true, email: true } } } })
-      : Promise.resolve([]),
+    through.then((all) => all.filter((d) => d.endedAt === null).map((d) => ({ id: d.id, user: d.user }))),
     // The maintenance record and mileage: lib/dossier/queries.ts.
     // What happened to this user's link with the car, and who did it: never another owner's entries.
     // An owner also sees the linking of the authorised drivers who drive through their holding.
-    (isOwner ? db.holding.findMany({ where: { viaHoldingId: holding.id }, select: { id: true } }) : Promise.resolve([])).then((through) =>
+    through.then((through) =>
       db.auditLog.findMany({
         where: {
           vehicleId,
