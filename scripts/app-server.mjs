@@ -26,8 +26,33 @@ export const HEADERS_TIMEOUT_MS = 66_000;
  * }} options
  * @returns {import("node:http").Server}
  */
+/**
+ * Requests in flight per connection, for a graceful stop: Node's closeIdleConnections() leaves a
+ * connection that was opened but has not sent a request yet (a browser's speculative preconnect)
+ * open until the headers timeout (66 s), which held a stop past its time limit.
+ * @type {WeakMap<import("node:http").Server, Map<import("node:net").Socket, number>>}
+ */
+const connections = new WeakMap();
+
+/**
+ * Closes every connection with no request in flight, fresh ones included.
+ * @param {import("node:http").Server} server
+ */
+export function closeQuietConnections(server) {
+  const open = connections.get(server);
+  if (!open) return server.closeIdleConnections();
+  for (const [socket, requests] of open) if (requests === 0) socket.destroy();
+}
+
 export function createAppServer({ handle, trustProxy, log }) {
+  /** @type {Map<import("node:net").Socket, number>} */
+  const open = new Map();
   const server = createServer((req, res) => {
+    const socket = req.socket;
+    if (open.has(socket)) open.set(socket, (open.get(socket) ?? 0) + 1);
+    res.on("close", () => {
+      if (open.has(socket)) open.set(socket, Math.max(0, (open.get(socket) ?? 1) - 1));
+    });
     req.headers["x-forwarded-for"] = clientAddress(req.headers["x-forwarded-for"], req.socket.remoteAddress, trustProxy);
     delete req.headers["x-real-ip"];
     const given = req.headers["x-request-id"];
@@ -39,6 +64,11 @@ export function createAppServer({ handle, trustProxy, log }) {
       if (!res.headersSent) res.statusCode = 500;
       res.end();
     });
+  });
+  connections.set(server, open);
+  server.on("connection", (socket) => {
+    open.set(socket, 0);
+    socket.on("close", () => open.delete(socket));
   });
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = HEADERS_TIMEOUT_MS;
@@ -62,7 +92,7 @@ export function stopGracefully(server, { timeoutMs, afterRequests, log }) {
       resolve(1);
     }, timeoutMs);
     timer.unref();
-    const idle = setInterval(() => server.closeIdleConnections(), 100);
+    const idle = setInterval(() => closeQuietConnections(server), 100);
     server.close(() => {
       clearInterval(idle);
       log.info({}, "requests finished; stopping background workers");
@@ -77,6 +107,6 @@ export function stopGracefully(server, { timeoutMs, afterRequests, log }) {
         },
       );
     });
-    server.closeIdleConnections();
+    closeQuietConnections(server);
   });
 }

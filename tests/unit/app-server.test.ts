@@ -119,6 +119,24 @@ describe("the production server's graceful stop", () => {
     agent.destroy();
   });
 
+  it("is not held up by a connection that never sent a request (a browser's preconnect)", async () => {
+    // @ts-expect-error a plain ES module of the server script, without types
+    const { createAppServer: create, stopGracefully } = await import("../../scripts/app-server.mjs");
+    const { connect } = await import("node:net");
+    const s = create({ handle: async (_req: IncomingMessage, res: import("node:http").ServerResponse) => res.end("ok"), trustProxy: false, log: { error: () => {} } }) as Server;
+    await new Promise<void>((resolve) => s.listen(0, "127.0.0.1", resolve));
+    const p = (s.address() as AddressInfo).port;
+    const idle = connect(p, "127.0.0.1");
+    idle.on("error", () => {});
+    await new Promise((r) => idle.once("connect", r));
+    const closed = new Promise((r) => idle.once("close", r));
+    const started = Date.now();
+    const code = await stopGracefully(s, { timeoutMs: 5_000, afterRequests: async () => {}, log: { info: () => {}, warn: () => {} } });
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await closed;
+  });
+
   it("gives up with exit code 1 when a request outlasts the time allowed", async () => {
     // @ts-expect-error a plain ES module of the server script, without types
     const { createAppServer: create, stopGracefully } = await import("../../scripts/app-server.mjs");
