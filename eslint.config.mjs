@@ -32,6 +32,7 @@ const PURE_MODULES = [
   "vehicles/contract-summary",
   "messages/render",
   "messages/link",
+  "reports/qr",
 ];
 
 /**
@@ -181,6 +182,24 @@ const config = [
     },
   },
   ...boundaries,
+  {
+    // Every spec runs its pages through axe (tests/e2e/fixtures.ts, decision 0040).
+    files: ["tests/e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test", "expect"],
+              message: 'Import test and expect from "./fixtures": its automatic fixture checks every page with axe.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

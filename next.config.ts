@@ -29,8 +29,12 @@ const nextConfig: NextConfig = {
     return [
       { source: "/:path*", headers: securityHeaders },
       { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }, { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+      // A buyer report (docs/decisions/0036): never indexed, whatever a crawler makes of the page's metadata.
+      { source: "/:locale/report/:token", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }] },
       // Verification documents: the review page shows PDFs in a frame, so this route alone may be framed by our own pages.
       { source: "/api/verification/documents/:id", headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }, { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'self'" }] },
+      // The same for a contested dispute's documents (docs/decisions/0035).
+      { source: "/api/verification/disputes/:id/documents/:documentId", headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }, { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'self'" }] },
     ];
   },
 };

@@ -18,7 +18,10 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 60_000,
+  // Every page a test opens is also checked with axe (tests/e2e/fixtures.ts), a second or more a
+  // page on these 2-core machines: the longest journeys (20 and more pages, two or three users)
+  // went past 60 s under load, and a timed-out test's body then ran on after its teardown.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
@@ -43,7 +46,8 @@ export default defineConfig({
     },
     {
       command: "node scripts/serve-e2e.mjs",
-      url: `http://localhost:${port}/api/health`,
+      // Ready, not just alive: in demo mode the demo world is seeded in the background (decision 0042).
+      url: `http://localhost:${port}/api/ready`,
       reuseExistingServer: false,
       timeout: 120_000,
     },

@@ -1,10 +1,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { localizedPath, negotiateLocale } from "./i18n/negotiate";
 import { isLocale } from "./i18n/routing";
+import { inlineScriptHashes, isSessionCookie, staticPageOf } from "./lib/server/static-pages";
 
 /**
- * Every page request: puts the language in the URL (/nl/..., /en/...), and sets a per-request
- * CSP nonce and the security headers (docs/decisions/0006-security-headers.md).
+ * Every page request: puts the language in the URL (/nl/..., /en/...), and sets the CSP (a
+ * per-request nonce, or for a prerendered page the hashes of its scripts) and the security
+ * headers (docs/decisions/0006-security-headers.md, 0041-prerendered-public-pages.md).
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -18,20 +20,47 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(url);
   }
 
+  // The prerendered signed-out pages (docs/decisions/0041).
+  const prerendered = staticPageOf(pathname);
+  if (prerendered && request.cookies.getAll().some((c) => isSessionCookie(c.name))) {
+    // Maybe signed in: /api/home decides (home, or the page with the stale cookie cleared).
+    const url = request.nextUrl.clone();
+    url.pathname = "/api/home";
+    url.search = `?to=${encodeURIComponent(pathname + search)}`;
+    return NextResponse.redirect(url, 303);
+  }
+  // Served as built, with the hashes of its inline scripts; under `next dev` nothing is
+  // prerendered (no file), and the page renders per request with the nonce.
+  const hashes = prerendered ? inlineScriptHashes(pathname.replace(/\/$/, "")) : null;
+  if (hashes) return finish(request, NextResponse.next(), first, staticCsp(hashes));
+  return nonceResponse(request, first);
+}
+
+const COMMON_CSP = [
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' blob: data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+];
+
+/**
+ * A prerendered page has no nonce: its inline scripts are allowed by their hashes, Next's own
+ * script files by 'self' (without 'strict-dynamic', which would ignore 'self').
+ */
+function staticCsp(hashes: string[]): string {
+  return ["default-src 'self'", `script-src 'self' ${hashes.join(" ")}`, ...COMMON_CSP].join("; ");
+}
+
+/** Every other page renders per request, its scripts carrying the request's nonce. */
+function nonceResponse(request: NextRequest, first: string) {
+  const { pathname, search } = request.nextUrl;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
-  const csp = [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' blob: data:",
-    "font-src 'self'",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
+  const csp = ["default-src 'self'", `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`, ...COMMON_CSP].join("; ");
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
@@ -39,6 +68,10 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-pathname", pathname + search);
   requestHeaders.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
+  return finish(request, response, first, csp);
+}
+
+function finish(request: NextRequest, response: NextResponse, first: string, csp: string) {
   response.headers.set("Content-Security-Policy", csp);
   if (request.cookies.get("NEXT_LOCALE")?.value !== first) {
     response.cookies.set("NEXT_LOCALE", first, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600 });

@@ -39,6 +39,7 @@ export default defineConfig({
           // next-auth's ESM imports `next/server` without an extension, which only a bundler resolves.
           server: { deps: { inline: ["next-auth"] } },
           environment: "node",
+          globalSetup: ["tests/integration/global-setup.ts"],
           setupFiles: ["tests/integration/setup.ts"],
           pool: "forks",
           testTimeout: 60_000,

@@ -7,8 +7,16 @@
  * same planner statistics. What matters is the ratio large/small per query: near 1 means the
  * query reads a page, not the stock; near LARGE/SMALL means it scans everything.
  *
+ * Then issue 15's goals 3 and 4 (decision 0038): the console's vehicle search over 1,000 and over
+ * --vehicles N linked cars (bench/search-scale.ts), and removal, invitation acceptance and transfer
+ * acceptance at 20 concurrent callers against the baseline's one-row action (bench/concurrency.ts).
+ *
  * Embedded database by default (an in-memory PGlite); with DATABASE_URL, a fresh database on that
- * server, dropped afterwards. Options: --small N --large N --rounds N.
+ * server, dropped afterwards. Options: --small N --large N --rounds N (passport queries);
+ * --vehicles N (default 1,000,000 on PostgreSQL, 100,000 embedded), --samples N (40, searches per
+ * size); --callers-rounds N (3, rounds of 20 concurrent calls); --only passports|search|concurrency
+ * (comma-separated; all by default); --try-indexes (PostgreSQL: after the search's measurement, builds
+ * the indexes bench/search-scale.ts proposes and measures again).
  */
 import { randomBytes, randomInt } from "node:crypto";
 import pg from "pg";
@@ -20,11 +28,15 @@ const arg = (name: string, dflt: number) => {
 const SMALL = arg("small", 100);
 const LARGE = arg("large", 5000);
 const ROUNDS = arg("rounds", 30);
+const ONLY = (process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1]! : "passports,search,concurrency").split(",");
+const VEHICLES = arg("vehicles", process.env.DATABASE_URL ? 1_000_000 : 100_000);
+const SAMPLES = arg("samples", 40);
+const CALLER_ROUNDS = arg("callers-rounds", 3);
 
 let dropDb = async () => {};
 if (process.env.DATABASE_URL) {
   const base = new URL(process.env.DATABASE_URL);
-  const name = `autodossier_bench_${Date.now().toString(36)}`;
+  const name = `bench_run_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
@@ -109,6 +121,20 @@ async function median(fn: () => Promise<unknown>): Promise<number> {
 
 try {
   await database().migrate();
+  if (ONLY.includes("passports")) await passports();
+  if (ONLY.includes("search")) await (await import("./search-scale")).searchScale({ vehicles: VEHICLES, samples: SAMPLES, embedded: !process.env.DATABASE_URL, tryIndexes: process.argv.includes("--try-indexes") });
+  if (ONLY.includes("concurrency")) await (await import("./concurrency")).concurrency({ rounds: CALLER_ROUNDS });
+} finally {
+  await database().close();
+  // After the concurrency part a pooled connection can outlive close(); the forced drop then ends
+  // it and its pool reports that as an unhandled error. Expected here, and only here.
+  process.on("uncaughtException", (e: Error & { code?: string }) => {
+    if (e.code !== "57P01") throw e;
+  });
+  await dropDb();
+}
+
+async function passports() {
   const seedStart = Date.now();
   const small = await seedGarage("small", SMALL);
   const large = await seedGarage("large", LARGE);
@@ -136,7 +162,4 @@ try {
     const l = await median(() => fn(large));
     console.log(`| ${name} | ${s.toFixed(2)} ms | ${l.toFixed(2)} ms | ${(l / s).toFixed(2)}× |`);
   }
-} finally {
-  await database().close();
-  await dropDb();
 }

@@ -37,6 +37,7 @@ import { VerificationApprovedEmail } from "./templates/verification-approved";
 import { VerificationRejectedEmail } from "./templates/verification-rejected";
 import { VerificationExpiredEmail } from "./templates/verification-expired";
 import { VerificationOwnershipEndedEmail } from "./templates/verification-ownership-ended";
+import { DisputeClosedEmail, DisputeOpenedEmail, DisputePendingEmail } from "./templates/dispute";
 import { AppointmentRequestedEmail } from "./templates/appointment-requested";
 import { AppointmentConfirmedEmail } from "./templates/appointment-confirmed";
 import { AppointmentProposedEmail } from "./templates/appointment-proposed";
@@ -51,6 +52,17 @@ import { ContractRenewedEmail } from "./templates/contract-renewed";
 import { ContractEndedEmail } from "./templates/contract-ended";
 import { DriverInvitationEmail } from "./templates/driver-invitation";
 import { DriverAccessEndedEmail } from "./templates/driver-access-ended";
+import {
+  HandoverAcceptedEmail,
+  HandoverCompletedEmail,
+  HandoverDeclinedEmail,
+  HandoverOfferEmail,
+  HandoverUndoneEmail,
+  HandoverUndoneSellerEmail,
+  HandoverUndoneSupportEmail,
+  HandoverUndoneSupportSellerEmail,
+  HandoverWithdrawnEmail,
+} from "./templates/handover";
 import { AccountErasedEmail, ConsentConfirmEmail, ConsentWelcomeEmail, EmailChangeConfirmEmail, EmailChangeNoticeEmail, NewsletterEmail } from "./templates/privacy";
 
 export type { EmailPayloads, TemplateName } from "./payloads";
@@ -85,6 +97,9 @@ export const TEMPLATES: { readonly [N in TemplateName]: ComponentType<EmailProps
   "verification-rejected": VerificationRejectedEmail,
   "verification-expired": VerificationExpiredEmail,
   "verification-ownership-ended": VerificationOwnershipEndedEmail,
+  "dispute-opened": DisputeOpenedEmail,
+  "dispute-pending": DisputePendingEmail,
+  "dispute-closed": DisputeClosedEmail,
   "appointment-requested": AppointmentRequestedEmail,
   "appointment-confirmed": AppointmentConfirmedEmail,
   "appointment-proposed": AppointmentProposedEmail,
@@ -104,10 +119,19 @@ export const TEMPLATES: { readonly [N in TemplateName]: ComponentType<EmailProps
   "consent-welcome": ConsentWelcomeEmail,
   newsletter: NewsletterEmail,
   "account-erased": AccountErasedEmail,
+  "handover-offer": HandoverOfferEmail,
+  "handover-withdrawn": HandoverWithdrawnEmail,
+  "handover-accepted": HandoverAcceptedEmail,
+  "handover-declined": HandoverDeclinedEmail,
+  "handover-completed": HandoverCompletedEmail,
+  "handover-undone": HandoverUndoneEmail,
+  "handover-undone-seller": HandoverUndoneSellerEmail,
+  "handover-undone-support": HandoverUndoneSupportEmail,
+  "handover-undone-support-seller": HandoverUndoneSupportSellerEmail,
 };
 
 /** The footers: why the recipient gets the e-mail (messages `emails.footer*`). */
-export type FooterKey = "footer" | "footerSignUp" | "footerInvitation" | "footerTransfer" | "footerDriverInvitation";
+export type FooterKey = "footer" | "footerSignUp" | "footerInvitation" | "footerTransfer" | "footerDriverInvitation" | "footerHandover";
 
 /**
  * E-mails that can reach an address without an account must not end "because of your account":
@@ -124,6 +148,9 @@ const FOOTERS: { readonly [N in TemplateName]?: (payload: EmailPayloads[N]) => F
   "driver-invitation": () => "footerDriverInvitation",
   // Withdrawn: to an active account (named) or to a buyer who never activated one (no name).
   "passport-transfer-withdrawn": (p) => (p.name ? "footer" : "footerTransfer"),
+  // To the address a car's seller typed, which may have no account (docs/decisions/0034).
+  "handover-offer": () => "footerHandover",
+  "handover-withdrawn": () => "footerHandover",
 };
 
 /** Which footer a template's e-mail ends with, for this payload. */

@@ -47,6 +47,12 @@ export type EmailPayloads = {
   "verification-rejected": Greeted & Action & { vin: string; reason: string; note: string };
   "verification-expired": Greeted & Action & { vin: string };
   "verification-ownership-ended": Greeted & { car: string; vin: string };
+  /** To the holder of a car someone claims (docs/decisions/0035): two buttons, both to the signed-in dispute page; `respondBy` the day, already in the recipient's language. */
+  "dispute-opened": Greeted & { car: string; vin: string; respondBy: string; releaseUrl: string; contestUrl: string };
+  /** To the claimant: the car is claimed by another owner, who was asked; never who. */
+  "dispute-pending": Greeted & Action & { car: string };
+  /** To either party when a dispute is settled; `result` picks the text (messages `emails.dispute-closed`). */
+  "dispute-closed": Greeted & Action & { car: string; vin: string; result: "yours" | "kept" | "released" | "lapsed" | "lost" | "withdrawn" };
 
   // Appointments (docs/decisions/0026-appointments.md). `when` is the time written out in the
   // recipient's language when queued; `startsAt` the same instant (ISO) for the calendar file;
@@ -84,6 +90,27 @@ export type EmailPayloads = {
   newsletter: Greeted & Marketing & { purpose: string; headline: string; body: string };
   /** The account was erased: to the address it had. */
   "account-erased": Greeted & { cars: number };
+
+  // Handover between owners (docs/decisions/0034). `name` in the buyer's first e-mails is the
+  // name the seller typed; `buyer` in the seller's is that name too (nothing else of the buyer).
+  /** To the buyer's address, which may have no account: accept or decline within `days`. */
+  "handover-offer": Greeted & Action & { car: string; days: number };
+  /** To the buyer's address: the seller withdrew it. */
+  "handover-withdrawn": Greeted & { car: string };
+  /** To the seller: accepted; `contracts` went with the car, `cancelled` ended; `url` the handover's page (undo). */
+  "handover-accepted": Greeted & Action & { car: string; buyer: string; contracts: number; cancelled: number };
+  /** To the seller: declined; the car stays theirs. */
+  "handover-declined": Greeted & Action & { car: string; buyer: string };
+  /** To the buyer: the car is theirs; `contracts` came with it. */
+  "handover-completed": Greeted & Action & { car: string; contracts: number };
+  /** To the buyer: the seller undid the handover (a mistyped address). */
+  "handover-undone": Greeted & { car: string };
+  /** To the seller: the car is back in their garage. */
+  "handover-undone-seller": Greeted & Action & { car: string };
+  /** To the buyer: support undid the handover after the seller's 48 hours; `reason` is support's, written for both parties. */
+  "handover-undone-support": Greeted & { car: string; reason: string };
+  /** To the seller: support undid the handover; the car is back in their garage. */
+  "handover-undone-support-seller": Greeted & Action & { car: string; reason: string };
 };
 
 /** What the calendar file of a confirmed appointment is built from (emails/calendar.ts). */

@@ -12,19 +12,23 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type enAppointments from "../messages/en/appointments.json";
-import { appLocaleOf, routing, VARIANT_OF, type AppLocale } from "./routing";
 import type enCore from "../messages/en/core.json";
+import type enDispute from "../messages/en/dispute.json";
 import type enDossier from "../messages/en/dossier.json";
-import type enInbox from "../messages/en/inbox.json";
 import type enDrivers from "../messages/en/drivers.json";
 import type enFleet from "../messages/en/fleet.json";
+import type enHandover from "../messages/en/handover.json";
+import type enInbox from "../messages/en/inbox.json";
 import type enLinking from "../messages/en/linking.json";
+import type enLookup from "../messages/en/lookup.json";
 import type enPassports from "../messages/en/passports.json";
-import type enRecalls from "../messages/en/recalls.json";
-import type enVerification from "../messages/en/verification.json";
 import type enPrivacy from "../messages/en/privacy.json";
+import type enRecalls from "../messages/en/recalls.json";
+import type enReport from "../messages/en/report.json";
+import type enVerification from "../messages/en/verification.json";
+import { appLocaleOf, routing, VARIANT_OF, type AppLocale } from "./routing";
 
-export type Messages = typeof enAppointments & typeof enCore & typeof enDossier & typeof enDrivers & typeof enFleet & typeof enInbox & typeof enLinking & typeof enPassports & typeof enPrivacy & typeof enRecalls & typeof enVerification;
+export type Messages = typeof enAppointments & typeof enCore & typeof enDispute & typeof enDossier & typeof enDrivers & typeof enFleet & typeof enHandover & typeof enInbox & typeof enLinking & typeof enLookup & typeof enPassports & typeof enPrivacy & typeof enRecalls & typeof enReport & typeof enVerification;
 
 type Tree = { [k: string]: string | Tree };
 

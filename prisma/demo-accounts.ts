@@ -12,4 +12,6 @@ export const DEMO_ACCOUNTS = [
   { email: "garage-b@demo.autodossier.test", role: "garageB" },
   { email: "owner-fr@demo.autodossier.test", role: "ownerFr" },
   { email: "owner-be@demo.autodossier.test", role: "ownerBe" },
+  { email: "seller@demo.autodossier.test", role: "seller" },
+  { email: "buyer@demo.autodossier.test", role: "buyer" },
 ] as const;

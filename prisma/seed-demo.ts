@@ -2,6 +2,9 @@
  * The demo world. Idempotent: every row has a stable key and is only created when missing, so
  * seeding again changes nothing.
  */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import type { PrismaClient } from "../generated/prisma/client";
 import { hashPassword } from "../lib/server/password";
 import { addDays, addMonths, today } from "../lib/server/dates";
@@ -9,6 +12,7 @@ import { DEMO_PASSWORD } from "./demo-accounts";
 import { seedPassports } from "./seed-passports";
 import { contractPeriod, monthsBefore } from "./demo-dates";
 import { seedCarCare } from "./seed-care";
+import { seedHandovers } from "./seed-handovers";
 
 const DAY = 24 * 3600_000;
 
@@ -75,6 +79,9 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
     // Belgian owners (docs/decisions/0032): one reads the portal in French, one in Belgian Dutch.
     const ownerFr = await user("owner-fr@demo.autodossier.test", "Élodie", "Lambert", { locale: "fr", city: "Namur", country: "BE" });
     const ownerBe = await user("owner-be@demo.autodossier.test", "Lotte", "Peeters", { locale: "nl_BE", city: "Gent", country: "BE" });
+    // Two private owners for handovers between owners (docs/decisions/0034): one waits for the buyer, one support can undo.
+    const seller = await user("seller@demo.autodossier.test", "Jeroen", "Smit", { city: "Haarlem" });
+    const buyer = await user("buyer@demo.autodossier.test", "Bram", "Koper", { city: "Leiden" });
     await member((await user("garage-b@demo.autodossier.test", "Joris", "Janssens")).id, garageB.id, "ADMIN");
     const garage = await org("demo-garage", "Autobedrijf De Vries", "GARAGE", "Utrecht");
     const fleet = await org("demo-fleet", "De Vries Verkoop & Voorraad", "FLEET", "Utrecht", garage.id);
@@ -256,6 +263,7 @@ export async function seedDemo(prisma: PrismaClient, log: (m: string) => void = 
     }
     await seedCarCare(tx, { ownerId: owner.id, dealerId: dealer.id, dealerStaffId: dealerStaff.id, supportEmail: "support@demo.autodossier.test", vin: cars[0]!.vin, startedMonthsAgo: cars[0]!.startedMonthsAgo, now });
     await seedInbox(tx, owner.id, now);
+    await seedHandovers(tx, { sellerId: seller.id, buyerId: buyer.id, dealerId: dealer.id, dealerStaffId: dealerStaff.id, now });
     await seedPassports(tx);
   }, { timeout: 60_000 });
   log("demo world seeded");
@@ -293,4 +301,35 @@ async function seedInbox(tx: Parameters<Parameters<PrismaClient["$transaction"]>
   await tx.message.create({
     data: { userId: ownerId, kind: "ownership_ended", data: { car: "Volkswagen Golf", vin: "WVWZZZ1KZ8W000123" }, createdAt: addDays(now, -3) },
   });
+}
+
+/**
+ * The seed's own sources, hashed: prisma/seed*.ts and prisma/demo-*.ts as they are on disk where
+ * the server runs. Null where they are not there (a deployment without sources): then every
+ * demo start seeds.
+ */
+export function demoSeedFingerprint(dir = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma")): string | null {
+  if (!existsSync(/*turbopackIgnore: true*/ dir)) return null;
+  const files = readdirSync(/*turbopackIgnore: true*/ dir)
+    .filter((f) => /^(seed|demo-).*\.ts$/.test(f))
+    .sort();
+  if (!files.length) return null;
+  const hash = createHash("sha256");
+  for (const f of files) hash.update(`${f}\n`).update(readFileSync(/*turbopackIgnore: true*/ path.join(dir, f)));
+  return hash.digest("hex");
+}
+
+/**
+ * Seeds the demo world unless this database already holds the seed of these very sources: the
+ * seed is idempotent but takes seconds on the embedded database, and a restart should answer
+ * within a few (issue 15, goal 6). Returns whether it seeded.
+ */
+export async function seedDemoOnce(prisma: PrismaClient, log: (m: string) => void = () => {}, fingerprint = demoSeedFingerprint()): Promise<boolean> {
+  if (fingerprint) {
+    const done = await prisma.demoSeed.findUnique({ where: { id: 1 }, select: { fingerprint: true } });
+    if (done?.fingerprint === fingerprint) return false;
+  }
+  await seedDemo(prisma, log);
+  if (fingerprint) await prisma.demoSeed.upsert({ where: { id: 1 }, update: { fingerprint, seededAt: new Date() }, create: { id: 1, fingerprint } });
+  return true;
 }

@@ -1,4 +1,6 @@
 // Decides whether `next build` must run: a stamp of every source file's path, size and mtime.
+// After a build, makeDbTemplate() makes the migrated embedded-database template.
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -35,4 +37,14 @@ export function buildIsCurrent() {
 
 export function writeStamp() {
   writeFileSync(STAMP, sourceStamp());
+}
+
+/**
+ * The migrated embedded-database template for the committed migrations (scripts/db-template.ts,
+ * docs/decisions/0042), made after a build so that a fresh embedded database starts in about a
+ * second and a half. A failure costs only that speed: the database is then made the slow way.
+ */
+export function makeDbTemplate(env = process.env) {
+  const r = spawnSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db-template.ts"], { stdio: "inherit", env });
+  if (r.status !== 0) console.warn("[db-template] not made: a fresh embedded database will run initdb and every migration");
 }

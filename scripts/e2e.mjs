@@ -2,7 +2,7 @@
 // chromium package when it is missing (Playwright's own browser download cannot work offline).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { buildIsCurrent, writeStamp } from "./build-stamp.mjs";
+import { buildIsCurrent, makeDbTemplate, writeStamp } from "./build-stamp.mjs";
 
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: "inherit", ...opts }).status ?? 1;
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -22,6 +22,7 @@ if (!buildIsCurrent()) {
   const status = run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
   if (status !== 0) process.exit(status);
   writeStamp();
+  if (!process.env.DATABASE_URL) makeDbTemplate();
 }
 
 process.exit(run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...process.argv.slice(2)]));

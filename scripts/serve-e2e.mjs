@@ -35,6 +35,9 @@ const env = {
   // Support reviews Dutch only here, so an English-speaking owner's request goes to the dealer
   // they chose: both routes of self-registration run end to end (tests/e2e/verification.spec.ts).
   SUPPORT_LOCALES: process.env.E2E_SUPPORT_LOCALES ?? "nl",
+  // The RDW's open data, replayed from tests/fixtures/rdw/ by the mail catcher's HTTP server
+  // (tests/support/mail-server.ts): these machines have no internet.
+  RDW_API_URL: `http://127.0.0.1:${process.env.E2E_MAIL_HTTP_PORT ?? 3126}/rdw`,
 };
 const child = spawn(process.execPath, ["scripts/server.mjs"], { stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));

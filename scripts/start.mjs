@@ -7,7 +7,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildIsCurrent, writeStamp } from "./build-stamp.mjs";
+import { buildIsCurrent, makeDbTemplate, writeStamp } from "./build-stamp.mjs";
 import { demoModeOf, productionConfigured } from "./start-env.mjs";
 
 const dev = process.argv.includes("--dev");
@@ -41,6 +41,7 @@ if (!dev && !buildIsCurrent()) {
   const r = spawnSync(process.execPath, [next, "build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
   if (r.status !== 0) process.exit(r.status ?? 1);
   writeStamp();
+  if (!env.DATABASE_URL) makeDbTemplate(env);
 }
 
 console.log(`[start] ${env.DATABASE_URL ? "PostgreSQL (DATABASE_URL)" : `embedded database in ${env.DATA_DIR}`} · http://localhost:${env.PORT}`);

@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
-import { getTranslations } from "next-intl/server";
+import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { Toaster } from "sonner";
+import { pickMessages, ROOT_CLIENT_NAMESPACES } from "@/i18n/pick";
 import { isLocale } from "@/i18n/routing";
 import "../globals.css";
 
@@ -17,14 +18,19 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 export default async function LocaleLayout({ children, params }: { children: React.ReactNode; params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
+  // The language for everything below, also where no request is read (the prerendered pages).
+  setRequestLocale(locale);
   const t = await getTranslations({ locale, namespace: "common" });
+  // Only what every page's client code needs (the error page, the language switch, confirm
+  // buttons); each form brings its own namespaces (components/i18n/with-messages.tsx).
+  const messages = pickMessages(await getMessages(), ROOT_CLIENT_NAMESPACES);
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           {t("skipToContent")}
         </a>
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>
         {/* The one place success messages of changes made in place appear (docs/decisions/0022-confirmations.md). */}
         <Toaster
           position="top-center"

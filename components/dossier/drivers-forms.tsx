@@ -1,95 +1,12 @@
-"use client";
+// Server wrappers of ./drivers-forms.client: each form gets only the message namespaces it uses
+// (components/i18n/with-messages.tsx, docs/decisions/0039-page-speed.md).
+import { withMessages } from "@/components/i18n/with-messages";
+import * as C from "./drivers-forms.client";
 
-import { useTranslations } from "next-intl";
-import { ActionForm, Field, SelectField, SubmitButton } from "@/components/forms/action-form";
-import { ConfirmButton } from "@/components/forms/confirm-button";
-import { LANGUAGE_OPTIONS } from "@/i18n/routing";
-import {
-  acceptDriverInvitationAction,
-  acceptDriverWithNewAccountAction,
-  inviteDriverAction,
-  leaveCarAction,
-  revokeDriverAction,
-  revokeDriverInvitationAction,
-} from "@/lib/drivers/actions";
-
-/** The owner invites a driver by e-mail. */
-export function InviteDriverForm({ vehicleId, locale }: { vehicleId: string; locale: string }) {
-  const t = useTranslations("drivers");
-  return (
-    <ActionForm action={inviteDriverAction} toast={t("sent")}>
-      <input type="hidden" name="vehicleId" value={vehicleId} />
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-[1fr_auto]">
-        <Field name="email" type="email" label={t("email")} autoComplete="off" required />
-        <SelectField name="locale" label={t("language")} defaultValue={locale} options={LANGUAGE_OPTIONS} />
-      </div>
-      <SubmitButton variant="secondary">{t("send")}</SubmitButton>
-    </ActionForm>
-  );
-}
-
-export function RevokeDriverForm({ driverId, name }: { driverId: string; name: string }) {
-  const t = useTranslations("drivers");
-  return (
-    <ActionForm action={revokeDriverAction} toast={t("revoked")} className="space-y-0">
-      <input type="hidden" name="driverId" value={driverId} />
-      <ConfirmButton title={t("revokeConfirm.title", { name })} description={t("revokeConfirm.description", { name })} confirm={t("revokeConfirm.confirm")} variant="ghost">
-        {t("revoke")}
-      </ConfirmButton>
-    </ActionForm>
-  );
-}
-
-export function WithdrawDriverInvitationForm({ invitationId, email }: { invitationId: string; email: string }) {
-  const t = useTranslations("drivers");
-  return (
-    <ActionForm action={revokeDriverInvitationAction} toast={t("withdrawn")} className="space-y-0">
-      <input type="hidden" name="invitationId" value={invitationId} />
-      <ConfirmButton title={t("withdrawConfirm.title", { email })} description={t("withdrawConfirm.description")} confirm={t("withdrawConfirm.confirm")} variant="ghost">
-        {t("withdraw")}
-      </ConfirmButton>
-    </ActionForm>
-  );
-}
-
-/** The driver stops driving the car. */
-export function LeaveCarForm({ vehicleId }: { vehicleId: string }) {
-  const t = useTranslations("drivers");
-  return (
-    <ActionForm action={leaveCarAction} className="space-y-0">
-      <input type="hidden" name="vehicleId" value={vehicleId} />
-      <ConfirmButton title={t("leaveConfirm.title")} description={t("leaveConfirm.description")} confirm={t("leaveConfirm.confirm")}>
-        {t("leave")}
-      </ConfirmButton>
-    </ActionForm>
-  );
-}
-
-export function AcceptDriverInvitationForm({ token }: { token: string }) {
-  const t = useTranslations("drivers");
-  return (
-    <ActionForm action={acceptDriverInvitationAction}>
-      <input type="hidden" name="token" value={token} />
-      <SubmitButton>{t("accept")}</SubmitButton>
-    </ActionForm>
-  );
-}
-
-export function AcceptDriverWithAccountForm({ token, locale, email }: { token: string; locale: string; email: string }) {
-  const t = useTranslations("drivers");
-  const ta = useTranslations("auth");
-  return (
-    <ActionForm action={acceptDriverWithNewAccountAction}>
-      <input type="hidden" name="token" value={token} />
-      <input type="hidden" name="locale" value={locale} />
-      <p className="text-sm text-zinc-700">{t("newAccountFor", { email })}</p>
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-        <Field name="firstName" label={ta("firstName")} autoComplete="given-name" required />
-        <Field name="lastName" label={ta("lastName")} autoComplete="family-name" required />
-      </div>
-      <Field name="password" type="password" label={ta("password")} hint={ta("passwordHint")} autoComplete="new-password" required />
-      <Field name="passwordConfirm" type="password" label={ta("passwordConfirm")} autoComplete="new-password" required />
-      <SubmitButton>{t("createAndAccept")}</SubmitButton>
-    </ActionForm>
-  );
-}
+export type * from "./drivers-forms.client";
+export const AcceptDriverInvitationForm = withMessages(C.AcceptDriverInvitationForm, ["drivers"]);
+export const AcceptDriverWithAccountForm = withMessages(C.AcceptDriverWithAccountForm, ["auth", "drivers"]);
+export const InviteDriverForm = withMessages(C.InviteDriverForm, ["drivers"]);
+export const LeaveCarForm = withMessages(C.LeaveCarForm, ["common", "drivers"]);
+export const RevokeDriverForm = withMessages(C.RevokeDriverForm, ["common", "drivers"]);
+export const WithdrawDriverInvitationForm = withMessages(C.WithdrawDriverInvitationForm, ["common", "drivers"]);

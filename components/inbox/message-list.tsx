@@ -48,7 +48,7 @@ export async function MessageList({ messages }: { messages: InboxMessage[] }) {
                   <p className="break-words text-sm text-zinc-700" data-testid="message-body">
                     {text.body}
                   </p>
-                  <p className="text-xs text-zinc-500">{format.dateTime(m.createdAt, "dateTime")}</p>
+                  <p className="text-xs text-zinc-600">{format.dateTime(m.createdAt, "dateTime")}</p>
                 </div>
                 <div className="flex flex-wrap items-center gap-2">
                   {m.link ? (

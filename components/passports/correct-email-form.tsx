@@ -1,19 +1,7 @@
-"use client";
+// Server wrappers of ./correct-email-form.client: each form gets only the message namespaces it uses
+// (components/i18n/with-messages.tsx, docs/decisions/0039-page-speed.md).
+import { withMessages } from "@/components/i18n/with-messages";
+import * as C from "./correct-email-form.client";
 
-import { useTranslations } from "next-intl";
-import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
-import { correctTransferEmailAction } from "@/lib/passports/actions";
-
-export function CorrectEmailForm({ transferId }: { transferId: string }) {
-  const t = useTranslations("passports.support");
-  return (
-    <ActionForm action={correctTransferEmailAction} className="space-y-3">
-      <input type="hidden" name="transferId" value={transferId} />
-      <div className="grid gap-3 sm:grid-cols-2">
-        <Field name="email" type="email" label={t("newEmail")} autoComplete="off" required />
-        <Field name="emailConfirm" type="email" label={t("newEmailConfirm")} autoComplete="off" required />
-      </div>
-      <SubmitButton variant="secondary">{t("submit")}</SubmitButton>
-    </ActionForm>
-  );
-}
+export type * from "./correct-email-form.client";
+export const CorrectEmailForm = withMessages(C.CorrectEmailForm, ["passports.support"]);

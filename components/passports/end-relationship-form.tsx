@@ -1,15 +1,7 @@
-"use client";
+// Server wrappers of ./end-relationship-form.client: each form gets only the message namespaces it uses
+// (components/i18n/with-messages.tsx, docs/decisions/0039-page-speed.md).
+import { withMessages } from "@/components/i18n/with-messages";
+import * as C from "./end-relationship-form.client";
 
-import { useTranslations } from "next-intl";
-import { ActionForm, SubmitButton } from "@/components/forms/action-form";
-import { endServiceRelationshipAction } from "@/lib/passports/actions";
-
-export function EndRelationshipForm({ vehicleId, garage }: { vehicleId: string; garage: string }) {
-  const t = useTranslations("passports.ownerView");
-  return (
-    <ActionForm action={endServiceRelationshipAction} className="space-y-0">
-      <input type="hidden" name="vehicleId" value={vehicleId} />
-      <SubmitButton variant="secondary">{t("end", { garage })}</SubmitButton>
-    </ActionForm>
-  );
-}
+export type * from "./end-relationship-form.client";
+export const EndRelationshipForm = withMessages(C.EndRelationshipForm, ["passports.ownerView"]);

@@ -1,8 +1,9 @@
 import type { ReactNode } from "react";
 import { Suspense } from "react";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Car, LogOut } from "lucide-react";
 import { Link } from "@/i18n/navigation";
+import type { AppLocale } from "@/i18n/routing";
 import { LocaleSwitcher } from "./locale-switcher";
 import { MobileNav } from "./mobile-nav";
 import { NavBadge } from "./nav-badge";
@@ -22,14 +23,17 @@ export async function AppShell({
   nav = [],
   user,
   home = "/",
+  locale,
 }: {
   children: ReactNode;
   nav?: NavItem[];
   user?: { name: string; email: string } | null;
   home?: string;
+  /** Said where the request's language is not the page's (the 404 outside every language). */
+  locale?: AppLocale;
 }) {
-  const t = await getTranslations("common");
-  const tp = await getTranslations("privacy");
+  const lang = locale ?? (await getLocale());
+  const [t, tp] = await Promise.all([getTranslations({ locale: lang, namespace: "common" }), getTranslations({ locale: lang, namespace: "privacy" })]);
   return (
     <div className="flex min-h-dvh flex-col">
       <header className="border-b border-zinc-200 bg-white">
@@ -63,7 +67,7 @@ export async function AppShell({
                 </button>
               </form>
             ) : null}
-            {nav.length || user ? <MobileNav nav={nav} user={user ?? null} signOutLabel={t("signOut")} menuLabel={t("menu")} /> : null}
+            {nav.length || user ? <MobileNav nav={nav} user={user ?? null} signOutLabel={t("signOut")} menuLabel={t("menu")} closeLabel={t("closeMenu")} /> : null}
           </div>
         </div>
       </header>

@@ -1,5 +1,6 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import type { AppLocale } from "@/i18n/routing";
 import { buttonClass } from "@/components/ui/primitives";
 import { AppShell } from "./app-shell";
 
@@ -7,10 +8,11 @@ import { AppShell } from "./app-shell";
  * The branded "page not found", in the page's language, inside the portal's frame: the way home
  * (the garage or the console when signed in) and, signed out, to sign in.
  */
-export async function NotFoundPage({ user, home }: { user: { name: string; email: string } | null; home: string }) {
-  const [t, tAuth] = await Promise.all([getTranslations("common"), getTranslations("auth.signIn")]);
+export async function NotFoundPage({ user, home, locale }: { user: { name: string; email: string } | null; home: string; locale?: AppLocale }) {
+  const lang = locale ?? (await getLocale());
+  const [t, tAuth] = await Promise.all([getTranslations({ locale: lang, namespace: "common" }), getTranslations({ locale: lang, namespace: "auth.signIn" })]);
   return (
-    <AppShell user={user} home={home}>
+    <AppShell user={user} home={home} locale={locale}>
       <title>{`${t("notFound")} · ${t("appName")}`}</title>
       <div className="mx-auto max-w-md py-10 text-center sm:py-16" data-testid="not-found">
         <p className="text-sm font-semibold text-brand-600">{t("notFoundCode")}</p>

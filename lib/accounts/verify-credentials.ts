@@ -1,4 +1,5 @@
 import { db } from "../server/db";
+import { demoSeedSettled } from "../server/demo-seed-state";
 import { env } from "../server/env";
 import { AppError } from "../server/errors";
 import { verifyPassword } from "../server/password";
@@ -24,6 +25,8 @@ export async function verifyCredentials(input: {
     throw new AppError("UNAUTHENTICATED", "invalid_credentials");
   }
   const email = parsed.data;
+  // In demo mode, a sign-in in the first seconds after a start waits for the demo accounts.
+  await demoSeedSettled();
   const accountKey = `signin:account:${email}:address:${input.address}`;
   const [accountOk, addressOk] = await Promise.all([
     hit(db, accountKey, LIMITS.signInPerAccountAndAddress),

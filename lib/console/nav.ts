@@ -17,6 +17,7 @@ export function consoleNav(actor: Actor): NavItem[] {
   if (can(actor, "service:record")) items.push({ href: "/console/dossier", key: "dossier" });
   if (can(actor, "service:record")) items.push({ href: "/console/appointments", key: "appointments" });
   if (can(actor, "transfers:correct")) items.push({ href: "/console/transfers", key: "transfers" });
+  if (can(actor, "handovers:decide")) items.push({ href: "/console/handovers", key: "handovers" });
   if (can(actor, "recalls:register")) items.push({ href: "/console/recalls", key: "recalls" });
   if (can(actor, "organisations:manage")) items.push({ href: "/console/admin/organisations", key: "organisations" });
   if (can(actor, "users:assist")) items.push({ href: "/console/admin/users", key: "users" });

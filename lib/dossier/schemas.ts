@@ -5,7 +5,8 @@ import { today } from "../server/dates";
 
 /** Issue messages are message keys under errors.fields in the message files; shared fields: lib/server/fields.ts. */
 
-export const SERVICE_KINDS: readonly ServiceKind[] = Object.values(ServiceKind);
+/** The kinds a form offers: a handover's odometer reading is written by the handover only (docs/decisions/0034). */
+export const SERVICE_KINDS: readonly ServiceKind[] = Object.values(ServiceKind).filter((k) => k !== "HANDOVER");
 export const MAX_LINES = 30;
 export const MAX_LINE_LENGTH = 200;
 /** The highest odometer reading accepted: no car reaches it, a typo with an extra digit does. */
@@ -43,7 +44,7 @@ export const WorkLines = z
 
 const EntryFields = {
   vehicleId: Id,
-  kind: z.enum(ServiceKind, { error: "required" }),
+  kind: z.enum(ServiceKind, { error: "required" }).refine((k) => k !== "HANDOVER", { error: "required" }),
   performedOn: PerformedOn,
   mileageKm: MileageKm,
   description: Text(200),

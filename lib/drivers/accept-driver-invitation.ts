@@ -5,17 +5,16 @@
  * without an account makes one on the invitation page (the link proved the address), as a buyer
  * does with a dealer's invitation (lib/linking/accept-invitation.ts).
  */
+import { createAccountFromLink, prepareAccountFromLink } from "../accounts/account-from-link";
 import type { Tx } from "../server/database";
 import { userActor, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { db } from "../server/db";
-import { hashPassword } from "../server/password";
 import { hashToken } from "../server/tokens";
-import { limitLinkFormByAccount, limitLinkFormByAddress } from "../server/form-limits";
+import { limitLinkFormByAddress } from "../server/form-limits";
 import { isSerializationFailure, isUniqueViolation } from "../server/db-errors";
 import { transaction } from "../server/transaction";
-import { withdrawActivationLinks } from "../accounts/activation-links";
 import { lockVehicle } from "../holdings/vehicles";
 import { leaveMessage } from "../messages/leave";
 import type { UserLocale } from "../../i18n/routing";
@@ -103,12 +102,6 @@ export async function acceptDriverInvitation(input: { actor: Actor; token: strin
 }
 
 /** The invited address's account, if any; one that is active or disabled must sign in instead. */
-async function accountToActivate(tx: Pick<Tx, "user">, email: string) {
-  const existing = await tx.user.findUnique({ where: { email }, select: { id: true, status: true } });
-  if (existing && existing.status !== "INVITED") throw new AppError("CONFLICT", "invitation_sign_in_instead");
-  return existing;
-}
-
 /**
  * A driver without an account: the account is made active (the link proved the address) and the
  * invitation accepted, in one transaction; limited per client and per address before hashing.
@@ -123,22 +116,11 @@ export async function acceptDriverInvitationWithNewAccount(input: {
 }): Promise<{ vehicleId: string; email: string }> {
   await limitLinkFormByAddress(input.address);
   const seen = await pendingDriverInvitation(db, input.token);
-  await accountToActivate(db, seen.email);
-  await limitLinkFormByAccount(seen.email);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await prepareAccountFromLink(db, seen.email, input.password, "invitation_sign_in_instead");
   try {
     return await transaction(async (tx) => {
       const inv = await pendingDriverInvitation(tx, input.token);
-      const existing = await accountToActivate(tx, inv.email);
-      if (existing) await withdrawActivationLinks(tx, { id: existing.id });
-      const data = { passwordHash, firstName: input.firstName, lastName: input.lastName, locale: input.locale, status: "ACTIVE" as const, emailVerifiedAt: new Date() };
-      const select = { id: true, email: true, locale: true, firstName: true, lastName: true } as const;
-      const user = existing
-        ? await tx.user.update({ where: { id: existing.id }, data, select })
-        : await tx.user.create({ data: { email: inv.email, ...data }, select }).catch((e: unknown) => {
-            if (isUniqueViolation(e)) throw new AppError("CONFLICT", "invitation_sign_in_instead");
-            throw e;
-          });
+      const user = await createAccountFromLink(tx, { email: inv.email, passwordHash, account: input, now: new Date(), signInInstead: "invitation_sign_in_instead" });
       await audit(tx, userActor(user), "account.activated", { entityType: "User", entityId: user.id, subjectUserId: user.id, data: { via: "driver_invitation" } });
       const r = await acceptInTx(tx, input.token, user, userActor(user));
       return { ...r, email: user.email };

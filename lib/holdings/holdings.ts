@@ -115,7 +115,7 @@ export async function endOwnerHolding(
   const now = input.now ?? new Date();
   // The car's lock first: a driver linked through this holding at the same moment is either
   // committed before (and ended below) or decides after this ending (and finds no owner).
-  await tx.$queryRaw`SELECT v."id" FROM "Vehicle" v JOIN "Holding" h ON h."vehicleId" = v."id" WHERE h."id" = ${input.holdingId} FOR UPDATE OF v`;
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT v."id" FROM "Vehicle" v JOIN "Holding" h ON h."vehicleId" = v."id" WHERE h."id" = ${input.holdingId} FOR UPDATE OF v`;
   const contracts = await tx.contract.updateMany({
     where: { holdingId: input.holdingId, status: { in: ["ACTIVE", "PENDING"] } },
     data: { status: "CANCELLED", autoRenew: false, cancelledAt: now, cancellationReason: input.cancellationReason },
@@ -123,10 +123,12 @@ export async function endOwnerHolding(
   // Every driver through this owner ends (desk-linked and owner-invited alike), each audited and
   // told; invitations not yet accepted lapse (docs/decisions/0029).
   const through = await tx.holding.findMany({ where: { viaHoldingId: input.holdingId, endedAt: null }, select: ENDED_DRIVER_SELECT });
-  const drivers = await tx.holding.updateMany({
-    where: { id: { in: through.map((d) => d.id) }, endedAt: null },
-    data: { endedAt: now, endReason: "DRIVER_ACCESS_ENDED" },
-  });
+  const drivers = through.length
+    ? await tx.holding.updateMany({
+        where: { id: { in: through.map((d) => d.id) }, endedAt: null },
+        data: { endedAt: now, endReason: "DRIVER_ACCESS_ENDED" },
+      })
+    : { count: 0 };
   for (const d of through) {
     await audit(tx, input.actor ?? null, "vehicle.driver_access_ended", {
       entityType: "Holding",
@@ -138,14 +140,19 @@ export async function endOwnerHolding(
     await noticeDriverAccessEnded(tx, d, d.vehicle, input.reason === "REMOVED" ? "removed" : "ownership_changed");
   }
   await tx.driverInvitation.updateMany({ where: { ownerHoldingId: input.holdingId, status: "PENDING" }, data: { status: "LAPSED", endedAt: now } });
+  // A handover this owner started and the buyer has not accepted cannot be accepted any more
+  // (docs/decisions/0034): whoever took the car's lock first decided.
+  await tx.handover.updateMany({ where: { sellerHoldingId: input.holdingId, status: "PENDING" }, data: { status: "LAPSED", decidedAt: now } });
   const ended = await tx.holding.updateMany({
     where: { id: input.holdingId, endedAt: null },
     data: { endedAt: now, endReason: input.reason },
   });
   if (ended.count !== 1) throw new AppError("CONFLICT", "holding_already_ended");
   // The garage served this owner: it does not go on seeing the records of the car's next owner.
+  // By the car's id (its passport is unique per car): a nested filter through the holdings made
+  // PostgreSQL scan every passport.
   const relationship = await tx.passport.updateMany({
-    where: { vehicle: { holdings: { some: { id: input.holdingId } } }, serviceRelationshipEndedAt: null },
+    where: { vehicleId: locked[0]?.id ?? "", serviceRelationshipEndedAt: null },
     data: { serviceRelationshipEndedAt: now },
   });
   // Their open appointments end with them: no workshop keeps the car through an owner who has gone.

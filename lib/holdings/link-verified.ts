@@ -121,7 +121,7 @@ export async function linkVerifiedPerson(tx: Tx, input: LinkVerifiedInput): Prom
 /** The facts kept in place of the documents: never a copy. */
 export async function recordVerifiedFacts(
   tx: Tx,
-  input: { holdingId: string; requestId?: string; verifiedById: string; organisationId: string | null; facts: VerifiedFactsT; now?: Date },
+  input: { holdingId: string | null; requestId?: string; verifiedById: string; organisationId: string | null; facts: VerifiedFactsT; now?: Date },
 ): Promise<void> {
   const f = input.facts;
   await tx.verifiedFacts.create({

@@ -47,7 +47,7 @@ export interface FindOrCreateOptions {
 export function parsePlate(input: Pick<VehicleFieldsT, "plate" | "plateCountry">): { plate: string; country: PlateCountry } | null {
   if (!input.plate) return null;
   const r = checkPlate(input.plate, input.plateCountry);
-  if (!r.ok) throw new AppError("VALIDATION", "plate_invalid", { fieldErrors: { plate: ["plate_invalid"] } });
+  if (!r.ok) throw new AppError("VALIDATION", r.error, { fieldErrors: { plate: [r.error] } });
   return { plate: r.plate, country: r.country };
 }
 

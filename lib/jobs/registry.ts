@@ -17,5 +17,6 @@ export const DAILY_JOBS: DailyJob[] = [
   { name: "maintenance-reminders", run: async (now) => (await import("../maintenance/reminders")).sendMaintenanceReminders(now) },
   { name: "contracts", run: async (now) => (await import("../contracts/run-contracts")).runContracts(now) },
   { name: "car-photos", run: async (now) => (await import("../car-face/photo")).purgeCarPhotos(now) },
+  { name: "vin-disputes", run: async (now) => (await import("../disputes/lapse-disputes")).lapseDisputes(now) },
   { name: "retention", run: async (now) => (await import("../privacy/retention")).runRetention(now) },
 ];

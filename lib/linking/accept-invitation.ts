@@ -1,11 +1,10 @@
+import { createAccountFromLink, prepareAccountFromLink } from "../accounts/account-from-link";
 import type { Tx } from "../server/database";
 import { userActor, type Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
-import { hashPassword } from "../server/password";
 import { db } from "../server/db";
-import { limitLinkFormByAccount, limitLinkFormByAddress } from "../server/form-limits";
-import { withdrawActivationLinks } from "../accounts/activation-links";
+import { limitLinkFormByAddress } from "../server/form-limits";
 import { hashToken } from "../server/tokens";
 import { enqueueEmail } from "../server/mail/outbox";
 import { leaveMessage } from "../messages/leave";
@@ -58,7 +57,9 @@ async function acceptInTx(tx: Tx, inv: Awaited<ReturnType<typeof pendingInvitati
   });
   if (won.count !== 1) throw new AppError("GONE", "invitation_used");
   const owner = await tx.holding.findFirst({ where: { vehicleId: inv.vehicleId, kind: "OWNER", endedAt: null }, select: { id: true } });
-  if (owner) throw new AppError("CONFLICT", "vehicle_taken");
+  // An invitation is no registration certificate: the buyer claims the car with one through a
+  // self-registration, which asks the current owner (docs/decisions/0035). Nothing changes here.
+  if (owner) throw new AppError("CONFLICT", "invitation_car_has_owner");
   const stock = await tx.holding.findFirst({ where: { vehicleId: inv.vehicleId, kind: "STOCK", endedAt: null }, select: { id: true } });
   if (stock) throw new AppError("CONFLICT", "vehicle_taken");
   const acceptedBy = actor ?? userActor(user);
@@ -119,12 +120,6 @@ export async function acceptInvitation(input: { actor: Actor; token: string }): 
 }
 
 /** The invited address's account, if any; one that is active or disabled must sign in instead. */
-async function accountToActivate(tx: Tx, email: string) {
-  const existing = await tx.user.findUnique({ where: { email }, select: { id: true, status: true } });
-  if (existing && existing.status !== "INVITED") throw new AppError("CONFLICT", "invitation_sign_in_instead");
-  return existing;
-}
-
 /**
  * A buyer without an account: the account is created active (the link proved the address) and
  * the invitation accepted, in one transaction. Limited per client address and per invited
@@ -140,23 +135,11 @@ export async function acceptInvitationWithNewAccount(input: {
 }): Promise<{ vehicleId: string; email: string }> {
   await limitLinkFormByAddress(input.address);
   const seen = await pendingInvitation(db, input.token);
-  await accountToActivate(db, seen.email);
-  await limitLinkFormByAccount(seen.email);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await prepareAccountFromLink(db, seen.email, input.password, "invitation_sign_in_instead");
   try {
     const result = await transaction(async (tx) => {
       const inv = await pendingInvitation(tx, input.token);
-      const existing = await accountToActivate(tx, inv.email);
-      // Links from an earlier sign-up for the address are spent: the invitation proved it.
-      if (existing) await withdrawActivationLinks(tx, { id: existing.id });
-      const data = { passwordHash, firstName: input.firstName, lastName: input.lastName, locale: input.locale, status: "ACTIVE" as const, emailVerifiedAt: new Date() };
-      const user = existing
-        ? await tx.user.update({ where: { id: existing.id }, data, select: { id: true, email: true, locale: true, firstName: true } })
-        : await tx.user.create({ data: { email: inv.email, ...data }, select: { id: true, email: true, locale: true, firstName: true } }).catch((e: unknown) => {
-            // The address got an account in the meantime (e.g. the same form sent twice): not a taken car.
-            if (isUniqueViolation(e)) throw new AppError("CONFLICT", "invitation_sign_in_instead");
-            throw e;
-          });
+      const user = await createAccountFromLink(tx, { email: inv.email, passwordHash, account: input, now: new Date(), signInInstead: "invitation_sign_in_instead" });
       const r = await acceptInTx(tx, inv, user, null);
       return { ...r, email: user.email };
     });

@@ -1,4 +1,6 @@
+import { Prisma } from "../../generated/prisma/client";
 import { db } from "../server/db";
+import { normalizePlate } from "../server/plate";
 import { assertCan, organisationsWith, type Actor } from "../server/authz";
 import { hashToken } from "../server/tokens";
 
@@ -87,27 +89,67 @@ export async function lookupVehicle(actor: Actor, vin: string) {
   return v ? { known: true as const, vin, ...v } : { known: false as const, vin };
 }
 
-/** The cars the actor's dealers linked, with their current link. */
+const DEALER_VEHICLE_SELECT = {
+  id: true,
+  kind: true,
+  startedAt: true,
+  disconnectedAt: true,
+  origin: true,
+  user: { select: { email: true, firstName: true, lastName: true } },
+  vehicle: { select: { id: true, vin: true, make: true, model: true, modelYear: true, plates: { where: { validTo: null }, select: { plate: true, country: true }, take: 1 } } },
+} as const;
+
+/** A LIKE pattern that matches `text` at the start of a value (`%`, `_` and `\\` taken literally). */
+function startsWithPattern(text: string) {
+  return `${text.replace(/[\\%_]/g, "\\$&")}%`;
+}
+
+/**
+ * The statement behind a search term: the ids of the dealers' live OWNER/DRIVER links (`orgs`,
+ * not empty) to the cars that match, newest first, 100 at most. Exported for bench/search-scale.ts,
+ * which prints its plan.
+ */
+export function dealerSearchSql(orgs: string[], q: string) {
+  const term = normalizePlate(q.trim());
+  const email = q.trim().toLowerCase();
+  const prefix = startsWithPattern(term);
+  const reversed = startsWithPattern([...term].reverse().join(""));
+  const inOrgs = Prisma.join(orgs);
+  return Prisma.sql`
+    SELECT h."id" FROM "Holding" h
+    WHERE h."linkedByOrganisationId" IN (${inOrgs}) AND h."endedAt" IS NULL AND h."kind" IN ('OWNER', 'DRIVER')
+      AND h."vehicleId" IN (
+        SELECT v."id" FROM "Vehicle" v WHERE upper(v."vin") LIKE ${prefix}
+        UNION SELECT v."id" FROM "Vehicle" v WHERE reverse(upper(v."vin")) LIKE ${reversed}
+        UNION SELECT p."vehicleId" FROM "LicencePlate" p WHERE upper(p."plate") LIKE ${prefix}
+        UNION SELECT e."vehicleId" FROM "User" u JOIN "Holding" e ON e."userId" = u."id"
+          WHERE u."email" = ${email} AND e."linkedByOrganisationId" IN (${inOrgs}) AND e."endedAt" IS NULL AND e."kind" IN ('OWNER', 'DRIVER')
+      )
+    ORDER BY h."startedAt" DESC, h."id" DESC
+    LIMIT 100`;
+}
+
+/**
+ * The cars the actor's dealers linked, with their current link: the live OWNER and DRIVER
+ * holdings a dealer of the actor linked, newest first, 100 at most.
+ *
+ * With a search term, only the cars that match: the VIN starts or ends with the term, a plate of
+ * the car (current or earlier) starts with it (both compared as stored: upper-cased, without
+ * spaces and dashes), or the term is the e-mail address of someone on one of those same
+ * holdings (so a dealer finds only addresses it already sees in the list). The statement starts
+ * from the matches, each read from a btree index (docs/decisions/0038, "Console search at
+ * scale"), and only then keeps the actor's holdings of those cars; Prisma's query API cannot say
+ * "ends with" through an index nor start from a union, hence the one raw statement, whose
+ * parameters are bound, never spliced.
+ */
 export async function listDealerVehicles(actor: Actor, q = "") {
   assertCan(actor, "vehicles:link");
-  const term = q.trim().toUpperCase().replace(/[\s-]/g, "");
-  return db.holding.findMany({
-    where: {
-      linkedByOrganisationId: { in: organisationsWith(actor, "vehicles:link") },
-      endedAt: null,
-      kind: { in: ["OWNER", "DRIVER"] },
-      ...(term ? { vehicle: { OR: [{ vin: { contains: term } }, { plates: { some: { plate: { contains: term } } } }] } } : {}),
-    },
-    orderBy: { startedAt: "desc" },
-    take: 100,
-    select: {
-      id: true,
-      kind: true,
-      startedAt: true,
-      disconnectedAt: true,
-      origin: true,
-      user: { select: { email: true, firstName: true, lastName: true } },
-      vehicle: { select: { id: true, vin: true, make: true, model: true, modelYear: true, plates: { where: { validTo: null }, select: { plate: true, country: true }, take: 1 } } },
-    },
-  });
+  const orgs = organisationsWith(actor, "vehicles:link");
+  const live = { linkedByOrganisationId: { in: orgs }, endedAt: null, kind: { in: ["OWNER" as const, "DRIVER" as const] } };
+  const term = normalizePlate(q.trim());
+  if (!term) return db.holding.findMany({ where: live, orderBy: [{ startedAt: "desc" }, { id: "desc" }], take: 100, select: DEALER_VEHICLE_SELECT });
+  if (!orgs.length) return [];
+  const found = await db.$queryRaw<{ id: string }[]>(dealerSearchSql(orgs, q));
+  if (!found.length) return [];
+  return db.holding.findMany({ where: { id: { in: found.map((r) => r.id) } }, orderBy: [{ startedAt: "desc" }, { id: "desc" }], select: DEALER_VEHICLE_SELECT });
 }

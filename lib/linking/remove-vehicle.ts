@@ -6,6 +6,7 @@ import { leaveMessage } from "../messages/leave";
 import { endOwnerHolding } from "../holdings/holdings";
 import { lockVehicle } from "../holdings/vehicles";
 import { transaction, type Tx } from "../server/transaction";
+import { settleOnRemoval } from "../disputes/settle-on-removal";
 
 /**
  * Flow 4, all or nothing: the owner's holding ends, every active contract is cancelled with its
@@ -55,5 +56,8 @@ export async function removeHeldVehicle(tx: Tx, actor: Actor, vehicleId: string)
     kind: "vehicle_removed",
     data: { car: `${holding.vehicle.make} ${holding.vehicle.model}`, vin: holding.vehicle.vin, contracts: ended.contractsCancelled },
   });
+  // A claim on the car that was waiting for this owner's answer is settled by the removal: the
+  // claimant with a certificate in their name gets the car (docs/decisions/0035).
+  await settleOnRemoval(tx, { holdingId: holding.id, actor });
   return { contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded };
 }

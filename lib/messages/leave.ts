@@ -34,9 +34,24 @@ export const MESSAGE_KINDS = [
   "vehicle_relinked",
   "vehicle_disconnected",
   "vehicle_removed",
+  // a claim on a car another owner holds (docs/decisions/0035)
+  "dispute_opened",
+  "dispute_pending",
+  "dispute_contested",
+  "dispute_closed",
   // privacy (docs/decisions/0031)
   "consent_confirmed",
   "email_change_requested",
+  // handover between owners (docs/decisions/0034)
+  "handover_accepted",
+  "handover_declined",
+  "handover_completed",
+  "handover_undone",
+  // an existing account's offer, its withdrawal, and support's undo for either party
+  "handover_offered",
+  "handover_withdrawn",
+  "handover_undone_support",
+  "handover_undone_support_seller",
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 

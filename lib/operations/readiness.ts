@@ -3,13 +3,16 @@
  * every committed migration is applied (a node of a newer release started before the migration
  * ran is not ready), and the document storage can be reached. Each check has a time limit, so a
  * hanging dependency reads as not ready instead of holding the probe. Liveness is /api/health.
+ * In demo mode a fourth check, `demo`, is "pending" until the background demo seed has finished
+ * (docs/decisions/0042).
  */
 import { database } from "../server/db";
+import { demoSeedState } from "../server/demo-seed-state";
 import { log } from "../server/log";
 import { getDocumentStorage } from "../verification/storage";
 
-export type Check = "ok" | "failed" | "timeout";
-export type Readiness = { ready: boolean; checks: { database: Check; migrations: Check; storage: Check } };
+export type Check = "ok" | "failed" | "timeout" | "pending";
+export type Readiness = { ready: boolean; checks: { database: Check; migrations: Check; storage: Check; demo?: Check } };
 
 const LIMIT_MS = 3_000;
 
@@ -40,6 +43,7 @@ export async function readiness(): Promise<Readiness> {
       await getDocumentStorage().ready?.();
     }),
   ]);
-  const checks = { database: dbCheck, migrations, storage };
+  const demo = demoSeedState();
+  const checks = { database: dbCheck, migrations, storage, ...(demo && { demo: demo === "done" ? ("ok" as const) : demo === "seeding" ? ("pending" as const) : ("failed" as const) }) };
   return { ready: Object.values(checks).every((c) => c === "ok"), checks };
 }

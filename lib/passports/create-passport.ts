@@ -41,7 +41,7 @@ export async function createPassport(input: CreatePassportInput): Promise<{ pass
   staffGarages(input.actor);
   const garageId = actingOrganisation(input.actor, input.garageId, "passports:manage");
   const plate = checkPlate(input.plate, input.plateCountry ?? "NL");
-  if (!plate.ok) throw new AppError("VALIDATION", "plate_invalid", field("plate", "plate_invalid"));
+  if (!plate.ok) throw new AppError("VALIDATION", plate.error, field("plate", plate.error));
   const vin = checkVin(input.vin);
   if (!vin.ok) throw new AppError("VALIDATION", vin.error, field("vin", vin.error));
 

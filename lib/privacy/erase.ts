@@ -12,6 +12,7 @@
  *   every personal column is blanked and the login becomes `erased-<id>@erased.invalid`, so the
  *   old address can sign up afresh; the address and name are blanked wherever else they were
  *   copied (invitations, transfers, a garage's contact of the car, rate-limit counters, outbox);
+ * - the user's unsettled claims on other owners' cars are withdrawn (docs/decisions/0035);
  * - what decision 0031 keeps stays: the verified facts (until 5 years after the holding they
  *   prove ended) and the closing e-mails until they are sent (the retention job then blanks them).
  * A staff member who is the only administrator of an organisation is refused: hand over first.
@@ -27,6 +28,7 @@ import { transaction } from "../server/transaction";
 import { removeHeldVehicle } from "../linking/remove-vehicle";
 import { getPhotoStorage } from "../car-face/storage";
 import { log } from "../server/log";
+import { withdrawClaims } from "../disputes/withdraw-claims";
 
 /** The login an erased account keeps: unique, not deliverable (.invalid, RFC 2606), no personal data. */
 export function erasedEmail(userId: string): string {
@@ -95,6 +97,11 @@ export async function eraseAccount(input: { actor: Actor; password: string; unde
     });
     await tx.driverInvitation.updateMany({ where: { OR: [{ email: address }, { driverHolding: { is: { userId } } }] }, data: { email: erasedEmail(userId) } });
 
+    // Handovers addressed to the user (docs/decisions/0034): a pending one is declined (the
+    // seller's lapsed with the cars above), and the buyer's name and address leave every one.
+    await tx.handover.updateMany({ where: { OR: [{ buyerEmail: address }, { buyerId: userId }], status: "PENDING" }, data: { status: "DECLINED", decidedAt: now } });
+    await tx.handover.updateMany({ where: { OR: [{ buyerEmail: address }, { buyerId: userId }] }, data: { buyerEmail: erasedEmail(userId), buyerName: "" } });
+
     // Service attachments stay with the car's history (the entries are append-only), but a file
     // name the user gave may hold their name: it becomes a neutral one, the extension kept.
     const attachments = await tx.serviceAttachment.findMany({ where: { OR: [{ holderId: userId }, { uploadedById: userId }] }, select: { id: true, originalName: true } });
@@ -102,6 +109,8 @@ export async function eraseAccount(input: { actor: Actor; password: string; unde
       const ext = /\.[A-Za-z0-9]{1,8}$/.exec(a.originalName)?.[0] ?? "";
       await tx.serviceAttachment.update({ where: { id: a.id }, data: { originalName: `attachment${ext.toLowerCase()}` } });
     }
+    // The buyer report links the user made stop working (their holdings ended above already).
+    await tx.reportLink.updateMany({ where: { ownerHolding: { is: { userId } }, revokedAt: null }, data: { revokedAt: now } });
     // A maintenance reminder's "I sold this car" link to the user no longer works.
     await tx.maintenanceDue.updateMany({ where: { reminderUserId: userId, soldTokenHash: { not: null } }, data: { soldTokenHash: null } });
     // The photos of the user's cars: the rows and files go after the commit (below).
@@ -110,6 +119,12 @@ export async function eraseAccount(input: { actor: Actor; password: string; unde
     // Verification: open requests are withdrawn (their copies go with the purge job); notes blanked.
     await tx.verificationRequest.updateMany({ where: { requesterId: userId, status: { in: ["SUBMITTED", "IN_REVIEW"] } }, data: { status: "WITHDRAWN", withdrawnAt: now } });
     await tx.verificationRequest.updateMany({ where: { requesterId: userId }, data: { rejectionNote: null } });
+
+    // Claims on cars (docs/decisions/0035): the user's own claims still unsettled are withdrawn
+    // (the holder is told; the copies go with the purge and dispute jobs); as holder, a dispute
+    // on a car removed above went to its claimant with the removal; their note is blanked.
+    await withdrawClaims(tx, userId, now);
+    await tx.dispute.updateMany({ where: { holderId: userId }, data: { contestNote: null } });
 
     // Addresses of e-mail changes asked for: their e-mails carry the owner's name too.
     const changeAddresses = (await tx.authToken.findMany({ where: { userId, newEmail: { not: null } }, select: { newEmail: true } })).map((t) => t.newEmail!);

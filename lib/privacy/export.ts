@@ -63,7 +63,7 @@ export async function buildExport(input: { actor: Actor }) {
     db.auditLog.findMany({ where: { OR: [{ subjectUserId: userId }, { actorUserId: userId }] }, select: pick("AuditLog") as Prisma.AuditLogSelect, orderBy: { at: "asc" }, take: 10_000 }),
   ]);
   const heldNow = await visibleVehicleIds(userId);
-  const [driverInvitationsSent, driverInvitationsReceived, carPhotos, serviceAttachments, maintenanceDue, warranties, recalls] = await Promise.all([
+  const [driverInvitationsSent, driverInvitationsReceived, carPhotos, serviceAttachments, maintenanceDue, warranties, recalls, handovers, reportLinks] = await Promise.all([
     // Invitations the user sent as the car's owner (the address they typed), and those sent to them.
     db.driverInvitation.findMany({ where: { ownerHolding: { is: { userId } } }, select: pick("DriverInvitation") as Prisma.DriverInvitationSelect, orderBy: { createdAt: "asc" } }),
     db.driverInvitation.findMany({
@@ -78,6 +78,20 @@ export async function buildExport(input: { actor: Actor }) {
     db.maintenanceDue.findMany({ where: { vehicleId: { in: heldNow } }, select: pick("MaintenanceDue") as Prisma.MaintenanceDueSelect, orderBy: { createdAt: "asc" } }),
     db.warranty.findMany({ where: { vehicleId: { in: heldNow } }, select: pick("Warranty") as Prisma.WarrantySelect, orderBy: { startsAt: "asc" } }),
     db.recall.findMany({ where: { vehicleId: { in: heldNow } }, select: pick("Recall") as Prisma.RecallSelect, orderBy: { issuedAt: "asc" } }),
+    // Handovers the user started as seller, and those addressed to them as buyer (docs/decisions/0034).
+    db.handover.findMany({
+      where: { OR: [{ sellerId: userId }, { buyerId: userId }, { buyerEmail: email }] },
+      select: { ...(pick("Handover") as Prisma.HandoverSelect), contracts: { select: pick("HandoverContract") as Prisma.HandoverContractSelect } },
+      orderBy: { createdAt: "asc" },
+    }),
+    // The buyer report links the user made as a car's owner (docs/decisions/0036), without their tokens.
+    db.reportLink.findMany({ where: { ownerHolding: { is: { userId } } }, select: pick("ReportLink") as Prisma.ReportLinkSelect, orderBy: { createdAt: "asc" } }),
+  ]);
+  // Claims on cars (docs/decisions/0035): each side's own, without the other party.
+  const disputeSelect = pick("Dispute") as Prisma.DisputeSelect;
+  const [disputesAsClaimant, disputesAsHolder] = await Promise.all([
+    db.dispute.findMany({ where: { claimantId: userId }, select: disputeSelect, orderBy: { createdAt: "asc" } }),
+    db.dispute.findMany({ where: { holderId: userId }, select: { ...disputeSelect, contestNote: true }, orderBy: { createdAt: "asc" } }),
   ]);
   const document = {
     format: EXPORT_FORMAT,
@@ -93,6 +107,8 @@ export async function buildExport(input: { actor: Actor }) {
     garageContacts,
     verificationRequests,
     verifiedFacts,
+    disputesAsClaimant,
+    disputesAsHolder,
     serviceEntries: entries,
     messages,
     appointments,
@@ -103,6 +119,8 @@ export async function buildExport(input: { actor: Actor }) {
     maintenanceDue,
     warranties,
     recalls,
+    handovers,
+    reportLinks,
     audit: auditEntries,
   };
   await transaction((tx) => audit(tx, input.actor, "account.exported", { entityType: "User", entityId: userId, subjectUserId: userId, data: { format: "json" } }));

@@ -108,6 +108,23 @@ export const AUDIT_ACTIONS = [
   "vehicle.named",
   "vehicle.photo_set",
   "vehicle.photo_removed",
+  // a claim on a car another owner holds (docs/decisions/0035)
+  "dispute.opened",
+  "dispute.released",
+  "dispute.contested",
+  "dispute.lapsed",
+  "dispute.decided",
+  "dispute.document_viewed",
+  // handover between owners (docs/decisions/0034)
+  "handover.started",
+  "handover.withdrawn",
+  "handover.declined",
+  "handover.accepted",
+  "handover.buyer_opened",
+  "handover.undone",
+  // buyer report links (docs/decisions/0036-buyer-report.md)
+  "report.link_created",
+  "report.link_revoked",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -148,6 +165,12 @@ export const OWNER_TRAIL_ACTIONS = [
   "vehicle.named",
   "vehicle.photo_set",
   "vehicle.photo_removed",
+  "handover.started",
+  "handover.withdrawn",
+  "handover.declined",
+  "handover.accepted",
+  "handover.buyer_opened",
+  "handover.undone",
 ] as const satisfies readonly AuditAction[];
 
 export const DRIVER_ADDED_TRAIL_ACTION = "vehicle.driver_added";

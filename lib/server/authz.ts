@@ -92,6 +92,8 @@ export const PERMISSIONS = {
   "service:record": ["dealer", "garage"],
   "fleet:view": ["fleet", "garage"],
   "transfers:correct": ["support"],
+  // Undo an accepted handover between owners once the seller's own 48 hours are over (docs/decisions/0034).
+  "handovers:decide": ["support"],
   // Register recall campaigns (lib/recalls/register-campaign.ts): central support only.
   "recalls:register": ["support"],
   "members:manage": ["org-admin", "admin"],

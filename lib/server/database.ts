@@ -6,7 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaClient } from "../../generated/prisma/client";
 import { applyMigrations, pendingMigrations, type SqlRunner } from "./migrate";
@@ -35,10 +35,12 @@ export interface Database {
 /**
  * `poolSize`: connections this process keeps to PostgreSQL (DATABASE_POOL_SIZE). With several
  * nodes, nodes × pool size must stay under the server's max_connections (or PgBouncer's pool).
+ * `template`: gives a migrated embedded database (lib/server/db-template.ts), or undefined, for a
+ * fresh embedded database to start from; asked only when the database is fresh.
  */
-export function openDatabase(opts: { databaseUrl?: string; dataDir: string; poolSize?: number }): Database {
+export function openDatabase(opts: { databaseUrl?: string; dataDir: string; poolSize?: number; template?: () => Blob | undefined }): Database {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openEmbedded(opts.dataDir);
+  return openEmbedded(opts.dataDir, opts.template);
 }
 
 function openPostgres(url: string, poolSize: number): Database {
@@ -80,14 +82,8 @@ function openPostgres(url: string, poolSize: number): Database {
   };
 }
 
-function openEmbedded(dataDir: string): Database {
-  let dir = dataDir;
-  if (!dataDir.startsWith("memory://")) {
-    dir = path.resolve(dataDir, "pglite");
-    mkdirSync(dir, { recursive: true });
-  }
-  const client = new PGlite(dir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client), transactionOptions: TRANSACTION_OPTIONS });
+/** Raw SQL on an embedded database, transactions included (migrations, the schema template). */
+export function embeddedRunner(client: PGlite): SqlRunner {
   const runner = (c: Pick<PGlite, "exec" | "query">): SqlRunner => ({
     async exec(sql) {
       await c.exec(sql);
@@ -99,7 +95,21 @@ function openEmbedded(dataDir: string): Database {
       return client.transaction((tx) => fn(runner(tx)));
     },
   });
-  const sql = runner(client);
+  return runner(client);
+}
+
+function openEmbedded(dataDir: string, template?: () => Blob | undefined): Database {
+  let dir = dataDir;
+  let fresh = true;
+  if (!dataDir.startsWith("memory://")) {
+    dir = path.resolve(dataDir, "pglite");
+    fresh = !existsSync(path.join(dir, "PG_VERSION"));
+    mkdirSync(dir, { recursive: true });
+  }
+  const loadDataDir = fresh ? template?.() : undefined;
+  const client = new PGlite(dir, loadDataDir ? { loadDataDir } : {});
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(client), transactionOptions: TRANSACTION_OPTIONS });
+  const sql = embeddedRunner(client);
   return {
     kind: "embedded",
     prisma,

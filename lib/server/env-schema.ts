@@ -152,6 +152,16 @@ export const EnvSchema = z
       .optional()
       .transform((v) => v?.trim() || "info")
       .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })),
+    /**
+     * The RDW's open data (Socrata) that fills in make, model, year and fuel from a Dutch plate
+     * (lib/vehicles/rdw.ts); `off` never asks it. Tests point it at a server replaying recorded
+     * answers (tests/fixtures/rdw/).
+     */
+    RDW_API_URL: z
+      .string()
+      .optional()
+      .transform((v) => v?.trim() || "https://opendata.rdw.nl")
+      .pipe(z.union([z.literal("off"), z.url({ protocol: /^https?$/, error: "must be an http(s) URL or off" })])),
   })
   .superRefine((e, ctx) => {
     if (e.NODE_ENV === "production" && !e.SMTP_URL && !e.DEMO_MODE) {

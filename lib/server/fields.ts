@@ -135,7 +135,8 @@ export const Vin = z.string({ error: "vin_length" }).transform((input, ctx) => {
 
 /**
  * Parses user input into a valid plate: `{ country, plate, display, ... }` as from `checkPlate`
- * (lib/server/plate.ts), without `ok`. The issue message is the key `plate_invalid`.
+ * (lib/server/plate.ts), without `ok`. The issue message is the key `plate_invalid`, or
+ * `plate_not_issued` for a Dutch plate with letters the RDW never issues.
  */
 export function ValidPlate(country?: PlateCountryT) {
   return z.string({ error: "plate_invalid" }).transform((input, ctx) => {

@@ -11,7 +11,8 @@ export type { PlateCountry };
 export type NlSidecode = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14;
 /** Belgian formats: "current" 1-ABC-123 (since 2008); older "letters-digits" ABC-123 and "digits-letters" 123-ABC. */
 export type BePlateFormat = "current" | "letters-digits" | "digits-letters";
-export type PlateError = "plate_invalid";
+/** `plate_invalid`: no country's format; `plate_not_issued`: a Dutch shape with letters the RDW never issues. */
+export type PlateError = "plate_invalid" | "plate_not_issued";
 
 export type NlPlate = { ok: true; country: "NL"; plate: string; display: string; sidecode: NlSidecode };
 export type BePlate = { ok: true; country: "BE"; plate: string; display: string; format: BePlateFormat };
@@ -74,6 +75,31 @@ const BE_FORMATS: readonly { format: BePlateFormat; re: RegExp }[] = [
 ];
 
 const INVALID = { ok: false, error: "plate_invalid" } as const;
+const NOT_ISSUED = { ok: false, error: "plate_not_issued" } as const;
+
+/**
+ * Letter combinations the RDW never issues, because they could be read as the abbreviation of a
+ * party, an organisation or a slur (../shared/spec/REFERENCE-DATA.md; rdw.nl "Uitleg over de
+ * cijfers en letters op de kentekenplaat"). Public plate checkers' lists differ slightly; this is
+ * their common core. A combination counts inside one letter group of the plate as printed (the
+ * dashes separate what is read together), in every sidecode: "SD-66-77" and "P-88-SSD" are
+ * refused, "HS-DB-12" is not.
+ */
+const NEVER_ISSUED = ["GVD", "KKK", "KVT", "LPF", "NSB", "PKK", "PSV", "TBS", "SS", "SD"] as const;
+/** Refused as well from series 11 on (sidecodes 11–14, since 4 June 2024); older 3-letter plates (sidecodes 7, 8) may carry them. */
+const NEVER_ISSUED_FROM_SERIES_11 = ["PVV", "SGP", "VVD"] as const;
+const SERIES_11 = 11;
+
+/** The never-issued combination in a Dutch plate's letter groups, or null. */
+export function neverIssuedCombination(groups: readonly string[], sidecode: NlSidecode): string | null {
+  const banned: readonly string[] = sidecode >= SERIES_11 ? [...NEVER_ISSUED, ...NEVER_ISSUED_FROM_SERIES_11] : NEVER_ISSUED;
+  for (const group of groups) {
+    if (!/^[A-Z]+$/.test(group)) continue;
+    const hit = banned.find((b) => group.includes(b));
+    if (hit) return hit;
+  }
+  return null;
+}
 
 /** Guards the regular expressions against pasted essays; no plate is this long. */
 const MAX_INPUT = 40;
@@ -85,10 +111,12 @@ function prepare(input: unknown): string | null {
   return /^[A-Za-z0-9]+$/.test(stripped) ? stripped.toUpperCase() : null;
 }
 
-function checkNl(plate: string): NlPlate | null {
+function checkNl(plate: string): NlPlate | typeof NOT_ISSUED | null {
   for (const m of NL_MATCHERS) {
     const groups = m.strict.exec(plate);
-    if (groups) return { ok: true, country: "NL", plate, display: groups.slice(1).join("-"), sidecode: m.sidecode };
+    if (!groups) continue;
+    if (neverIssuedCombination(groups.slice(1), m.sidecode)) return NOT_ISSUED;
+    return { ok: true, country: "NL", plate, display: groups.slice(1).join("-"), sidecode: m.sidecode };
   }
   return null;
 }
@@ -105,6 +133,7 @@ function checkBe(plate: string): BePlate | null {
  * Validates a licence plate typed with or without dashes/spaces, in any case. With a country,
  * only that country's formats are accepted; without, Dutch first, then Belgian (the formats do
  * not overlap). Dashes in the input are ignored, not checked: the sidecode decides where they go.
+ * A Dutch plate of a valid shape whose letters the RDW never issues is `plate_not_issued`.
  */
 export function checkPlate(input: string, country?: PlateCountry): PlateCheck {
   const plate = prepare(input);

@@ -56,7 +56,7 @@ export const approveVerificationAction = action(
     revalidatePath("/[locale]/console/verifications", "page");
     return r;
   },
-  { redirectTo: (r, { locale }) => `/${locale}/console/verifications/${r.requestId}?decided=approved` },
+  { redirectTo: (r, { locale }) => `/${locale}/console/verifications/${r.requestId}?decided=${r.disputeId ? "disputed" : "approved"}` },
 );
 
 export const rejectVerificationAction = action(

@@ -14,8 +14,9 @@ import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
 import { leaveMessage } from "../messages/leave";
 import { findOrCreateVehicle } from "../holdings/vehicles";
-import { assertNotInStock } from "../holdings/guards";
 import { assertIdValid, linkVerifiedPerson, recordVerifiedFacts } from "../holdings/link-verified";
+import { assertNotInStock, assertOwnershipChangeAllowed } from "../holdings/guards";
+import { openDispute } from "../disputes/open-dispute";
 import { isUniqueViolation } from "../server/db-errors";
 import { reviewableBy, reviewerOrganisation } from "./common";
 import { CLAIM_SELECT, liveClaimHolder, sameClaim } from "./claims";
@@ -28,9 +29,11 @@ export type ApproveRequestInput = ApproveInputT & { actor: Actor; now?: Date };
 export interface ApproveResult {
   requestId: string;
   vehicleId: string;
-  holdingId: string;
+  holdingId: string | null;
   ownershipChanged: boolean;
   copiesDeleted: boolean;
+  /** The car has another active owner: they were asked (docs/decisions/0035); nothing changed hands yet. */
+  disputeId: string | null;
 }
 
 export async function approveRequest(input: ApproveRequestInput): Promise<ApproveResult> {
@@ -70,6 +73,41 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
       // The certificate was reviewed: a Belgian plate on it may move from the car it was on.
       const vehicle = await findOrCreateVehicle(tx, input, { certificateChecked: true, guard: (vehicleId) => assertNotInStock(tx, vehicleId) });
       const car = `${vehicle.make} ${vehicle.model}`;
+      // A car another owner holds: their answer (or a reviewer's decision on their contest)
+      // decides, not this approval. The copies stay for that reviewer until the dispute ends.
+      if (request.relationship === "OWNER") {
+        const active = await tx.holding.findFirst({
+          where: { vehicleId: vehicle.id, kind: "OWNER", endedAt: null, userId: { not: owner.id } },
+          select: { id: true, user: { select: { id: true, email: true, locale: true, firstName: true } } },
+        });
+        if (active?.user) {
+          assertOwnershipChangeAllowed(input);
+          // One claim at a time: the holder answers one, and a second would outlive the first's outcome.
+          const waiting = await tx.dispute.findFirst({ where: { vehicleId: vehicle.id, status: { in: ["OPEN", "CONTESTED"] } }, select: { id: true } });
+          if (waiting) throw new AppError("CONFLICT", "vehicle_disputed");
+          const { disputeId } = await openDispute(tx, {
+            request: { id: request.id, route: request.route, dealerId: request.dealerId },
+            claimant: owner,
+            holder: { holdingId: active.id, user: active.user },
+            vehicle,
+            vin: input.vin,
+            actor,
+            organisationId,
+            now,
+          });
+          await recordVerifiedFacts(tx, { requestId: request.id, holdingId: null, verifiedById: actor.userId, organisationId, facts: input, now });
+          await tx.verificationRequest.update({ where: { id: request.id }, data: { vehicleId: vehicle.id } });
+          await audit(tx, actor, "verification.approved", {
+            organisationId,
+            entityType: "VerificationRequest",
+            entityId: request.id,
+            vehicleId: vehicle.id,
+            subjectUserId: owner.id,
+            data: { route: request.route, relationship: request.relationship, ownershipChanged: false, disputeId },
+          });
+          return { requestId: request.id, vehicleId: vehicle.id, holdingId: null, ownershipChanged: false, disputeId };
+        }
+      }
       const { holdingId, ownershipChanged, relinked } = await linkVerifiedPerson(tx, {
         vehicleId: vehicle.id,
         person: owner,
@@ -116,12 +154,13 @@ export async function approveRequest(input: ApproveRequestInput): Promise<Approv
         payload: { name: owner.firstName, car, url: appLink(owner.locale, `/garage/vehicles/${vehicle.id}`) },
       });
       await leaveMessage(tx, { userId: owner.id, vehicleId: vehicle.id, kind: "verification_approved", data: { car }, link: `/garage/vehicles/${vehicle.id}` });
-      return { requestId: request.id, vehicleId: vehicle.id, holdingId, ownershipChanged };
+      return { requestId: request.id, vehicleId: vehicle.id, holdingId, ownershipChanged, disputeId: null };
     });
   } catch (e) {
     if (!(e instanceof AppError) && isUniqueViolation(e)) throw new AppError("CONFLICT", "vehicle_has_owner");
     throw e;
   }
+  if (result.disputeId) return { ...result, copiesDeleted: false };
   const deleted = await deleteCopies([result.requestId], now);
   return { ...result, copiesDeleted: deleted.failed === 0 };
 }

@@ -4,9 +4,16 @@
  * (deleteAttempts, lastDeleteError) and left to the purge job, which calls this again.
  * Never throws.
  */
+import type { Prisma } from "../../generated/prisma/client";
 import { db } from "../server/db";
 import { log } from "../server/log";
 import { getDocumentStorage } from "./storage";
+
+/**
+ * An approved request whose car another owner holds keeps its copies while the dispute is
+ * unsettled: a contest shows them to the reviewer (docs/decisions/0035).
+ */
+export const NOT_DISPUTED = { NOT: { dispute: { is: { status: { in: ["OPEN", "CONTESTED"] } } } } } satisfies Prisma.VerificationRequestWhereInput;
 
 export interface DeleteResult {
   deleted: number;
@@ -19,7 +26,7 @@ export async function deleteCopies(requestIds: string[], now = new Date()): Prom
   if (!requestIds.length) return result;
   try {
     const docs = await db.verificationDocument.findMany({
-      where: { requestId: { in: requestIds }, deletedAt: null, request: { status: { in: ["APPROVED", "REJECTED", "WITHDRAWN"] } } },
+      where: { requestId: { in: requestIds }, deletedAt: null, request: { status: { in: ["APPROVED", "REJECTED", "WITHDRAWN"] }, ...NOT_DISPUTED } },
       select: { id: true, storageKey: true },
     });
     const storage = getDocumentStorage();
@@ -38,7 +45,7 @@ export async function deleteCopies(requestIds: string[], now = new Date()): Prom
       }
     }
     await db.verificationRequest.updateMany({
-      where: { id: { in: requestIds }, documentsPurgedAt: null, status: { in: ["APPROVED", "REJECTED", "WITHDRAWN"] }, documents: { none: { deletedAt: null } } },
+      where: { id: { in: requestIds }, documentsPurgedAt: null, status: { in: ["APPROVED", "REJECTED", "WITHDRAWN"] }, ...NOT_DISPUTED, documents: { none: { deletedAt: null } } },
       data: { documentsPurgedAt: now },
     });
   } catch (e) {

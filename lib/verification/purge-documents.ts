@@ -15,7 +15,7 @@ import { audit } from "../server/audit";
 import { enqueueEmail } from "../server/mail/outbox";
 import { leaveMessage } from "../messages/leave";
 import { DAY_MS, OPEN_STATUSES, UNDECIDED_DAYS } from "./common";
-import { deleteCopies } from "./delete-copies";
+import { deleteCopies, NOT_DISPUTED } from "./delete-copies";
 import { getDocumentStorage } from "./storage";
 import { UPLOAD_TTL_MS } from "./upload-token";
 import { transaction } from "../server/transaction";
@@ -57,7 +57,7 @@ export async function purgeDocuments(opts: { now?: Date; requestIds?: string[]; 
 
   // 2. Every copy that should be gone (new decisions, failed deletes, withdrawals, expiries).
   const pending = await db.verificationDocument.findMany({
-    where: { deletedAt: null, request: { ...scope, status: { in: ["APPROVED", "REJECTED", "WITHDRAWN"] } } },
+    where: { deletedAt: null, request: { ...scope, status: { in: ["APPROVED", "REJECTED", "WITHDRAWN"] }, ...NOT_DISPUTED } },
     select: { requestId: true },
     distinct: ["requestId"],
     take: 1000,
@@ -79,8 +79,12 @@ export async function purgeDocuments(opts: { now?: Date; requestIds?: string[]; 
     take: 1000,
   });
   // A file that is a request's document stays (it cannot be: submitting deletes the record).
+  const abandonedKeys = abandoned.map((p) => p.storageKey);
   const attached = new Set(
-    (await db.verificationDocument.findMany({ where: { storageKey: { in: abandoned.map((p) => p.storageKey) } }, select: { storageKey: true } })).map((d) => d.storageKey),
+    [
+      ...(await db.verificationDocument.findMany({ where: { storageKey: { in: abandonedKeys } }, select: { storageKey: true } })),
+      ...(await db.disputeDocument.findMany({ where: { storageKey: { in: abandonedKeys } }, select: { storageKey: true } })),
+    ].map((d) => d.storageKey),
   );
   const cleared: string[] = [];
   for (const p of abandoned) {
@@ -98,11 +102,13 @@ export async function purgeDocuments(opts: { now?: Date; requestIds?: string[]; 
   const old = (await storage.list()).filter((o) => now.getTime() - o.modifiedAt.getTime() > ORPHAN_AGE_MS);
   for (let i = 0; i < old.length; i += 500) {
     const batch = old.slice(i, i + 500);
-    const known = new Set(
-      (await db.verificationDocument.findMany({ where: { storageKey: { in: batch.map((o) => o.key) }, deletedAt: null }, select: { storageKey: true } })).map(
-        (d) => d.storageKey,
-      ),
-    );
+    const keys = batch.map((o) => o.key);
+    // A contested dispute's certificate (docs/decisions/0035) is a document too.
+    const [requestDocs, disputeDocs] = await Promise.all([
+      db.verificationDocument.findMany({ where: { storageKey: { in: keys }, deletedAt: null }, select: { storageKey: true } }),
+      db.disputeDocument.findMany({ where: { storageKey: { in: keys }, deletedAt: null }, select: { storageKey: true } }),
+    ]);
+    const known = new Set([...requestDocs, ...disputeDocs].map((d) => d.storageKey));
     for (const o of batch) {
       if (known.has(o.key)) continue;
       try {

@@ -4,7 +4,7 @@
  * the owner sees it confirmed, and the confirmation e-mail carries an .ics calendar file. Another
  * dealer, another owner and a signed-out visitor find nothing and cannot answer. English pages.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { uniqueEmail, waitForMail } from "./support";
 import { DEALER_A, DEALER_A_NAME, DEALER_B, acceptWithNewAccount, captureAction, expectRefused, recordSale, replayAction, signedIn, uniqueVin } from "./linking-support";
 

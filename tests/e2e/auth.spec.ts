@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import pg from "pg";
 import { createActiveUser, linkIn, SIGN_UP_PASSWORD, signIn, uniqueEmail, waitForMail } from "./support";
 

@@ -4,7 +4,7 @@
  * nothing; confirming shows the success message and the changed state. Also the only
  * administrator's disabled buttons with their reason, and the removal page's Cancel.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { answerDialog, createActiveUser, linkIn, mailsTo, signIn, uniqueEmail, waitForMail } from "./support";
 import { DEALER_A, DEALER_A_NAME, linkAtDesk, recordSale, signedIn, uniqueVin } from "./linking-support";
 import { filesOnDisk, login, makeVin, newOwner, PASSWORD, submitRequestWithKeys } from "./verification-support";

@@ -4,7 +4,7 @@
  * (a request captured from the rightful user's page, replayed with the other account's cookies).
  * Each replay is also made with the rightful user's cookies afterwards, to prove it would work.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { answerDialog, createActiveUser, signIn, uniqueEmail } from "./support";
 import { DEALER_A, DEALER_B, captureAction, expectRefused, linkAtDesk, recordSale, replayAction, signedIn, uniqueVin } from "./linking-support";
 

@@ -4,7 +4,7 @@
  * captured from the rightful staff member's page, replayed with the other account's cookies);
  * a buyer sees their own car only, never the garage's other stock.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createActiveUser, mailsTo, uniqueEmail } from "./support";
 import {
   captureAction,

@@ -6,7 +6,7 @@
  * The e2e server sets SUPPORT_LOCALES=nl, so this English-speaking owner's request goes to the
  * dealer they choose.
  */
-import { expect as baseExpect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type BrowserContext, type Page } from "./fixtures";
 import { PASSWORD, captureAction, expectRefused, fillFacts, login, makeVin, newOwner, replayAction, submitRequest } from "./verification-support";
 
 // Long journeys through several accounts: generous limits for a busy machine.

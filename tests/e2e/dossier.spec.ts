@@ -4,7 +4,7 @@
  * an entry of their own; another dealer, the owner of another car and a signed-out visitor find
  * nothing. English pages.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { uniqueEmail } from "./support";
 import { DEALER_A, DEALER_A_NAME, DEALER_B, acceptWithNewAccount, captureAction, expectRefused, recordSale, replayAction, signedIn, uniqueVin } from "./linking-support";
 

@@ -3,7 +3,7 @@
  * the car page, the driver (a new account, made from the e-mailed link) sees the dossier without
  * the owner's contracts, and loses the car when the owner removes it.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import sharp from "sharp";
 import { answerDialog, createActiveUser, linkIn, uniqueEmail, waitForMail } from "./support";
 import { DEALER_A, acceptWithNewAccount, captureAction, expectRefused, recordSale, replayAction, signedIn, uniqueVin } from "./linking-support";

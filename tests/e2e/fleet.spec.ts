@@ -5,7 +5,7 @@
  * fleet's car as not found. And a service entry's PDF invoice: the workshop records it, the owner
  * downloads it, another dealer cannot. English pages.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { readFileSync } from "node:fs";
 import { PDFDocument } from "pdf-lib";
 import { uniqueEmail, waitForMail } from "./support";

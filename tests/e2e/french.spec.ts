@@ -5,7 +5,7 @@
  * "kenteken" and "kentekenbewijs". Demo accounts: owner-fr (French), owner-be (Belgian Dutch),
  * dealer-b (Porsche Centre Bruxelles).
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./fixtures";
 import { DEMO_PASSWORD, linkIn, uniqueEmail, waitForMail } from "./support";
 
 const OWNER_FR = "owner-fr@demo.autodossier.test";

@@ -4,7 +4,7 @@
  * the car and the count drops. On the car page the owner turns automatic renewal off and on.
  * Another owner replaying the owner's "open" and "renewal" actions is refused. English pages.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { uniqueEmail } from "./support";
 import { DEALER_A, acceptWithNewAccount, captureAction, expectRefused, recordSale, replayAction, signedIn, uniqueVin } from "./linking-support";
 

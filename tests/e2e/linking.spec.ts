@@ -1,5 +1,5 @@
 /** The linking journeys of PRODUCT.md: flow 1 (invitation), flow 2 (desk verification), flow 4 (removal). */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createActiveUser, linkIn, signIn, uniqueEmail, waitForMail } from "./support";
 import { DEALER_A, DEALER_A_NAME, acceptWithNewAccount, linkAtDesk, recordSale, signedIn, uniqueVin, waitForCarMail } from "./linking-support";
 

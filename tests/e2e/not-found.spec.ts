@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { signIn } from "./support";
 
 /** Every console message about the Content Security Policy, and every uncaught page error, from now on. */

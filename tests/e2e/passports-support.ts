@@ -16,9 +16,11 @@ export const FLEET_NAME = "De Vries Verkoop & Voorraad";
 
 const CONSONANTS = "BDFGHJKLMNPRSTVWXZ";
 const letter = () => CONSONANTS[randomInt(CONSONANTS.length)];
-/** A random valid Dutch plate of sidecode 9 (XX-999-X, consonants only), in display form. */
+/** A random valid Dutch plate of sidecode 9 (XX-999-X, consonants only), in display form; never SS or SD, which the RDW does not issue. */
 export function uniquePlate(): string {
-  return `${letter()}${letter()}-${String(randomInt(1000)).padStart(3, "0")}-${letter()}`;
+  let pair = "SS";
+  while (pair === "SS" || pair === "SD") pair = `${letter()}${letter()}`;
+  return `${pair}-${String(randomInt(1000)).padStart(3, "0")}-${letter()}`;
 }
 
 export const field = (page: Page, name: string) => page.locator(`[name="${name}"]`);

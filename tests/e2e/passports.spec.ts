@@ -2,7 +2,7 @@
  * Flow 6, AutoPaspoort: a garage creates a passport for a stock car, keeps it up to date and
  * transfers it to the buyer (seed 002), with the e-mails read from the test mail catcher.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { createActiveUser, mailsTo, uniqueEmail, waitForMail } from "./support";
 import {
   activateAndAccept,

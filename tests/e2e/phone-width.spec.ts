@@ -6,14 +6,15 @@
  * long e-mail addresses, a pending transfer, a claimed verification request and a replaced
  * invitation link, the states that overflowed before.
  */
-import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Browser, type BrowserContext, type Page } from "./fixtures";
 import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { DEMO_PASSWORD, linkIn, mailsTo, SIGN_UP_PASSWORD, signIn, waitForMail } from "./support";
+import { answerDialog, DEMO_PASSWORD, linkIn, mailsTo, SIGN_UP_PASSWORD, signIn, waitForMail } from "./support";
 import { createPassport, fillTransfer, transferLink, transferMail, uniquePlate, uniqueVin } from "./passports-support";
 import { recordSale } from "./linking-support";
-import { makeVin, PASSWORD, submitRequest } from "./verification-support";
+import { attach, jpeg, makeVin, PASSWORD, submitRequest } from "./verification-support";
+import { disputedCar } from "./dispute-support";
 
 const expect = baseExpect.configure({ timeout: 20_000 });
 test.describe.configure({ timeout: 240_000 });
@@ -22,7 +23,7 @@ const PHONE = { width: 390, height: 844 };
 test.use({ viewport: PHONE });
 
 /** Which test visits a page (each test checks at its end that it visited all of its pages). */
-type Journey = "signedOut" | "dealer" | "garage" | "fleet" | "owner" | "admin";
+type Journey = "signedOut" | "dealer" | "garage" | "fleet" | "owner" | "account" | "admin" | "dispute";
 
 /** Every page route (app/[locale]/…/page.tsx without the route groups), and the test that visits it. */
 const PAGES: Record<string, { by: Journey; notFound?: true }> = {
@@ -57,31 +58,39 @@ const PAGES: Record<string, { by: Journey; notFound?: true }> = {
   "/garage": { by: "owner" },
   "/garage/vehicles/[id]": { by: "owner" },
   "/garage/vehicles/[id]/remove": { by: "owner" },
+  "/garage/vehicles/[id]/handover": { by: "owner" },
+  "/garage/handovers/[id]": { by: "owner" },
+  "/handovers/[token]": { by: "owner" },
   "/driver-invitations/[token]": { by: "owner" },
+  "/report/[token]": { by: "owner" },
   "/garage/vehicles/[id]/history/new": { by: "owner" },
   "/garage/vehicles/[id]/appointments/new": { by: "owner" },
   "/garage/vehicles/[id]/history/[entryId]/correct": { by: "owner" },
-  "/garage/verifications/new": { by: "owner" },
-  "/garage/verifications/[id]": { by: "owner" },
-  "/account": { by: "owner" },
+  "/garage/verifications/new": { by: "account" },
+  "/garage/verifications/[id]": { by: "account" },
+  "/account": { by: "account" },
   "/messages": { by: "owner" },
-  "/account/profile": { by: "owner" },
-  "/account/delete": { by: "owner" },
-  "/consents/[token]": { by: "owner" },
-  "/unsubscribe/[token]": { by: "owner" },
-  "/email-change/[token]": { by: "owner" },
-  "/email-change/report/[token]": { by: "owner" },
+  "/account/profile": { by: "account" },
+  "/account/delete": { by: "account" },
+  "/consents/[token]": { by: "account" },
+  "/unsubscribe/[token]": { by: "account" },
+  "/email-change/[token]": { by: "account" },
+  "/email-change/report/[token]": { by: "account" },
   "/privacy": { by: "signedOut" },
-  "/console/verifications": { by: "owner" },
-  "/console/verifications/[id]": { by: "owner" },
-  "/console/transfers": { by: "owner" },
-  "/console/recalls": { by: "owner" },
-  "/console/recalls/new": { by: "owner" },
+  "/console/verifications": { by: "account" },
+  "/console/verifications/[id]": { by: "account" },
+  "/console/transfers": { by: "account" },
+  "/console/handovers": { by: "account" },
+  "/console/handovers/[id]": { by: "account" },
+  "/console/recalls": { by: "account" },
+  "/console/recalls/new": { by: "account" },
   // The "I sold this car" link of a reminder: an unknown token reads as not found.
   "/garage/sold/[token]": { by: "owner", notFound: true },
   "/console/admin/organisations": { by: "admin" },
   "/console/admin/organisations/[id]": { by: "admin" },
   "/console/admin/users": { by: "admin" },
+  "/garage/disputes/[id]": { by: "dispute" },
+  "/console/verifications/disputes/[id]": { by: "dispute" },
 };
 
 /** The test visited every page it is responsible for, in both languages. */
@@ -330,7 +339,7 @@ test("the fleet manager's cars and a car's passport fit a phone; plates stay on 
   expectVisitedAll("fleet");
 });
 
-test("the owner's garage, a car, its removal page, the account and a verification request fit a phone; support's review too", async ({ browser }) => {
+test("the demo owner's garage, a car and its pages, a handover, a driver invitation, a report and the inbox fit a phone", async ({ browser }) => {
   // The demo owner's cars (plates, contracts).
   const owner = await signedInPage(browser, "owner@demo.autodossier.test");
   let plates = await visit(owner.page, "/garage", "/garage");
@@ -338,6 +347,27 @@ test("the owner's garage, a car, its removal page, the account and a verificatio
   const vehicleId = href!.split("/").pop()!;
   plates += await visit(owner.page, "/garage/vehicles/[id]", `/garage/vehicles/${vehicleId}`);
   await visit(owner.page, "/garage/vehicles/[id]/remove", `/garage/vehicles/${vehicleId}/remove`);
+  // A handover to a buyer with a long address (docs/decisions/0034): the start form, the seller's
+  // page, the buyer's page signed out; then withdrawn, so the car stays the owner's.
+  await visit(owner.page, "/garage/vehicles/[id]/handover", `/garage/vehicles/${vehicleId}/handover`);
+  const buyerEmail = longEmail("buyer");
+  await owner.page.goto(`/nl/garage/vehicles/${vehicleId}/handover`);
+  await owner.page.getByLabel("Naam van de koper").fill("Marie-Christine van der Heijden-Vermeulen");
+  await owner.page.getByLabel("E-mailadres van de koper").fill(buyerEmail);
+  await owner.page.getByLabel("E-mailadres nogmaals").fill(buyerEmail);
+  await owner.page.getByLabel("Kilometerstand bij verkoop (km)").fill("250000");
+  await owner.page.getByRole("button", { name: "Naar de koper sturen" }).click();
+  await expect(owner.page).toHaveURL(/\/nl\/garage\/handovers\/\w+\?started=1$/);
+  const handoverPath = new URL(owner.page.url()).pathname.replace(/^\/nl/, "");
+  await visit(owner.page, "/garage/handovers/[id]", handoverPath);
+  const handoverMail = await waitForMail(buyerEmail);
+  const buyerAnon = await anonymousPage(browser);
+  await visit(buyerAnon.page, "/handovers/[token]", new URL(linkIn(handoverMail, /http:\/\/localhost:\d+\/\w+\/handovers\/[\w-]+/)).pathname.replace(/^\/\w+/, ""));
+  await buyerAnon.context.close();
+  await owner.page.goto(`/nl${handoverPath}`);
+  await owner.page.getByRole("button", { name: "Overdracht intrekken" }).click();
+  await answerDialog(owner.page, "Intrekken");
+  await expect(owner.page.getByTestId("toast-success")).toBeVisible();
   // A driver invited with a long address: the invitation page as the driver sees it, signed out.
   const driverEmail = longEmail("driver");
   await owner.page.goto(`/nl/garage/vehicles/${vehicleId}#drivers`);
@@ -348,6 +378,12 @@ test("the owner's garage, a car, its removal page, the account and a verificatio
   const invitation = await waitForMail(driverEmail);
   const driverAnon = await anonymousPage(browser);
   await visit(driverAnon.page, "/driver-invitations/[token]", new URL(linkIn(invitation, /http:\/\/localhost:\d+\/\w+\/driver-invitations\/[\w-]+/)).pathname.replace(/^\/\w+/, ""));
+  // A buyer report link of the car, opened signed out (docs/decisions/0036).
+  await owner.page.goto(`/nl/garage/vehicles/${vehicleId}`);
+  await owner.page.getByTestId("report-links").getByRole("button", { name: "Link maken" }).click();
+  const reportUrl = await owner.page.getByTestId("report-link-url").inputValue();
+  await expectFits(owner.page, "car page with a new report link");
+  plates += await visit(driverAnon.page, "/report/[token]", new URL(reportUrl).pathname.replace(/^\/[\w-]+/, ""));
   await driverAnon.context.close();
   await visit(owner.page, "/garage/vehicles/[id]/history/new", `/garage/vehicles/${vehicleId}/history/new`);
   await visit(owner.page, "/garage/vehicles/[id]/appointments/new", `/garage/vehicles/${vehicleId}/appointments/new`);
@@ -360,7 +396,10 @@ test("the owner's garage, a car, its removal page, the account and a verificatio
   await visit(owner.page, "/messages", "/messages");
   expect(plates).toBeGreaterThan(0);
   await owner.context.close();
+  expectVisitedAll("owner");
+});
 
+test("a new owner's account, its e-mailed links and a verification request fit a phone; support's review too", async ({ browser }) => {
   // A new owner with a long address: the account page and a request of their own.
   const anon = await anonymousPage(browser);
   const email = longEmail("owner");
@@ -405,6 +444,10 @@ test("the owner's garage, a car, its removal page, the account and a verificatio
   const support = await signedInPage(browser, "support@demo.autodossier.test");
   await visit(support.page, "/console/verifications", "/console/verifications");
   await visit(support.page, "/console/transfers", "/console/transfers");
+  // The handovers support decides on: the demo's accepted one, opened by its buyer (docs/decisions/0034).
+  await visit(support.page, "/console/handovers", "/console/handovers");
+  const handoverHref = await support.page.getByTestId("handover-row").first().getByRole("link").first().getAttribute("href");
+  await visit(support.page, "/console/handovers/[id]", handoverHref!.replace(/^\/(nl|en)/, ""));
   await visit(support.page, "/console/recalls", "/console/recalls");
   await visit(support.page, "/console/recalls/new", "/console/recalls/new");
   await support.page.goto(`/nl/console/verifications/${requestId}`);
@@ -419,7 +462,7 @@ test("the owner's garage, a car, its removal page, the account and a verificatio
   expect(docs.x + docs.width).toBeLessThanOrEqual(form.x);
   expect(Math.abs(docs.y - form.y)).toBeLessThan(40);
   await support.context.close();
-  expectVisitedAll("owner");
+  expectVisitedAll("account");
 });
 
 test("the admin's organisations and users fit a phone", async ({ browser }) => {
@@ -433,3 +476,20 @@ test("the admin's organisations and users fit a phone", async ({ browser }) => {
   expectVisitedAll("admin");
 });
 
+
+test("a claim on a car: the holder's answer page and support's review of a contest fit a phone", async ({ browser }) => {
+  const d = await disputedCar(browser);
+  const holder = await signedInPage(browser, d.holderEmail, PASSWORD);
+  const path = new URL(d.contestUrl).pathname.replace(/^\/nl/, "");
+  await visit(holder.page, "/garage/disputes/[id]", path);
+  await holder.page.goto(`/nl${path}`);
+  await attach(holder.page, "REGISTRATION", { name: "kenteken.jpg", mimeType: "image/jpeg", buffer: await jpeg() });
+  await expect(holder.page.getByTestId("uploaded-REGISTRATION")).toBeVisible();
+  await holder.page.getByRole("button", { name: "Naar de beoordelaar sturen" }).click();
+  await expect(holder.page.getByTestId("notice")).toBeVisible();
+  await holder.context.close();
+  const support = await signedInPage(browser, "support@demo.autodossier.test");
+  await visit(support.page, "/console/verifications/disputes/[id]", `/console/verifications/disputes/${path.split("/").pop()}`);
+  await support.context.close();
+  expectVisitedAll("dispute");
+});

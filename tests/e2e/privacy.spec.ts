@@ -4,7 +4,7 @@
  * through the e-mail's own link.
  */
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { createActiveUser, linkIn, signIn, uniqueEmail, waitForMail } from "./support";
 import { DEALER_A, acceptWithNewAccount, linkAtDesk, recordSale, signedIn, uniqueVin } from "./linking-support";
 

@@ -5,7 +5,7 @@
  * entry and the owner sees it resolved. The extended warranty of the sale's contract shows too.
  * Another dealer and the owner cannot reach the support or workshop pages. English pages.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { DEMO_PASSWORD, uniqueEmail, waitForMail } from "./support";
 import { DEALER_A, DEALER_A_NAME, DEALER_B, acceptWithNewAccount, recordSale, signedIn, uniqueVin } from "./linking-support";
 

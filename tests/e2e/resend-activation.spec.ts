@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { linkIn, mailsTo, SIGN_UP_PASSWORD, signIn, uniqueEmail, waitForMail, type Mail } from "./support";
 
 const PASSWORD = "a-long-password-7";

@@ -1,11 +1,18 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./support";
 
 test("on a phone the navigation opens as a drawer", async ({ page }) => {
   await signIn(page, "owner@demo.autodossier.test");
   await expect(page.getByRole("navigation", { name: "Hoofdnavigatie" })).toBeHidden();
-  await page.getByRole("button", { name: "Menu" }).click();
-  const drawer = page.getByRole("dialog");
+  const menu = page.getByRole("button", { name: "Menu" });
+  await menu.click();
+  const drawer = page.getByRole("dialog", { name: "Menu" });
+  await expect(drawer).toBeVisible();
+  // The browser's modal dialog: Escape closes it and the focus goes back to the menu button.
+  await page.keyboard.press("Escape");
+  await expect(drawer).toBeHidden();
+  await expect(menu).toBeFocused();
+  await menu.click();
   await expect(drawer).toBeVisible();
   await drawer.getByRole("link", { name: "Account" }).click();
   await expect(page).toHaveURL(/\/nl\/account$/);

@@ -1,8 +1,9 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { createHash } from "node:crypto";
 import { answerDialog, createActiveUser, signIn } from "./support";
 
 test("pages carry the security headers", async ({ request }) => {
-  const res = await request.get("/nl/sign-in");
+  const res = await request.get("/nl/forgot-password");
   const h = res.headers();
   expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
   expect(h["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[\w+/=]+' 'strict-dynamic'/);
@@ -12,15 +13,65 @@ test("pages carry the security headers", async ({ request }) => {
   expect(h["x-powered-by"]).toBeUndefined();
 });
 
-test("the nonce CSP lets the app's own scripts run (forms work client-side)", async ({ page }) => {
+test("a prerendered page's CSP allows exactly its own inline scripts, by hash, and no nonce", async ({ request }) => {
+  for (const path of ["/nl", "/en/sign-in", "/fr/sign-up"]) {
+    const res = await request.get(path);
+    expect(res.status(), path).toBe(200);
+    const csp = res.headers()["content-security-policy"];
+    expect(csp, path).toContain("frame-ancestors 'none'");
+    const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src "))!;
+    expect(scriptSrc, path).not.toMatch(/unsafe-inline|unsafe-eval|nonce-/);
+    const listed = new Set(scriptSrc.split(" ").filter((s) => s.startsWith("'sha256-")));
+    const html = await res.text();
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script/gi)].map((m) => m[1]);
+    expect(inline.length, path).toBeGreaterThan(0);
+    for (const body of inline) expect(listed.has(`'sha256-${createHash("sha256").update(body).digest("base64")}'`), `${path}: ${body.slice(0, 60)}`).toBe(true);
+    expect(res.headers()["cache-control"], path).toMatch(/no-store/);
+  }
+});
+
+test("the CSP lets the app's own scripts run, on a prerendered page and on one rendered per request", async ({ page }) => {
   const violations: string[] = [];
   page.on("console", (m) => {
     if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text());
   });
-  await page.goto("/nl/sign-in");
+  // The language links render in the browser only (they read the query string): visible, the
+  // page's scripts ran.
+  await page.goto("/nl/sign-in?activated=1");
+  await expect(page.getByTestId("notice")).toHaveText("Je account is actief. Je kunt nu inloggen.");
+  // The query goes along, also from a prerendered page (built without one).
   await page.getByRole("link", { name: "English" }).click();
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(page).toHaveURL(/\/en\/sign-in\?activated=1$/);
+  await page.goto("/en/forgot-password");
+  await page.getByRole("link", { name: "Nederlands" }).click();
+  await expect(page).toHaveURL(/\/nl\/forgot-password$/);
   expect(violations).toEqual([]);
+});
+
+test("signed in, the prerendered pages send you home; with a session that no longer counts, the stale cookie goes", async ({ browser }) => {
+  const email = await createActiveUser(browser, "a-long-password-4");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email, "a-long-password-4");
+  for (const path of ["/nl", "/nl/sign-in", "/en/sign-up"]) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(new RegExp(`/${path.split("/")[1]}/garage$`));
+  }
+  // The same cookie after its session ended: the page asked for, and the cookie cleared.
+  const cookie = (await context.cookies()).find((c) => c.name.includes("authjs.session-token"))!;
+  const other = await browser.newContext();
+  await other.addCookies([cookie]);
+  const stale = await other.newPage();
+  await page.goto("/nl/account");
+  await page.getByRole("button", { name: "Overal uitloggen" }).click();
+  await expect(page).toHaveURL(/signedOut=everywhere/);
+  await stale.goto("/nl/sign-in?next=%2Fnl%2Fgarage");
+  await expect(stale).toHaveURL(/\/nl\/sign-in\?next=%2Fnl%2Fgarage$/);
+  await expect(stale.getByRole("heading", { name: "Inloggen" })).toBeVisible();
+  expect((await other.cookies()).filter((c) => c.name.includes("authjs.session-token"))).toEqual([]);
+  await other.close();
+  await context.close();
 });
 
 test("the session cookie is HttpOnly and SameSite=Lax, and signed-in pages are not cached", async ({ page, context }) => {

@@ -18,13 +18,17 @@ export interface Mail {
 /** Waits until the mail catcher holds a message to `to` matching `match`, and returns the newest. */
 export async function waitForMail(to: string, match: (m: Mail) => boolean = () => true, timeoutMs = 15_000): Promise<Mail> {
   const until = Date.now() + timeoutMs;
+  let all: Mail[] = [];
   while (Date.now() < until) {
     const res = await fetch(`${MAIL}/messages?to=${encodeURIComponent(to)}`);
-    const list = ((await res.json()) as Mail[]).filter(match);
+    all = (await res.json()) as Mail[];
+    const list = all.filter(match);
     if (list.length) return list[list.length - 1];
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`no e-mail to ${to} within ${timeoutMs} ms`);
+  // Say what did arrive: a mail with an unexpected subject is a different bug from no mail at all.
+  const got = all.map((m) => JSON.stringify(m.subject)).join(", ") || "none";
+  throw new Error(`no matching e-mail to ${to} within ${timeoutMs} ms (arrived: ${got})`);
 }
 
 export async function mailsTo(to: string): Promise<Mail[]> {

@@ -4,7 +4,7 @@
  * Each journey makes its change on node A and checks it on node B on the very next request.
  * PostgreSQL only: the embedded database admits one process.
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./fixtures";
 import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";

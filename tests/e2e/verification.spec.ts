@@ -6,7 +6,7 @@
  * The e2e server sets SUPPORT_LOCALES=nl: a Dutch-speaking owner's request goes to support, an
  * English-speaking owner's to the dealer they choose.
  */
-import { expect as baseExpect, test, type Page } from "@playwright/test";
+import { expect as baseExpect, test, type Page } from "./fixtures";
 import { answerDialog, waitForMail } from "./support";
 import { PASSWORD, attach, filesOnDisk, fillRequest, largePng, login, makeVin, newOwner, png, submitRequestWithKeys, uploadedKeys, zeroPagePdf } from "./verification-support";
 

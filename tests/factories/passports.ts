@@ -5,7 +5,7 @@ import { db } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { createPassport } from "@/lib/passports/create-passport";
 import { confirmTransfer } from "@/lib/passports/confirm-transfer";
-import type { NlSidecode } from "@/lib/server/plate";
+import { checkPlate, type NlSidecode } from "@/lib/server/plate";
 import { actorFor, createMembership, createOrganisation, createUser, makeVin, outboxFor, tokenFromPayload, uniqueEmail } from "./index";
 
 export async function expectAppError(p: Promise<unknown>, code: AppError["code"], messageKey?: string): Promise<AppError> {
@@ -38,11 +38,14 @@ const SIDECODE_GROUPS: Record<NlSidecode, string[]> = {
   14: ["999", "XX", "9"],
 };
 
-/** A random Dutch plate of a sidecode, in display form (with dashes). */
+/** A random valid Dutch plate of a sidecode, in display form (with dashes): never a combination the RDW does not issue. */
 export function randomNlPlate(sidecode: NlSidecode = 9): string {
-  return SIDECODE_GROUPS[sidecode]
-    .map((g) => [...g].map((c) => (c === "X" ? CONSONANTS[randomInt(CONSONANTS.length)] : String(randomInt(10)))).join(""))
-    .join("-");
+  for (;;) {
+    const plate = SIDECODE_GROUPS[sidecode]
+      .map((g) => [...g].map((c) => (c === "X" ? CONSONANTS[randomInt(CONSONANTS.length)] : String(randomInt(10)))).join(""))
+      .join("-");
+    if (checkPlate(plate, "NL").ok) return plate;
+  }
 }
 
 /** Staff (admin) of a fresh garage that has one fleet account, as an actor. */

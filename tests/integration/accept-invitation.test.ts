@@ -143,7 +143,7 @@ describe("acceptInvitation", () => {
     const othersHolding = await db.holding.create({ data: { vehicleId: inv.vehicleId, kind: "OWNER", userId: other.id, origin: "DEALER_VERIFIED" } });
 
     expect((await getInvitationByToken(inv.token))?.state).toBe("taken");
-    await expectAppError(acceptInvitation({ actor: buyer, token: inv.token }), "CONFLICT", "vehicle_taken");
+    await expectAppError(acceptInvitation({ actor: buyer, token: inv.token }), "CONFLICT", "invitation_car_has_owner");
 
     await expectUnchanged(inv);
     expect(await db.holding.findMany({ where: { vehicleId: inv.vehicleId }, select: { id: true } })).toEqual([{ id: othersHolding.id }]);

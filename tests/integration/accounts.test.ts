@@ -7,6 +7,7 @@ import { hashToken } from "@/lib/server/tokens";
 import { signUp } from "@/lib/accounts/sign-up";
 import { activateAccount } from "@/lib/accounts/activate-account";
 import { verifyCredentials } from "@/lib/accounts/verify-credentials";
+import { trackDemoSeed } from "@/lib/server/demo-seed-state";
 import { requestPasswordReset } from "@/lib/accounts/request-password-reset";
 import { resetPassword } from "@/lib/accounts/reset-password";
 import { changePassword } from "@/lib/accounts/change-password";
@@ -288,6 +289,23 @@ describe("verifyCredentials", () => {
     expect(session).toMatchObject({ userId: user.id, revokedAt: null, userAgent: "vitest" });
     expect(session.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 3600_000);
     expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).lastSignInAt).toBeInstanceOf(Date);
+  });
+
+  it("in demo mode, waits for the background demo seed: an account it creates can sign in at once", async () => {
+    let finishSeed!: () => void;
+    trackDemoSeed(new Promise<void>((r) => (finishSeed = r)));
+    try {
+      const email = uniqueEmail("seeded");
+      const signingIn = verifyCredentials({ email, password: PASSWORD, address: uniqueAddress() });
+      // The seed creates the account after the sign-in began; the sign-in has not read anything
+      // yet, not even its rate limit; then the seed ends.
+      const user = await createUser({ email });
+      expect(await db.rateLimitBucket.count({ where: { key: { startsWith: `signin:account:${email}:` } } })).toBe(0);
+      finishSeed();
+      expect((await signingIn).userId).toBe(user.id);
+    } finally {
+      trackDemoSeed(undefined);
+    }
   });
 
   it("refuses a wrong password, an unknown address, an INVITED and a DISABLED account with the same error", async () => {

@@ -2,4 +2,4 @@
 import "@/tests/support/own-database";
 import { fuzzActionsIn } from "@/tests/support/fuzz-actions";
 
-fuzzActionsIn(["lib/passports/actions.ts", "lib/verification/actions.ts"], "passports, verification");
+fuzzActionsIn(["lib/passports/actions.ts", "lib/verification/actions.ts", "lib/disputes/actions.ts"], "passports, verification, disputes");

@@ -83,7 +83,7 @@ describe("a new owner holding ends the authorised drivers no owner stands behind
     const r = await submittedRequest(requester, { vin });
     await claimRequest({ actor: support, requestId: r.requestId });
     const result = await approveRequest({ actor: support, ...facts(r.requestId, vin) });
-    await expectEndedByNewOwner(lease, result.holdingId, support.userId);
+    await expectEndedByNewOwner(lease, result.holdingId!, support.userId);
     expect(await db.holding.findFirstOrThrow({ where: { vehicleId: result.vehicleId, userId: second.userId } })).toMatchObject({ endReason: "OWNERSHIP_CHANGED" });
   });
 

@@ -269,7 +269,7 @@ async function scan(needle: string): Promise<{ column: string; ids: string[] }[]
   expect(columns.length).toBeGreaterThan(50);
   const hits: { column: string; ids: string[] }[] = [];
   for (const c of columns) {
-    const ID_COLUMN: Record<string, string> = { RateLimitBucket: "key", SupersededInvitationLink: "tokenHash", CarPhoto: "holdingId", JobLease: "name" };
+    const ID_COLUMN: Record<string, string> = { RateLimitBucket: "key", SupersededInvitationLink: "tokenHash", CarPhoto: "holdingId", JobLease: "name", HandoverContract: "contractId" };
     const idColumn = ID_COLUMN[c.table_name] ?? "id";
     const rows = await db.$queryRawUnsafe<{ id: string }[]>(
       `SELECT "${idColumn}"::text AS id FROM "${c.table_name}" WHERE position(lower($1) in lower("${c.column_name}"::text)) > 0`,

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/server/database";
 import { applyMigrations, readMigrations } from "@/lib/server/migrate";
 import { readiness } from "@/lib/operations/readiness";
+import { demoSeedSettled, trackDemoSeed } from "@/lib/server/demo-seed-state";
 import { getDocumentStorage, setDocumentStorage } from "@/lib/verification/storage";
 import { createS3Storage } from "@/lib/verification/storage/s3";
 import { GET } from "@/app/api/ready/route";
@@ -62,6 +63,26 @@ describe("readiness", () => {
     } finally {
       await older.close();
     }
+  });
+
+  it("in demo mode, is not ready until the background demo seed has ended, and not at all when it failed", async () => {
+    let finishSeed!: () => void;
+    trackDemoSeed(new Promise<void>((r) => (finishSeed = r)));
+    try {
+      const seeding = await GET();
+      expect(seeding.status).toBe(503);
+      expect(await seeding.json()).toEqual({ status: "unavailable", checks: { database: "ok", migrations: "ok", storage: "ok", demo: "pending" } });
+      finishSeed();
+      await demoSeedSettled();
+      expect(await readiness()).toEqual({ ready: true, checks: { database: "ok", migrations: "ok", storage: "ok", demo: "ok" } });
+      trackDemoSeed(Promise.reject(new Error("seed broke")));
+      await demoSeedSettled();
+      expect(await readiness()).toMatchObject({ ready: false, checks: { demo: "failed" } });
+    } finally {
+      trackDemoSeed(undefined);
+    }
+    // No demo seed in this process: no demo check at all.
+    expect((await readiness()).checks).not.toHaveProperty("demo");
   });
 
   it("the storage in use answers its own readiness check", async () => {

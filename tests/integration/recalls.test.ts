@@ -96,10 +96,12 @@ describe("registering a campaign by make, model and model years", () => {
     const p = await stockPassport(garage);
     const v = await db.vehicle.findUniqueOrThrow({ where: { id: p.vehicleId } });
     const car = await ownedCar(v.model, v.modelYear);
-    const before = await db.message.count();
+    // Scoped to these two cars: other test files write messages in parallel.
+    const aboutTheseCars = { where: { vehicleId: { in: [v.id, car.vehicle.id] } } };
+    expect(await db.message.count(aboutTheseCars)).toBe(0);
     const r = await registerCampaign({ actor: support, ...texts(code()), scope: "VINS", csv: `${v.vin}\n${car.vehicle.vin}\n` });
     expect(r).toMatchObject({ cars: 2, owners: 1 });
-    expect(await db.message.count()).toBe(before + 1);
+    expect(await db.message.findMany(aboutTheseCars)).toEqual([expect.objectContaining({ userId: car.owner.user.id, vehicleId: car.vehicle.id, kind: "recall_opened" })]);
     expect(await db.message.count({ where: { userId: car.driver.userId } })).toBe(0);
   });
 

@@ -7,12 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import pg from "pg";
 import { openDatabase, type Database } from "@/lib/server/database";
 import { verifyPassword } from "@/lib/server/password";
-import { seedDemo } from "@/prisma/seed-demo";
+import { demoSeedFingerprint, seedDemo, seedDemoOnce } from "@/prisma/seed-demo";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/demo-accounts";
 import { addMonths, today } from "@/lib/server/dates";
 import { warrantyLeft } from "@/lib/recalls/warranty-left";
 import { reminderDue } from "@/lib/maintenance/reminders";
 import { buildHistory, loadEntries } from "@/lib/dossier/history";
+import { sellerMayUndo } from "@/lib/handover/undo-accepted";
+import { DEMO_HANDOVER_VINS } from "@/prisma/seed-handovers";
 
 let database: Database;
 let dropDatabase = async () => {};
@@ -160,5 +162,64 @@ describe("the demo fleet (decision 0030)", () => {
     expect(cars.map((c) => [c.garageId, c.vehicle.plates.map((p) => p.plate)])).toEqual([["demo-garage", ["ZR483K"]]]);
     expect(cars[0]!.vehicle.serviceRecords.map((r) => [r.kind, r.organisationId])).toEqual([["INSPECTION", "demo-garage"]]);
     expect(cars[0]!.costItems.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the demo handovers between owners (decision 0034)", () => {
+  it("the buyer has a waiting handover from the seller in the inbox, and an accepted one, opened, that only support can undo", async () => {
+    await seedDemo(database.prisma);
+    const prisma = database.prisma;
+    const seller = await prisma.user.findUniqueOrThrow({ where: { email: "seller@demo.autodossier.test" }, select: { id: true } });
+    const buyer = await prisma.user.findUniqueOrThrow({ where: { email: "buyer@demo.autodossier.test" }, select: { id: true, email: true } });
+    const waiting = await prisma.handover.findFirstOrThrow({ where: { vehicle: { vin: DEMO_HANDOVER_VINS.waiting } }, include: { contracts: true } });
+    expect(waiting).toMatchObject({ status: "PENDING", sellerId: seller.id, buyerEmail: buyer.email, buyerId: null });
+    expect(waiting.expiresAt.getTime()).toBeGreaterThan(Date.now() + 12 * 86_400_000);
+    expect(await prisma.holding.count({ where: { id: waiting.sellerHoldingId, userId: seller.id, endedAt: null } })).toBe(1);
+    expect(waiting.contracts.map((c) => c.moves).sort()).toEqual([false, true, true]);
+    const offer = await prisma.message.findFirstOrThrow({ where: { userId: buyer.id, kind: "handover_offered" } });
+    expect(offer).toMatchObject({ readAt: null, data: { handoverId: waiting.id, link: `/garage/handovers/${waiting.id}` } });
+
+    const accepted = await prisma.handover.findFirstOrThrow({ where: { vehicle: { vin: DEMO_HANDOVER_VINS.accepted } }, include: { buyerHolding: true, sellerHolding: true } });
+    expect(accepted).toMatchObject({ status: "ACCEPTED", sellerId: seller.id, buyerId: buyer.id });
+    expect(accepted.buyerHolding).toMatchObject({ userId: buyer.id, endedAt: null, origin: "HANDOVER" });
+    expect(accepted.sellerHolding).toMatchObject({ userId: seller.id, endReason: "SOLD" });
+    expect(accepted.buyerOpenedAt).not.toBeNull();
+    expect(Date.now() - accepted.decidedAt!.getTime()).toBeGreaterThan(48 * 3_600_000);
+    expect(sellerMayUndo(accepted, new Date())).toBe(false);
+    // Both parties' audit holds every step; the buyer's rows never the buyer's name the seller typed.
+    const rows = await prisma.auditLog.findMany({ where: { entityType: "Handover", entityId: accepted.id } });
+    expect(rows.map((r) => `${r.action}:${r.subjectUserId === seller.id ? "seller" : "buyer"}`).sort()).toEqual(
+      ["handover.accepted:buyer", "handover.accepted:seller", "handover.buyer_opened:buyer", "handover.buyer_opened:seller", "handover.started:buyer", "handover.started:seller"],
+    );
+    for (const r of rows.filter((x) => x.subjectUserId === buyer.id)) expect(r.data).not.toHaveProperty("buyerName");
+    // The car's history reads as logical with the odometer at sale, and its mileage is that reading.
+    const car = await prisma.vehicle.findUniqueOrThrow({ where: { vin: DEMO_HANDOVER_VINS.accepted }, select: { id: true, mileageKm: true } });
+    const history = buildHistory(await loadEntries(prisma, car.id), { userId: buyer.id, ownerId: buyer.id, organisationIds: [], isOwner: true });
+    expect(history.mileage.verdict).toBe("logical");
+    expect(history.mileage.latest?.km).toBe(car.mileageKm);
+  });
+});
+
+describe("a demo start seeds only when the seed's sources changed", () => {
+  it("hashes the seed's own files, and seeds again only for another hash", async () => {
+    const fingerprint = demoSeedFingerprint();
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    const prisma = database.prisma;
+    await prisma.demoSeed.deleteMany();
+    expect(await seedDemoOnce(prisma, () => {}, fingerprint)).toBe(true);
+    expect((await prisma.demoSeed.findUniqueOrThrow({ where: { id: 1 } })).fingerprint).toBe(fingerprint);
+    const logged: string[] = [];
+    expect(await seedDemoOnce(prisma, (m) => logged.push(m), fingerprint)).toBe(false);
+    expect(logged).toEqual([]);
+    expect(await seedDemoOnce(prisma, (m) => logged.push(m), "0".repeat(64))).toBe(true);
+    expect(logged).toContain("demo world seeded");
+    expect((await prisma.demoSeed.findUniqueOrThrow({ where: { id: 1 } })).fingerprint).toBe("0".repeat(64));
+  });
+
+  it("seeds on every start where the sources are not there to hash", async () => {
+    expect(demoSeedFingerprint("/nonexistent")).toBeNull();
+    const logged: string[] = [];
+    expect(await seedDemoOnce(database.prisma, (m) => logged.push(m), null)).toBe(true);
+    expect(await seedDemoOnce(database.prisma, (m) => logged.push(m), null)).toBe(true);
   });
 });

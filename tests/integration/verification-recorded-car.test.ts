@@ -23,10 +23,11 @@ describe("approving a self-registration of a known car", () => {
     const typed = { fullName: "Buyer Person", registeredOwnerName: "Buyer Person", make: "Opel", model: "Corsa", modelYear: 2011, fuel: "DIESEL" };
     const result = await approveRequest({ actor: support, ...facts(r.requestId, r.vin, typed), confirmOwnershipChange: true });
 
-    expect(result).toMatchObject({ vehicleId: linked.vehicleId, ownershipChanged: true });
+    // The car is another owner's: they are asked (docs/decisions/0035), both e-mails name the recorded car.
+    expect(result).toMatchObject({ vehicleId: linked.vehicleId, ownershipChanged: false, disputeId: expect.any(String) });
     expect(await db.vehicle.findUniqueOrThrow({ where: { id: linked.vehicleId } })).toMatchObject({ make: "Porsche", model: "Macan", modelYear: 2023, fuel: "ELECTRIC" });
-    const told = (await outboxFor(first.email)).filter((m) => m.template === "verification-ownership-ended");
-    const approved = (await outboxFor(buyer.email)).filter((m) => m.template === "verification-approved");
+    const told = (await outboxFor(first.email)).filter((m) => m.template === "dispute-opened");
+    const approved = (await outboxFor(buyer.email)).filter((m) => m.template === "dispute-pending");
     expect([...told, ...approved].map((m) => (m.payload as { car: string }).car)).toEqual(["Porsche Macan", "Porsche Macan"]);
   });
 });

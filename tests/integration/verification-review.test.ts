@@ -13,7 +13,7 @@ import { rejectRequest } from "@/lib/verification/reject-request";
 import { withdrawRequest } from "@/lib/verification/withdraw-request";
 import { readDocument } from "@/lib/verification/read-document";
 import { getMyRequest, getReviewRequest, listQueue } from "@/lib/verification/queries";
-import { createUser, outboxFor } from "../factories";
+import { outboxFor } from "../factories";
 import { createDealer, dealerStaff, facts, filesOnDisk, ownerActor, storageKeysOf, submittedRequest, supportUser } from "../factories/verification";
 import { refusal } from "../factories/errors";
 
@@ -104,12 +104,12 @@ describe("the decision", () => {
     expect(row.documents.every((d) => d.deletedAt)).toBe(true);
     expect(row.facts).toMatchObject({ fullName: "Test User", placeOfBirth: "Utrecht", vin: r.vin, registeredOwnerName: "Test User", holdingId: result.holdingId, organisationId: null });
 
-    const holding = await db.holding.findUniqueOrThrow({ where: { id: result.holdingId } });
+    const holding = await db.holding.findUniqueOrThrow({ where: { id: result.holdingId! } });
     expect(holding).toMatchObject({ kind: "OWNER", origin: "SELF_REGISTRATION", userId: requester.userId, endedAt: null });
     const mails = await outboxFor(requester.email);
     expect(mails.map((m) => m.template)).toEqual(["verification-approved"]);
     expect(String((mails[0]!.payload as { url: string }).url)).toContain(`/garage/vehicles/${result.vehicleId}`);
-    const audits = await db.auditLog.findMany({ where: { OR: [{ entityId: r.requestId }, { entityId: result.holdingId }] }, orderBy: { at: "asc" } });
+    const audits = await db.auditLog.findMany({ where: { OR: [{ entityId: r.requestId }, { entityId: result.holdingId! }] }, orderBy: { at: "asc" } });
     expect(audits.map((a) => a.action)).toEqual(expect.arrayContaining(["verification.submitted", "verification.claimed", "verification.approved", "vehicle.linked"]));
     expect((await getMyRequest(requester, r.requestId))?.carInGarage).toBe(true);
   });
@@ -125,7 +125,7 @@ describe("the decision", () => {
     expect((await db.verificationRequest.findUniqueOrThrow({ where: { id: r.requestId } })).status).toBe("IN_REVIEW");
 
     const result = await approveRequest({ actor: support, ...facts(r.requestId, r.vin, { documentValidUntil: calendarDate("2026-03-02") }), now });
-    expect(await db.holding.findUniqueOrThrow({ where: { id: result.holdingId } })).toMatchObject({ kind: "OWNER", userId: requester.userId });
+    expect(await db.holding.findUniqueOrThrow({ where: { id: result.holdingId! } })).toMatchObject({ kind: "OWNER", userId: requester.userId });
   });
 
   it("links an authorised driver as DRIVER under the car's owner", async () => {
@@ -134,17 +134,14 @@ describe("the decision", () => {
     expect(await storageKeysOf(r.requestId)).toHaveLength(4);
     await claimRequest({ actor: support, requestId: r.requestId });
     const result = await approveRequest({ actor: support, ...facts(r.requestId, r.vin) });
-    expect(await db.holding.findUniqueOrThrow({ where: { id: result.holdingId } })).toMatchObject({ kind: "DRIVER", origin: "SELF_REGISTRATION" });
+    expect(await db.holding.findUniqueOrThrow({ where: { id: result.holdingId! } })).toMatchObject({ kind: "DRIVER", origin: "SELF_REGISTRATION" });
   });
 
-  it("on a certificate in the requester's name, ends the previous owner's holding as at removal and tells them without naming the new owner", async () => {
-    const previous = await createUser();
+  it("on a certificate in the requester's name, asks the current owner (a dispute) without naming the new one; nothing changes hands yet", async () => {
     const first = await ownerActor();
     const r0 = await submittedRequest(first);
     await claimRequest({ actor: support, requestId: r0.requestId });
     const linked = await approveRequest({ actor: support, ...facts(r0.requestId, r0.vin) });
-    // The car is on `first`'s account now; `previous` plays no part (a control).
-    void previous;
 
     const buyer = await ownerActor();
     const r = await submittedRequest(buyer, { vin: r0.vin });
@@ -155,9 +152,14 @@ describe("the decision", () => {
     expect(await db.verificationRequest.findUniqueOrThrow({ where: { id: r.requestId } })).toMatchObject({ status: "IN_REVIEW" });
 
     const result = await approveRequest({ actor: support, ...facts(r.requestId, r.vin, { fullName: "Buyer Person", registeredOwnerName: "Buyer Person" }), confirmOwnershipChange: true });
-    expect(result.ownershipChanged).toBe(true);
-    expect(await db.holding.findUniqueOrThrow({ where: { id: linked.holdingId } })).toMatchObject({ endReason: "OWNERSHIP_CHANGED" });
-    const told = (await outboxFor(first.email)).find((m) => m.template === "verification-ownership-ended");
+    expect(result).toMatchObject({ ownershipChanged: false, holdingId: null, copiesDeleted: false, disputeId: expect.any(String) });
+    expect(await db.holding.findUniqueOrThrow({ where: { id: linked.holdingId! } })).toMatchObject({ endedAt: null, userId: first.userId });
+    expect(await db.dispute.findUniqueOrThrow({ where: { id: result.disputeId! } })).toMatchObject({ status: "OPEN", holderId: first.userId, claimantId: buyer.userId });
+    // The copies stay for a reviewer of a contest; the facts wait for the holding.
+    const row = await db.verificationRequest.findUniqueOrThrow({ where: { id: r.requestId }, include: { documents: true, facts: true } });
+    expect(row.documents.every((d) => d.deletedAt === null)).toBe(true);
+    expect(row.facts).toMatchObject({ holdingId: null, registeredOwnerName: "Buyer Person" });
+    const told = (await outboxFor(first.email)).find((m) => m.template === "dispute-opened");
     expect(told).toBeDefined();
     expect(JSON.stringify(told!.payload)).not.toMatch(/Buyer|buyer|@example/);
     expect(JSON.stringify(told!.payload)).not.toContain(buyer.email);
@@ -175,13 +177,14 @@ describe("the decision", () => {
     const e = await refusal(approveRequest({ actor: support, ...facts(r.requestId, r.vin, { fullName: "Buyer Person", registeredOwnerName: "Lease Company BV" }), confirmOwnershipChange: true }));
     expect(e).toMatchObject({ code: "VALIDATION", messageKey: "registered_owner_mismatch", fieldErrors: { registeredOwnerName: ["registered_owner_mismatch"] } });
     expect(await db.verificationRequest.findUniqueOrThrow({ where: { id: r.requestId } })).toMatchObject({ status: "IN_REVIEW", decidedAt: null });
-    expect(await db.holding.findUniqueOrThrow({ where: { id: linked.holdingId } })).toMatchObject({ endedAt: null, userId: first.userId });
+    expect(await db.holding.findUniqueOrThrow({ where: { id: linked.holdingId! } })).toMatchObject({ endedAt: null, userId: first.userId });
     expect(await db.holding.count({ where: { userId: buyer.userId } })).toBe(0);
+    expect(await db.dispute.count({ where: { claimantId: buyer.userId } })).toBe(0);
     expect((await outboxFor(first.email)).map((m) => m.template)).toEqual(["verification-approved"]);
 
     // The same name written differently is the same name.
     const result = await approveRequest({ actor: support, ...facts(r.requestId, r.vin, { fullName: "Buyer Person", registeredOwnerName: "PERSON, BÜYER" }), confirmOwnershipChange: true });
-    expect(result.ownershipChanged).toBe(true);
+    expect(result.disputeId).not.toBeNull();
   });
 
   it("rejects with a reason: e-mail with the reason, no facts, copies gone from disk", async () => {
@@ -224,7 +227,7 @@ describe("the decision", () => {
     await claimRequest({ actor: staff, requestId: r.requestId });
     const result = await approveRequest({ actor: staff, ...facts(r.requestId, r.vin) });
     expect(await db.verifiedFacts.findUniqueOrThrow({ where: { requestId: r.requestId } })).toMatchObject({ organisationId: brussels.id });
-    expect(await db.holding.findUniqueOrThrow({ where: { id: result.holdingId } })).toMatchObject({ linkedByOrganisationId: brussels.id });
+    expect(await db.holding.findUniqueOrThrow({ where: { id: result.holdingId! } })).toMatchObject({ linkedByOrganisationId: brussels.id });
     // A French speaker's links open the French interface.
     const mail = (await outboxFor(requester.email)).find((m) => m.template === "verification-approved");
     expect(mail).toMatchObject({ locale: "fr" });

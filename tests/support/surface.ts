@@ -19,7 +19,7 @@ import { hashPassword } from "@/lib/server/password";
 import { actorFor, createAuthToken, createMembership, createUser, makeVin, PASSWORD, uid, uniqueEmail } from "@/tests/factories";
 import { invite, ownedVehicle } from "@/tests/factories/linking";
 import { confirmTo, randomNlPlate, stockPassport, type Staff } from "@/tests/factories/passports";
-import { sampleJpeg, samplePdf, submittedRequest, uploadAll } from "@/tests/factories/verification";
+import { facts, sampleJpeg, samplePdf, submittedRequest, uploadAll } from "@/tests/factories/verification";
 import { addCostItem } from "@/lib/passports/add-cost-item";
 import { addMaintenanceItem } from "@/lib/passports/add-maintenance-item";
 import { acceptTransferByToken } from "@/lib/passports/accept-transfer";
@@ -30,6 +30,10 @@ import * as linking from "@/lib/linking/schemas";
 import * as organisations from "@/lib/organisations/schemas";
 import * as passports from "@/lib/passports/schemas";
 import * as verification from "@/lib/verification/schemas";
+import * as disputes from "@/lib/disputes/schemas";
+import { approveRequest } from "@/lib/verification/approve-request";
+import { contestDispute } from "@/lib/disputes/contest-dispute";
+import { uploadDocument } from "@/lib/verification/upload-document";
 import * as dossier from "@/lib/dossier/schemas";
 import * as privacy from "@/lib/privacy/schemas";
 import { unsubscribeToken } from "@/lib/privacy/consents";
@@ -38,6 +42,10 @@ import * as fleet from "@/lib/fleet/schemas";
 import { requestUnlink } from "@/lib/fleet/request-unlink";
 import { recordWorkshopEntry } from "@/lib/dossier/record-workshop-entry";
 import * as drivers from "@/lib/drivers/schemas";
+import * as handover from "@/lib/handover/schemas";
+import { startHandover } from "@/lib/handover/start-handover";
+import { acceptHandover } from "@/lib/handover/accept-handover";
+import { today } from "@/lib/server/dates";
 import * as carFace from "@/lib/car-face/schemas";
 import { inviteDriver } from "@/lib/drivers/invite-driver";
 import { uploadCarPhoto } from "@/lib/car-face/photo";
@@ -46,8 +54,11 @@ import * as contracts from "@/lib/contracts/schemas";
 import * as recalls from "@/lib/recalls/schemas";
 import * as maintenance from "@/lib/maintenance/schemas";
 import * as appointments from "@/lib/appointments/schemas";
+import * as vehicles from "@/lib/vehicles/schemas";
 import { requestAppointment } from "@/lib/appointments/request-appointment";
 import { localValue } from "@/lib/appointments/times";
+import * as reports from "@/lib/reports/schemas";
+import { createReportLink } from "@/lib/reports/create-report-link";
 import { MATRIX_ACTORS, type MatrixActor, type Who, type World } from "./world";
 
 export interface Case {
@@ -118,6 +129,31 @@ async function driverInvitation(w: World, email = uniqueEmail("driver")) {
   return { car, token, invitationId: r.invitationId, email };
 }
 
+/** A handover of a fresh car of the victim owner to `email`: its id and the link's token (docs/decisions/0034). */
+async function handoverOf(w: World, email = uniqueEmail("buyer")) {
+  const car = await ownedCar(w);
+  const r = await startHandover({
+    actor: await actor(w, "owner"),
+    vehicleId: car.vehicle.id,
+    buyerName: "Bram Koper",
+    buyerEmail: email,
+    buyerEmailConfirm: email,
+    locale: "nl",
+    soldOn: today(),
+    mileageKm: 20000,
+    move: [],
+  });
+  return { car, handoverId: r.handoverId, token: r.token, email };
+}
+
+/** Another person's car offered to the victim owner's account (the inbox message's route). */
+async function offeredToVictim(w: World) {
+  const other = await ownedVehicle();
+  const email = w.users.owner.email;
+  const r = await startHandover({ actor: await actorFor(other.owner.id), vehicleId: other.vehicle.id, buyerName: "Victim", buyerEmail: email, buyerEmailConfirm: email, locale: "nl", soldOn: today(), mileageKm: 20000, move: [] });
+  return { input: { handoverId: r.handoverId }, secrets: [other.vehicle.vin, other.vehicle.id, other.owner.email] };
+}
+
 /** The victim owner drives a fresh car of someone else (invited and accepted). */
 async function ownerDrives() {
   const other = await ownedVehicle();
@@ -169,6 +205,27 @@ async function ownersRequest(w: World, claimedBy: "support" | null = null) {
   const r = await submittedRequest(await actor(w, "owner"));
   if (claimedBy) await claimRequest({ actor: await actor(w, claimedBy), requestId: r.requestId });
   return { ...r, secrets: [...ownerSecrets(w), r.vin] };
+}
+
+/**
+ * The victim owner's car claimed by someone else with a certificate in their name (support
+ * approved it): an open dispute the owner answers (docs/decisions/0035); `contested` has the owner
+ * contest it, so support decides it.
+ */
+async function ownersDisputedCar(w: World, contested = false) {
+  const car = await ownedCar(w);
+  const claimant = await actorFor((await createUser()).id);
+  const r = await submittedRequest(claimant, { vin: car.vehicle.vin });
+  const support = await actor(w, "support");
+  await claimRequest({ actor: support, requestId: r.requestId });
+  const approved = await approveRequest({ actor: support, ...facts(r.requestId, r.vin), confirmOwnershipChange: true });
+  const disputeId = approved.disputeId!;
+  if (contested) {
+    const owner = await actor(w, "owner");
+    const upload = await uploadDocument({ actor: owner, kind: "REGISTRATION", bytes: await sampleJpeg() });
+    await contestDispute({ actor: owner, disputeId, upload_REGISTRATION: upload.uploadId });
+  }
+  return { disputeId, secrets: [...car.secrets, claimant.email] };
 }
 
 const approveFields = (requestId: string, vin: string) => ({
@@ -598,6 +655,13 @@ export const ENTRIES: Record<string, Entry> = {
       return { input: { organisationId: w.dealer.id, vin: car.vehicle.vin }, secrets: [...car.secrets, car.vehicle.id] };
     },
   },
+  "lib/vehicles/actions.ts#lookUpVehicleAction": {
+    kind: "action",
+    schema: vehicles.LookUpVehicleInput,
+    by: "garage",
+    // Public RDW data and a make from the VIN: nothing of a tenant, but only for an organisation of the caller's.
+    setup: async (w) => ({ input: { organisationId: w.garage.id, plate: randomNlPlate(), plateCountry: "NL", vin: makeVin() } }),
+  },
   "lib/linking/actions.ts#verifyAtDeskAction": {
     kind: "action",
     schema: linking.DeskVerificationInput,
@@ -935,6 +999,41 @@ export const ENTRIES: Record<string, Entry> = {
     },
   },
 
+  // ---- lib/disputes/actions.ts (docs/decisions/0035)
+  "lib/disputes/actions.ts#releaseDisputeAction": {
+    kind: "action",
+    schema: disputes.DisputeIdInput,
+    by: "owner",
+    setup: async (w) => {
+      const d = await ownersDisputedCar(w);
+      return { input: { disputeId: d.disputeId }, secrets: d.secrets };
+    },
+  },
+  "lib/disputes/actions.ts#contestDisputeAction": {
+    kind: "action",
+    schema: disputes.ContestInput,
+    by: "owner",
+    // A refused caller leaves the owner's upload waiting: cleared, so the owner's limit of waiting
+    // uploads (MAX_PENDING_UPLOADS) is not used up for the entries after this one.
+    after: async (w) => {
+      await db.pendingUpload.deleteMany({ where: { userId: w.users.owner.id } });
+    },
+    setup: async (w) => {
+      const d = await ownersDisputedCar(w);
+      const upload = await uploadDocument({ actor: await actor(w, "owner"), kind: "REGISTRATION", bytes: await sampleJpeg() });
+      return { input: { disputeId: d.disputeId, upload_REGISTRATION: upload.uploadId, note: "" }, secrets: d.secrets };
+    },
+  },
+  "lib/disputes/actions.ts#decideDisputeAction": {
+    kind: "action",
+    schema: disputes.DecideInput,
+    by: "support",
+    setup: async (w) => {
+      const d = await ownersDisputedCar(w, true);
+      return { input: { disputeId: d.disputeId, winner: "holder" }, secrets: d.secrets };
+    },
+  },
+
   // ---- lib/recalls/actions.ts
   "lib/recalls/actions.ts#registerCampaignAction": {
     kind: "action",
@@ -1086,6 +1185,26 @@ export const ENTRIES: Record<string, Entry> = {
       };
     },
   },
+  // ---- buyer report links (docs/decisions/0036)
+  "lib/reports/actions.ts#createReportLinkAction": {
+    kind: "action",
+    schema: reports.CreateReportLinkInput,
+    by: "owner",
+    setup: async (w) => {
+      const car = await ownedCar(w);
+      return { input: { vehicleId: car.vehicle.id, days: "7" }, secrets: car.secrets };
+    },
+  },
+  "lib/reports/actions.ts#revokeReportLinkAction": {
+    kind: "action",
+    schema: reports.RevokeReportLinkInput,
+    by: "owner",
+    setup: async (w) => {
+      const car = await ownedCar(w);
+      const r = await createReportLink({ actor: await actor(w, "owner"), vehicleId: car.vehicle.id, days: 7, locale: "nl" });
+      return { input: { linkId: r.linkId }, secrets: car.secrets };
+    },
+  },
   "lib/car-face/actions.ts#setCarNameAction": {
     kind: "action",
     schema: carFace.SetCarNameInput,
@@ -1103,6 +1222,100 @@ export const ENTRIES: Record<string, Entry> = {
       const car = await ownedCar(w);
       await uploadCarPhoto({ actor: await actor(w, "owner"), vehicleId: car.vehicle.id, bytes: await sampleJpeg() });
       return { input: { vehicleId: car.vehicle.id }, secrets: car.secrets };
+    },
+  },
+
+  // ---- lib/handover/actions.ts (docs/decisions/0034)
+  "lib/handover/actions.ts#startHandoverAction": {
+    kind: "action",
+    schema: handover.StartHandoverInput,
+    by: "owner",
+    setup: async (w) => {
+      const car = await ownedCar(w);
+      const email = uniqueEmail("buyer");
+      return {
+        input: { vehicleId: car.vehicle.id, buyerName: "Bram Koper", buyerEmail: email, buyerEmailConfirm: email, locale: "nl", soldOn: today().toISOString().slice(0, 10), mileageKm: "20000", move: car.active[0]!.id },
+        secrets: car.secrets,
+      };
+    },
+  },
+  "lib/handover/actions.ts#withdrawHandoverAction": {
+    kind: "action",
+    schema: handover.HandoverIdInput,
+    by: "owner",
+    setup: async (w) => {
+      const h = await handoverOf(w);
+      return { input: { handoverId: h.handoverId }, secrets: [...h.car.secrets, h.email] };
+    },
+  },
+  "lib/handover/actions.ts#undoHandoverAction": {
+    kind: "action",
+    schema: handover.HandoverIdInput,
+    by: "owner",
+    setup: async (w) => {
+      const h = await handoverOf(w);
+      const buyer = await createUser({ email: h.email });
+      await acceptHandover({ actor: await actorFor(buyer.id), token: h.token });
+      return { input: { handoverId: h.handoverId }, secrets: [...h.car.secrets, h.email] };
+    },
+  },
+  "lib/handover/actions.ts#acceptHandoverAction": {
+    kind: "action",
+    schema: handover.HandoverTokenInput,
+    by: "owner",
+    setup: async (w) => {
+      // Another person's car handed over to the victim's address.
+      const other = await ownedVehicle();
+      const email = w.users.owner.email;
+      const r = await startHandover({ actor: await actorFor(other.owner.id), vehicleId: other.vehicle.id, buyerName: "Victim", buyerEmail: email, buyerEmailConfirm: email, locale: "nl", soldOn: today(), mileageKm: 20000, move: [] });
+      return { input: { token: r.token }, secrets: [other.vehicle.vin, other.vehicle.id, other.owner.email, r.handoverId] };
+    },
+  },
+  "lib/handover/actions.ts#acceptHandoverWithNewAccountAction": {
+    kind: "action",
+    schema: handover.AcceptHandoverWithNewAccountInput,
+    by: "anonymous",
+    setup: async (w) => {
+      const h = await handoverOf(w);
+      return {
+        input: { token: h.token, firstName: "Bram", lastName: "Koper", password: NEW_PASSWORD, passwordConfirm: NEW_PASSWORD, locale: "nl" },
+        secrets: [...h.car.secrets, h.email, h.car.vehicle.id],
+      };
+    },
+  },
+  "lib/handover/actions.ts#declineHandoverAction": {
+    kind: "action",
+    schema: handover.HandoverTokenInput,
+    by: "anonymous",
+    why: "the e-mailed handover link is the credential for a buyer without an account; signed in, only the addressed account",
+    setup: async (w) => {
+      const h = await handoverOf(w);
+      return { input: { token: h.token }, secrets: [...h.car.secrets, h.email] };
+    },
+  },
+  "lib/handover/actions.ts#acceptOfferedHandoverAction": {
+    kind: "action",
+    schema: handover.HandoverIdInput,
+    by: "owner",
+    setup: offeredToVictim,
+  },
+  "lib/handover/actions.ts#declineOfferedHandoverAction": {
+    kind: "action",
+    schema: handover.HandoverIdInput,
+    by: "owner",
+    setup: offeredToVictim,
+  },
+  "lib/handover/actions.ts#supportUndoHandoverAction": {
+    kind: "action",
+    schema: handover.SupportUndoHandoverInput,
+    by: "support",
+    setup: async (w) => {
+      // The victim owner's car handed over and opened by the buyer: only support may undo now.
+      const h = await handoverOf(w);
+      const buyer = await createUser({ email: h.email });
+      await acceptHandover({ actor: await actorFor(buyer.id), token: h.token });
+      await db.handover.update({ where: { id: h.handoverId }, data: { buyerOpenedAt: new Date() } });
+      return { input: { handoverId: h.handoverId, reason: "Verkeerd adres volgens de verkoper" }, secrets: [...h.car.secrets, h.email] };
     },
   },
 
@@ -1157,6 +1370,18 @@ export const ENTRIES: Record<string, Entry> = {
       };
     },
   },
+  "app/api/reports/[token]/pdf/route.ts#GET": {
+    kind: "route",
+    by: "anonymous",
+    allowed: EVERYONE,
+    why: "a buyer report link: the token in the URL is the credential (docs/decisions/0036); the report names nobody: tests/integration/buyer-report.test.ts",
+    setup: async (w) => {
+      const car = await ownedCar(w);
+      const r = await createReportLink({ actor: await actor(w, "owner"), vehicleId: car.vehicle.id, days: 7, locale: "nl" });
+      const token = new URL(r.url).pathname.split("/").pop()!;
+      return { request: { method: "GET", path: `/api/reports/${token}/pdf?locale=nl`, params: { token } }, secrets: ownerSecrets(w) };
+    },
+  },
   "app/api/garage/vehicles/[id]/photo/route.ts#GET": {
     kind: "route",
     by: "owner",
@@ -1193,6 +1418,15 @@ export const ENTRIES: Record<string, Entry> = {
       return { request: { method: "GET", path: `/api/verification/documents/${doc.id}`, params: { id: doc.id } }, secrets: r.secrets };
     },
   },
+  "app/api/verification/disputes/[id]/documents/[documentId]/route.ts#GET": {
+    kind: "route",
+    by: "support",
+    setup: async (w) => {
+      const d = await ownersDisputedCar(w, true);
+      const doc = await db.disputeDocument.findFirstOrThrow({ where: { disputeId: d.disputeId } });
+      return { request: { method: "GET", path: `/api/verification/disputes/${d.disputeId}/documents/${doc.id}`, params: { id: d.disputeId, documentId: doc.id } }, secrets: d.secrets };
+    },
+  },
   "app/api/dossier/attachments/[id]/route.ts#GET": {
     kind: "route",
     by: "dealer",
@@ -1213,6 +1447,22 @@ export const ENTRIES: Record<string, Entry> = {
       const a = await db.serviceAttachment.findFirstOrThrow({ where: { serviceRecordId: e.entryId } });
       return { request: { method: "GET", path: `/api/dossier/attachments/${a.id}`, params: { id: a.id } }, secrets: car.secrets };
     },
+  },
+  "app/api/home/route.ts#GET": {
+    kind: "route",
+    by: "anonymous",
+    allowed: EVERYONE,
+    why: "a redirect: signed in, to the caller's own home; otherwise back to a prerendered signed-out page (decision 0041). It shows nobody's data",
+    setup: async () => ({ request: { method: "GET", path: "/api/home?to=%2Fnl%2Fsign-in" } }),
+  },
+  "app/api/demo/route.ts#GET": {
+    kind: "route",
+    // No control call: the tests run without DEMO_MODE, where it answers not found to everyone;
+    // with DEMO_MODE the sign-in page's demo accounts come from it (tests/e2e/auth.spec.ts).
+    by: null,
+    allowed: EVERYONE,
+    why: "the demo accounts, public by design and only with DEMO_MODE (decision 0041); nobody's data",
+    setup: async () => ({ request: { method: "GET", path: "/api/demo" } }),
   },
   "app/api/health/route.ts#GET": {
     kind: "route",

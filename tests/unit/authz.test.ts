@@ -45,7 +45,7 @@ const CASES: { who: string; actor: Actor; allowed: Permission[] }[] = [
   {
     who: "support",
     actor: actor({ platformRole: "SUPPORT" }),
-    allowed: ["garage:use", "account:manage", "console:use", "verification:review", "transfers:correct", "users:assist", "recalls:register"],
+    allowed: ["garage:use", "account:manage", "console:use", "verification:review", "transfers:correct", "handovers:decide", "users:assist", "recalls:register"],
   },
   {
     who: "admin",

@@ -83,6 +83,8 @@ const NO_ACCOUNT_FOOTERS: Partial<Record<TemplateName, string>> = {
   invitation: "footerInvitation",
   "passport-transfer-new": "footerTransfer",
   "driver-invitation": "footerDriverInvitation",
+  "handover-offer": "footerHandover",
+  "handover-withdrawn": "footerHandover",
 };
 const footerOf = (name: TemplateName) => NO_ACCOUNT_FOOTERS[name] ?? "footer";
 
@@ -258,7 +260,9 @@ describe("e-mail templates", () => {
         const { text } = await renderLoose(name, locale, payload);
         const footer = text.split("\n").at(-1)!;
         expect(footer, `${name} ${locale}`).not.toContain(account[locale]);
-        if (name !== "activation") expect(footer, `${name} ${locale}`).toMatch(/Porsche Centrum Amsterdam|Autobedrijf De Vries|Sanne de Wit/);
+        // A handover's buyer is never told who the seller is (docs/decisions/0034): "the owner of a car".
+        if (name.startsWith("handover-")) expect(footer, `${name} ${locale}`).toMatch(/owner of a car|eigenaar van een auto/);
+        else if (name !== "activation") expect(footer, `${name} ${locale}`).toMatch(/Porsche Centrum Amsterdam|Autobedrijf De Vries|Sanne de Wit/);
       }
       // A withdrawn transfer: to a buyer who never activated the account (no name), or to an active one.
       const withdrawn = (name: string) => renderLoose("passport-transfer-withdrawn", locale, payloadFor("passport-transfer-withdrawn", { name, garage: "Autobedrijf De Vries" }));

@@ -27,6 +27,7 @@ const QUICK_LINKS: Record<OrganisationKind, QuickLink[]> = {
 const SUPPORT_LINKS: QuickLink[] = [
   { key: "verificationQueue", href: "/console/verifications" },
   { key: "transfers", href: "/console/transfers" },
+  { key: "handovers", href: "/console/handovers" },
 ];
 
 function QuickLinks({ links, label }: { links: QuickLink[]; label: (key: QuickLink["key"]) => string }) {

@@ -12,19 +12,20 @@ import { hasKey } from "@/i18n/keys";
 import { PlateText } from "@/components/passports/plate";
 import { listTransferOffers } from "@/lib/passports/queries/transfer-offers";
 import { TransferOffers } from "@/components/passports/transfer-offers";
+import { listHolderOpenDisputes } from "@/lib/disputes/queries";
 
 export async function generateMetadata() {
   const t = await getTranslations("garage");
   return { title: t("title") };
 }
 
-export default async function GaragePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ removed?: string; left?: string }> }) {
+export default async function GaragePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<{ removed?: string; left?: string; handover?: string }> }) {
   const { locale } = await params;
-  const { removed, left } = await searchParams;
+  const { removed, left, handover } = await searchParams;
   const actor = await requireActor(locale, "garage:use");
   const [t, format, vehicles, requests] = await Promise.all([getTranslations("garage"), getFormatter(), listGarage(actor), listMyRequests(actor)]);
-  const offers = await listTransferOffers(actor);
-  const [tp, tf] = await Promise.all([getTranslations("products"), getTranslations("carFace")]);
+  const [offers, disputes, td] = await Promise.all([listTransferOffers(actor), listHolderOpenDisputes(actor), getTranslations("dispute")]);
+  const [tp, tf, th] = await Promise.all([getTranslations("products"), getTranslations("carFace"), getTranslations("handover")]);
   const date = (d: Date) => format.dateTime(d, "date");
   const product = (code: string) => (hasKey(tp, code) ? tp(code) : code);
   // Which contract ends first, so that "2 active contracts" never reads as if both end on one date.
@@ -55,14 +56,30 @@ export default async function GaragePage({ params, searchParams }: { params: Pro
       </div>
       {removed ? <Alert tone="success" className="mb-4" testId="notice">{t("removedNotice")}</Alert> : null}
       {left ? <Alert tone="success" className="mb-4" testId="notice">{t("leftNotice")}</Alert> : null}
+      {handover === "accepted" ? <Alert tone="success" className="mb-4" testId="notice">{th("acceptedNotice")}</Alert> : null}
       <TransferOffers offers={offers} />
+      {disputes.length ? (
+        // Someone claims one of these cars (docs/decisions/0035): the answer waits on its page.
+        <Alert tone="warning" className="mb-4" testId="dispute-notice">
+          <p>{td("garageNotice", { count: disputes.length })}</p>
+          <ul className="mt-1 list-disc ps-5">
+            {disputes.map((d) => (
+              <li key={d.id}>
+                <Link href={`/garage/disputes/${d.id}`} className="font-medium underline">
+                  {td("garageAnswer", { car: d.car, date: date(d.respondBy) })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
       {vehicles.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
       ) : (
         <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2" aria-label={t("title")}>
           {vehicles.map((v) => (
             <li key={v.id}>
-              <Card className={v.disconnected ? "opacity-60" : undefined} data-testid="garage-vehicle">
+              <Card className={v.disconnected ? "border-dashed bg-zinc-50" : undefined} data-testid="garage-vehicle">
                 <div className="flex items-start gap-3">
                   <CarPhoto vehicleId={v.id} version={v.photoVersion} alt={tf("photoAlt", { car: v.nickname ?? `${v.make} ${v.model}` })} className="size-16 shrink-0 sm:size-20" />
                   <div className="min-w-0 flex-1">

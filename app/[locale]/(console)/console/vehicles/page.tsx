@@ -11,7 +11,7 @@ export default async function DealerVehiclesPage({ params, searchParams }: { par
   const { locale } = await params;
   const sp = await searchParams;
   const actor = await requireActor(locale, "vehicles:link");
-  const [t, format, rows] = await Promise.all([getTranslations("linking"), getFormatter(), listDealerVehicles(actor, (sp.q ?? "").slice(0, 40))]);
+  const [t, format, rows] = await Promise.all([getTranslations("linking"), getFormatter(), listDealerVehicles(actor, (sp.q ?? "").slice(0, 254))]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">

@@ -5,6 +5,7 @@ import { Alert, Badge, Card, EmptyState, PageTitle } from "@/components/ui/primi
 import { STATUS_TONE } from "@/components/verification/status";
 import { requireActor } from "@/lib/server/guards";
 import { listQueue } from "@/lib/verification/queries";
+import { listContested } from "@/lib/disputes/queries";
 
 export async function generateMetadata() {
   const t = await getTranslations("verification");
@@ -15,7 +16,7 @@ export default async function VerificationQueuePage({ params, searchParams }: { 
   const { locale } = await params;
   const sp = await searchParams;
   const actor = await requireActor(locale, "verification:review");
-  const [t, format, { open, decided }] = await Promise.all([getTranslations("verification"), getFormatter(), listQueue(actor)]);
+  const [t, td, format, { open, decided }, contested] = await Promise.all([getTranslations("verification"), getTranslations("dispute"), getFormatter(), listQueue(actor), listContested(actor)]);
   const now = new Date();
   const name = (p: { firstName: string; lastName: string } | null) => (p ? `${p.firstName} ${p.lastName}`.trim() : "");
   return (
@@ -55,6 +56,37 @@ export default async function VerificationQueuePage({ params, searchParams }: { 
                       <Badge tone="amber">{t("claimedBy", { name: name(r.claimedBy) })}</Badge>
                     )}
                   </div>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        )}
+      </section>
+      <section className="space-y-3" aria-labelledby="contested-heading">
+        <h2 id="contested-heading" className="font-semibold">
+          {td("queueTitle")} <span className="text-zinc-500">({contested.length})</span>
+        </h2>
+        <p className="text-sm text-zinc-600">{td("queueLead")}</p>
+        {contested.length === 0 ? (
+          <EmptyState>{td("noContested")}</EmptyState>
+        ) : (
+          <Card className="p-0 sm:p-0">
+            <ul className="divide-y">
+              {contested.map((c) => (
+                <li key={c.id} data-testid="contested-row" data-dispute-id={c.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+                  <div className="min-w-0">
+                    <Link href={`/console/verifications/disputes/${c.id}`} className="font-medium text-brand-600 hover:underline">
+                      {c.car}
+                    </Link>
+                    <p className="truncate font-mono text-xs text-zinc-600">{c.vin}</p>
+                    {c.contestedAt ? (
+                      <p className="flex items-center gap-x-2 text-sm text-zinc-600">
+                        <Clock aria-hidden className="size-4" />
+                        {td("contestedAgo", { age: format.relativeTime(c.contestedAt, now) })}
+                      </p>
+                    ) : null}
+                  </div>
+                  <Badge tone="zinc">{c.route === "SUPPORT" ? t("routeSupportBadge") : (c.dealerName ?? "")}</Badge>
                 </li>
               ))}
             </ul>

@@ -2,14 +2,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Car } from "lucide-react";
 import { hasKey } from "@/i18n/keys";
 import { Link } from "@/i18n/navigation";
-import { Alert, Card } from "@/components/ui/primitives";
+import { Alert, Card, buttonClass } from "@/components/ui/primitives";
 import { AcceptInvitationForm, AcceptWithAccountForm } from "@/components/linking/forms";
 import { getInvitationByToken } from "@/lib/linking/queries";
 import { getActor } from "@/lib/server/session";
 
 export default async function InvitationPage({ params }: { params: Promise<{ locale: string; token: string }> }) {
   const { locale, token } = await params;
-  const [t, tp, format, inv, actor] = await Promise.all([getTranslations("linking"), getTranslations("products"), getFormatter(), getInvitationByToken(token), getActor()]);
+  const [t, tp, td, format, inv, actor] = await Promise.all([getTranslations("linking"), getTranslations("products"), getTranslations("dispute"), getFormatter(), getInvitationByToken(token), getActor()]);
   if (!inv) {
     return (
       <div className="mx-auto max-w-lg">
@@ -49,6 +49,15 @@ export default async function InvitationPage({ params }: { params: Promise<{ loc
           <Alert tone="info" testId="invitation-state">
             {t("invitationStates.superseded", { dealer: inv.dealer, date: format.dateTime(inv.lastSentAt, "date") })}
           </Alert>
+        ) : inv.state === "taken" ? (
+          // The car is on another owner's account: the buyer claims it with documents (docs/decisions/0035).
+          <div className="space-y-3">
+            <Alert tone="error" testId="invitation-state">{t(`invitationStates.${inv.state}`)}</Alert>
+            <p className="text-sm text-zinc-700">{td("invitationHint")}</p>
+            <Link href="/garage/verifications/new" className={buttonClass("secondary")}>
+              {td("invitationAddCar")}
+            </Link>
+          </div>
         ) : inv.state !== "sent" ? (
           <Alert tone="error" testId="invitation-state">{t(`invitationStates.${inv.state}`)}</Alert>
         ) : actor ? (

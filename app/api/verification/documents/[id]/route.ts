@@ -1,9 +1,9 @@
 import { can } from "@/lib/server/authz";
 import { AppError } from "@/lib/server/errors";
 import { route } from "@/lib/server/route";
+import { documentResponse } from "@/lib/verification/document-response";
 import { readDocument } from "@/lib/verification/read-document";
 
-const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "application/pdf": "pdf" };
 
 /**
  * GET /api/verification/documents/:id — a document copy, decrypted, shown inline to the reviewer
@@ -14,18 +14,7 @@ const EXT: Record<string, string> = { "image/jpeg": "jpg", "image/png": "png", "
 export const GET = route<{ id: string }>(
   async (_request, { actor, params: { id } }) => {
     if (!/^[A-Za-z0-9_-]{1,40}$/.test(id) || !can(actor, "verification:review")) throw new AppError("NOT_FOUND");
-    const doc = await readDocument({ actor, documentId: id });
-    return new Response(new Uint8Array(doc.data), {
-      status: 200,
-      headers: {
-        "Content-Type": doc.mimeType,
-        "Content-Length": String(doc.data.length),
-        "Content-Disposition": `inline; filename="${doc.kind.toLowerCase()}.${EXT[doc.mimeType] ?? "bin"}"`,
-        "Cache-Control": "no-store, private",
-        "X-Content-Type-Options": "nosniff",
-        "Referrer-Policy": "no-referrer",
-      },
-    });
+    return documentResponse(await readDocument({ actor, documentId: id }));
   },
   { errors: "not-found" },
 );

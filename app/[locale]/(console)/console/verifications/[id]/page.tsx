@@ -20,7 +20,7 @@ export default async function ReviewVerificationPage({ params, searchParams }: {
   const actor = await requireActor(locale, "verification:review");
   const r = await getReviewRequest(actor, id.slice(0, 40));
   if (!r) notFound();
-  const [t, format] = await Promise.all([getTranslations("verification"), getFormatter()]);
+  const [t, td, format] = await Promise.all([getTranslations("verification"), getTranslations("dispute"), getFormatter()]);
   const now = new Date();
   const when = (d: Date) => format.dateTime(d, "dateTime");
   const day = (d: Date) => format.dateTime(d, "calendarDate");
@@ -43,6 +43,7 @@ export default async function ReviewVerificationPage({ params, searchParams }: {
         </span>
       </div>
       {sp.decided === "approved" ? <Alert tone="success" testId="notice">{t("approvedNotice")}</Alert> : null}
+      {sp.decided === "disputed" ? <Alert tone="success" testId="notice">{td("disputedNotice")}</Alert> : null}
       {sp.decided === "rejected" ? (
         <Alert tone="success" testId="notice">
           {r.documentsPurgedAt ? t("rejectedNotice") : t("rejectedNoticeCopiesPending")}

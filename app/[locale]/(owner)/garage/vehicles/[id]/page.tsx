@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Plus, Trash2 } from "lucide-react";
+import { ArrowRightLeft, Plus, Trash2 } from "lucide-react";
 import { hasKey } from "@/i18n/keys";
 import { Link } from "@/i18n/navigation";
 import { Alert, Card, PageTitle, buttonClass } from "@/components/ui/primitives";
@@ -23,16 +23,23 @@ import { today } from "@/lib/server/dates";
 import { MaintenanceSection } from "@/components/dossier/maintenance-section";
 import { RecallsWarrantiesSection } from "@/components/dossier/recalls-warranties-section";
 import { ContractsSection } from "@/components/dossier/contracts-section";
+import { markHandoverOpened } from "@/lib/handover/mark-opened";
+import { pendingHandoverOf } from "@/lib/handover/queries";
+import { ReportLinksSection } from "@/components/reports/report-links-section";
+import { listReportLinks } from "@/lib/reports/queries";
 
-export default async function VehiclePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ linked?: string; corrected?: string; driving?: string; appointment?: string }> }) {
+export default async function VehiclePage({ params, searchParams }: { params: Promise<{ locale: string; id: string }>; searchParams: Promise<{ linked?: string; corrected?: string; driving?: string; appointment?: string; handover?: string }> }) {
   const { locale, id } = await params;
   const sp = await searchParams;
   const actor = await requireActor(locale, "garage:use");
+  // The new owner of a handed-over car opens it: from now on only support undoes the handover
+  // (docs/decisions/0034). Before the read, so a seller's undo at this moment wins or loses whole.
+  await markHandoverOpened(actor, id);
   const dossier = await getVehicleDossier(actor, id);
   if (!dossier) notFound();
-  const [t, format] = await Promise.all([getTranslations("garage"), getFormatter()]);
+  const [t, format, th] = await Promise.all([getTranslations("garage"), getFormatter(), getTranslations("handover")]);
   const { vehicle: v, holding, contracts, history, isOwner } = dossier;
-  const [passport, record, td, tsec, tf, driversPanel, care, appointments, ta] = await Promise.all([
+  const [passport, record, td, tsec, tf, driversPanel, care, appointments, ta, reportLinks] = await Promise.all([
     getOwnerPassport(actor, id),
     getOwnerCarHistory(actor, id),
     getTranslations("dossier"),
@@ -42,7 +49,9 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
     getOwnerCarCare(actor, id, locale),
     isOwner ? listOwnerAppointments(actor, id) : Promise.resolve(null),
     getTranslations("appointments.form"),
+    isOwner ? listReportLinks(actor, id) : Promise.resolve(null),
   ]);
+  const pendingHandover = isOwner ? await pendingHandoverOf(actor, id) : null;
   if (!record || !care) notFound();
   const date = (d: Date | null) => (d ? format.dateTime(d, "date") : "—");
   const km = (n: number) => format.number(n, "km");
@@ -83,6 +92,15 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
       {sp.driving ? <Alert tone="success" testId="notice">{t("drivingNotice")}</Alert> : null}
       {sp.corrected ? <Alert tone="success" testId="notice">{td("form.saved")}</Alert> : null}
       {sp.appointment === "requested" ? <Alert tone="success" testId="notice">{ta("sentShort")}</Alert> : null}
+      {sp.handover === "undone" ? <Alert tone="success" testId="notice">{th("undoneNotice")}</Alert> : null}
+      {pendingHandover ? (
+        <Alert tone="info" testId="handover-pending">
+          {th("pendingNotice")}{" "}
+          <Link href={`/garage/handovers/${pendingHandover}`} className="font-medium underline">
+            {th("view")}
+          </Link>
+        </Alert>
+      ) : null}
       {holding.disconnectedAt ? <Alert tone="error" testId="disconnected">{t("disconnectedLead")}</Alert> : null}
       <DossierSectionNav label={tsec("nav")} sections={sections} />
 
@@ -117,6 +135,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
             </Card>
           ) : null}
           {passport ? <OwnerPassportSection passport={passport} /> : null}
+          {reportLinks ? <ReportLinksSection vehicleId={v.id} links={reportLinks} /> : null}
         </div>
       </DossierSection>
 
@@ -178,7 +197,11 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
       </DossierSection>
 
       {isOwner ? (
-        <div className="border-t pt-6">
+        <div className="flex flex-wrap gap-3 border-t pt-6">
+          <Link href={`/garage/vehicles/${v.id}/handover`} className={buttonClass("secondary")} data-testid="handover-link">
+            <ArrowRightLeft aria-hidden className="size-4" />
+            {th("link")}
+          </Link>
           <Link href={`/garage/vehicles/${v.id}/remove`} className={buttonClass("secondary")}>
             <Trash2 aria-hidden className="size-4" />
             {t("remove.link")}

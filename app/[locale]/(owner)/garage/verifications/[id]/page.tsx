@@ -8,6 +8,7 @@ import { Timeline, type TimelineStep } from "@/components/verification/timeline"
 import { WithdrawForm } from "@/components/verification/review-forms";
 import { requireActor } from "@/lib/server/guards";
 import { getMyRequest } from "@/lib/verification/queries";
+import { getClaimantDispute } from "@/lib/disputes/queries";
 import { STATUS_TONE } from "@/components/verification/status";
 
 export async function generateMetadata() {
@@ -27,7 +28,7 @@ export default async function MyVerificationPage({
   const actor = await requireActor(locale, "garage:use");
   const r = await getMyRequest(actor, id.slice(0, 40));
   if (!r) notFound();
-  const [t, format] = await Promise.all([getTranslations("verification"), getFormatter()]);
+  const [t, td, format, dispute] = await Promise.all([getTranslations("verification"), getTranslations("dispute"), getFormatter(), getClaimantDispute(actor, r.id)]);
   const when = (d: Date | null) => (d ? format.dateTime(d, "dateTime") : undefined);
   const day = (d: Date) => format.dateTime(d, "calendarDate");
   // The reason is stored as text: one the message files do not know reads as "other".
@@ -72,6 +73,20 @@ export default async function MyVerificationPage({
       <PageTitle sub={<span className="font-mono">{r.vin}</span>}>{t("requestTitle")}</PageTitle>
       {sp.submitted ? <Alert tone="success" testId="notice">{t("submittedNotice")}</Alert> : null}
       {sp.withdrawn ? <Alert tone="success" testId="notice">{t("withdrawnNotice")}</Alert> : null}
+      {dispute ? (
+        // The car is another owner's (docs/decisions/0035): only that they were asked, never who.
+        <Alert tone={dispute.status === "OPEN" || dispute.status === "CONTESTED" ? "info" : dispute.vehicleId ? "success" : "info"} testId="dispute-state">
+          {dispute.status === "OPEN"
+            ? td("claimant.OPEN", { date: format.dateTime(dispute.respondBy, "date") })
+            : dispute.status === "CONTESTED"
+              ? td("claimant.CONTESTED")
+              : dispute.vehicleId
+                ? td("claimant.won")
+                : dispute.status === "HOLDER_UPHELD"
+                  ? td("claimant.HOLDER_UPHELD")
+                  : td("claimant.WITHDRAWN")}
+        </Alert>
+      ) : null}
       <Card className="space-y-4">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h2 className="font-semibold">{t("timelineTitle")}</h2>

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AlertTriangle } from "lucide-react";
 import { hasKey } from "@/i18n/keys";
+import { Link } from "@/i18n/navigation";
 import { Card, PageTitle } from "@/components/ui/primitives";
 import { RemoveVehicleForm } from "@/components/linking/forms";
 import { requireActor } from "@/lib/server/guards";
@@ -12,11 +13,17 @@ export default async function RemoveVehiclePage({ params }: { params: Promise<{ 
   const actor = await requireActor(locale, "garage:use");
   const preview = await getRemovalPreview(actor, id);
   if (!preview) notFound();
-  const [t, tp, format] = await Promise.all([getTranslations("garage.remove"), getTranslations("products"), getFormatter()]);
+  const [t, tp, format, th] = await Promise.all([getTranslations("garage.remove"), getTranslations("products"), getFormatter(), getTranslations("handover")]);
   const v = preview.vehicle;
   return (
     <div className="max-w-2xl">
       <PageTitle sub={`${v.make} ${v.model} · ${v.modelYear} · ${v.vin}`}>{t("title")}</PageTitle>
+      {/* The "I sold this car" link of a reminder leads here: a sale to a buyer can be a handover instead. */}
+      <p className="mb-4 text-sm text-zinc-700" data-testid="handover-hint">
+        <Link href={`/garage/vehicles/${v.id}/handover`} className="text-brand-600 hover:underline">
+          {th("removeHint")}
+        </Link>
+      </p>
       <Card className="space-y-4">
         <div className="flex gap-3">
           <AlertTriangle aria-hidden className="size-6 shrink-0 text-amber-600" />

@@ -1,15 +1,22 @@
-import { getTranslations } from "next-intl/server";
+import { isLocale, routing } from "@/i18n/routing";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { Card } from "@/components/ui/primitives";
 import { SignUpForm } from "@/components/auth/forms";
 
-export async function generateMetadata() {
-  const t = await getTranslations("auth.signUp");
+export const dynamic = "force-static";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: isLocale(locale) ? locale : routing.defaultLocale, namespace: "auth.signUp" });
   return { title: t("title") };
 }
 
 export default async function SignUpPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
   const t = await getTranslations("auth.signUp");
   const tp = await getTranslations("privacy");
   return (

@@ -1,14 +1,16 @@
-import { getTranslations } from "next-intl/server";
-import { redirect } from "next/navigation";
+import { isLocale } from "@/i18n/routing";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { buttonClass } from "@/components/ui/primitives";
-import { getActor } from "@/lib/server/session";
-import { homePathFor } from "@/lib/server/authz";
 
+export const dynamic = "force-static";
+
+/** Prerendered (see the layout); a signed-in visitor is sent home by the proxy. */
 export default async function Home({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
-  const actor = await getActor();
-  if (actor) redirect(`/${locale}${homePathFor(actor)}`);
+  if (!isLocale(locale)) notFound();
+  setRequestLocale(locale);
   const t = await getTranslations("home");
   return (
     <div className="mx-auto max-w-2xl py-10 text-center">
