@@ -30,20 +30,11 @@ export async function register() {
     // /api/ready says "pending" until the whole world is there. The workers start after it; a seed
     // that fails stops the server, as it did when the start waited for it.
     const { seedDemoOnce } = await import("./prisma/seed-demo");
-    const { trackDemoSeed } = await import("./lib/server/demo-seed-state");
+    const { startAfterDemoSeed } = await import("./lib/server/demo-seed-state");
     const seed = seedDemoOnce(database().prisma, (m) => log.info(m)).then((seeded) => {
       if (!seeded) log.info("demo world already seeded by these seed sources");
     });
-    trackDemoSeed(seed);
-    seed
-      .then(startWorkers, (err: unknown) => {
-        log.fatal({ err }, "demo seed failed: stopping");
-        process.exit(1);
-      })
-      .catch((err: unknown) => {
-        log.fatal({ err }, "workers failed to start: stopping");
-        process.exit(1);
-      });
+    startAfterDemoSeed(seed, startWorkers, (err, message) => log.fatal({ err }, message));
   } else {
     const { DEMO_ACCOUNTS } = await import("./prisma/demo-accounts");
     const left = await database().prisma.user.count({ where: { email: { in: DEMO_ACCOUNTS.map((a) => a.email) }, status: { not: "DISABLED" } } });

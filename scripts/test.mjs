@@ -41,7 +41,21 @@ if (env.DATABASE_URL) {
   console.log("[test] embedded database (PGlite)");
 }
 
-const steps = [
+// TEST_SCOPE=database: only the steps whose outcome can depend on the database (integration and
+// e2e, without axe's accessibility checks of the same markup). For a second run on the other
+// database: CI (.ci/run) runs everything on PostgreSQL, then this on the embedded database, to
+// stay within its time limit.
+const databaseOnly = env.TEST_SCOPE === "database";
+if (env.TEST_SCOPE && !databaseOnly) {
+  console.error(`[test] TEST_SCOPE=${env.TEST_SCOPE}: the only scope is "database"`);
+  process.exit(2);
+}
+if (databaseOnly) {
+  env.E2E_AXE = "off";
+  console.log("[test] scope: database (integration and e2e; no lint, typecheck, unit or axe)");
+}
+
+const allSteps = [
   ["lint", ["node_modules/eslint/bin/eslint.js", ".", "--max-warnings=0"]],
   ["typecheck", ["node_modules/typescript/bin/tsc", "--noEmit"]],
   ["migrations are up to date with the schema", ["node_modules/tsx/dist/cli.mjs", "scripts/new-migration.ts", "--check"]],
@@ -49,6 +63,7 @@ const steps = [
   ["integration", ["node_modules/vitest/vitest.mjs", "run", "--project", "integration", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/integration.json"]],
   ["e2e", ["scripts/e2e.mjs"]],
 ];
+const steps = databaseOnly ? allSteps.filter(([name]) => name === "integration" || name === "e2e") : allSteps;
 
 let failedStep = null;
 for (const [name, args] of steps) {

@@ -35,3 +35,25 @@ export function demoSeedState(): DemoSeedState | undefined {
 export async function demoSeedSettled(): Promise<void> {
   await g.__autodossierDemoSeed?.settled;
 }
+
+/**
+ * The server's start in demo mode (instrumentation.ts): follows the seed, then starts the workers;
+ * a seed or a worker start that fails stops the process, as it did when the start waited for the
+ * seed. Here rather than in instrumentation.ts, which Next also compiles for the Edge runtime.
+ */
+export function startAfterDemoSeed(
+  seed: Promise<unknown>,
+  startWorkers: () => Promise<void>,
+  fatal: (err: unknown, message: string) => void,
+): void {
+  trackDemoSeed(seed);
+  seed
+    .then(startWorkers, (err: unknown) => {
+      fatal(err, "demo seed failed: stopping");
+      process.exit(1);
+    })
+    .catch((err: unknown) => {
+      fatal(err, "workers failed to start: stopping");
+      process.exit(1);
+    });
+}
