@@ -73,6 +73,11 @@ function axeWatcher(origin: string): Axe {
     if (!url.startsWith(origin) || checked.has(pageKey(url))) return;
     try {
       await page.waitForLoadState("load", { timeout: 10_000 });
+      // After a client-side navigation (a link, or an action's redirect) the URL changes before
+      // Next has committed the new page's metadata, which it streams after the page: for that
+      // moment the document has no <title>. Wait for it, briefly; a page that never gets one
+      // is still reported by axe below.
+      await page.waitForFunction(() => document.title !== "", null, { timeout: 5_000 }).catch(() => {});
       if (page.url() !== url) return; // moved on meanwhile; the new URL is checked later
       const html = await page.evaluate(() => document.contentType === "text/html" && !!document.body);
       if (!html) {

@@ -407,6 +407,7 @@ test("a new owner's account, its e-mailed links and a verification request fit a
   await anon.page.getByLabel(SIGN_UP_PASSWORD.nl).fill(PASSWORD);
   await anon.page.getByRole("button", { name: "Account activeren" }).click();
   await expect(anon.page).toHaveURL(/activated=1/);
+  await expect(anon.page.getByText("Je account is actief. Je kunt nu inloggen.")).toBeVisible();
   await anon.context.close();
   const fresh = await signedInPage(browser, email, PASSWORD);
   await visit(fresh.page, "/account", "/account");
