@@ -77,11 +77,71 @@ function serverBlock(depth) {
   };
 }
 
+/**
+ * Client modules: `*.client.tsx` and the other files that start with "use client". They get the
+ * components' rules, and may not import zod or a feature's schemas (which import zod): the browser
+ * would be sent the validation library for the sake of a list of choices (decision 0043). The
+ * choices a form offers live in lib/<feature>/options.ts.
+ */
+const CLIENT_MODULES = [
+  "components/**/*.client.tsx",
+  "components/forms/**",
+  "components/shell/mobile-nav.tsx",
+  "components/passports/leave-guard.tsx",
+  "components/vehicles/vehicle-lookup.tsx",
+];
+
+/** components/: no database, no use case; for client modules (`client`) no zod either. */
+function componentsBlock(client) {
+  return {
+    name: client ? "boundaries/components-client" : "boundaries/components",
+    files: client ? CLIENT_MODULES : ["components/**/*.{ts,tsx,mts,cts,js,jsx,mjs}"],
+    ...(client ? {} : { ignores: CLIENT_MODULES }),
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: String.raw`${ROOT}lib/server/(?:db|database)$`,
+              message: "Components never touch the database: a page (app/) loads the data, an action (lib/<feature>/actions) changes it.",
+            },
+            {
+              regex: String.raw`${ROOT}lib/server/(?!(?:db|database|${SERVER_PURE.join("|")})$)`,
+              allowTypeImports: true,
+              message: "Components import only types from lib/server/ (e.g. ActionResult from lib/server/action-types), values only from its pure modules (SERVER_PURE in eslint.config.mjs).",
+            },
+            {
+              regex: String.raw`${ROOT}lib/(?!server/)(?!(?:[^/]+/(?:actions|schemas|options)|${PURE_MODULES.join("|")})$)`,
+              allowTypeImports: true,
+              message:
+                "Components call no use case or query directly: import values only from lib/<feature>/actions, lib/<feature>/schemas, lib/<feature>/options or a pure module listed in eslint.config.mjs (types from anywhere in lib/<feature>/).",
+            },
+            ...(client
+              ? [
+                  {
+                    regex: String.raw`^zod(?:/|$)|${ROOT}lib/[^/]+/schemas$`,
+                    allowTypeImports: true,
+                    message: "A client module imports no zod and no schemas (the browser would get zod): take a form's choices from lib/<feature>/options (decision 0043).",
+                  },
+                ]
+              : []),
+            {
+              regex: String.raw`${ROOT}app(?:/|$)`,
+              message: "components/ sits below app/ and imports nothing from it.",
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 const boundaries = [
   {
     name: "boundaries/lib-feature",
     files: ["lib/**/*.{ts,tsx,mts,cts,js,mjs}"],
-    ignores: ["lib/server/**", "lib/*/actions.ts", "lib/accounts/next-auth.ts", ...PURE_MODULES.map((m) => `lib/${m}.ts`), "lib/*/schemas.ts"],
+    ignores: ["lib/server/**", "lib/*/actions.ts", "lib/accounts/next-auth.ts", ...PURE_MODULES.map((m) => `lib/${m}.ts`), "lib/*/schemas.ts", "lib/*/options.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [...frameworkFree, noUpperLayers("lib/<feature>/")] }],
     },
@@ -90,7 +150,7 @@ const boundaries = [
     // Schemas and the pure modules components may import: framework-free and no lib/server/ values
     // (types are fine), so that importing them never drags the database into a client bundle.
     name: "boundaries/lib-pure",
-    files: [...PURE_MODULES.map((m) => `lib/${m}.ts`), "lib/*/schemas.ts"],
+    files: [...PURE_MODULES.map((m) => `lib/${m}.ts`), "lib/*/schemas.ts", "lib/*/options.ts"],
     ignores: ["lib/server/**"],
     rules: {
       "no-restricted-imports": [
@@ -119,38 +179,8 @@ const boundaries = [
     },
   },
   ...[0, 1, 2, 3, 4, 5].map((depth) => ({ name: `boundaries/lib-server-${depth}`, ...serverBlock(depth) })),
-  {
-    name: "boundaries/components",
-    files: ["components/**/*.{ts,tsx,mts,cts,js,jsx,mjs}"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              regex: String.raw`${ROOT}lib/server/(?:db|database)$`,
-              message: "Components never touch the database: a page (app/) loads the data, an action (lib/<feature>/actions) changes it.",
-            },
-            {
-              regex: String.raw`${ROOT}lib/server/(?!(?:db|database|${SERVER_PURE.join("|")})$)`,
-              allowTypeImports: true,
-              message: "Components import only types from lib/server/ (e.g. ActionResult from lib/server/action-types), values only from its pure modules (SERVER_PURE in eslint.config.mjs).",
-            },
-            {
-              regex: String.raw`${ROOT}lib/(?!server/)(?!(?:[^/]+/(?:actions|schemas)|${PURE_MODULES.join("|")})$)`,
-              allowTypeImports: true,
-              message:
-                "Components call no use case or query directly: import values only from lib/<feature>/actions, lib/<feature>/schemas or a pure module listed in eslint.config.mjs (types from anywhere in lib/<feature>/).",
-            },
-            {
-              regex: String.raw`${ROOT}app(?:/|$)`,
-              message: "components/ sits below app/ and imports nothing from it.",
-            },
-          ],
-        },
-      ],
-    },
-  },
+  componentsBlock(false),
+  componentsBlock(true),
 ];
 
 const config = [

@@ -2,9 +2,9 @@ import type { Metadata, Viewport } from "next";
 import { notFound } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
-import { Toaster } from "sonner";
 import { pickMessages, ROOT_CLIENT_NAMESPACES } from "@/i18n/pick";
 import { isLocale } from "@/i18n/routing";
+import { ToasterHost } from "@/components/ui/toaster";
 import "../globals.css";
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
@@ -31,8 +31,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
           {t("skipToContent")}
         </a>
         <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>
-        {/* The one place success messages of changes made in place appear (docs/decisions/0022-confirmations.md). */}
-        <Toaster
+        {/* The one place success messages of changes made in place appear (docs/decisions/0022-confirmations.md),
+            sonner loaded when a form first raises one (decision 0043). */}
+        <ToasterHost
           position="top-center"
           // Below the header, so the toast does not cover the navigation.
           offset={72}

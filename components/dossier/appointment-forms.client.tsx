@@ -6,7 +6,7 @@ import { ActionForm, Field, SelectField, SubmitButton } from "@/components/forms
 import { TextArea } from "@/components/forms/text-area";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { acceptProposalAction, cancelAppointmentAction, requestAppointmentAction } from "@/lib/appointments/actions";
-import { APPOINTMENT_REASONS, MAX_TIMES } from "@/lib/appointments/schemas";
+import { APPOINTMENT_REASONS, MAX_TIMES } from "@/lib/appointments/options";
 
 /** The owner's answer to an open appointment: accept a proposed time, or cancel (after a confirmation). */
 export function OwnerAppointmentActions({ appointmentId, canAccept, workshop }: { appointmentId: string; canAccept: boolean; workshop: string }) {

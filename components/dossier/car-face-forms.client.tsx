@@ -3,7 +3,7 @@
 import { useRef, useState, type ChangeEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { toast } from "sonner";
+import { prepareToasts, showSuccessToast } from "@/components/ui/toaster";
 import { Loader2 } from "lucide-react";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
 import { Alert, buttonClass } from "@/components/ui/primitives";
@@ -26,6 +26,7 @@ export function CarFaceForms({ vehicleId, name, hasPhoto }: { vehicleId: string;
     if (!file) return;
     setBusy(true);
     setError(null);
+    prepareToasts();
     try {
       const res = await fetch(`/api/garage/vehicles/${encodeURIComponent(vehicleId)}/photo?locale=${locale}`, { method: "POST", body: file, headers: { "Content-Type": file.type || "application/octet-stream" } });
       const body = (await res.json().catch(() => null)) as { ok?: boolean; error?: { message?: string } } | null;
@@ -33,7 +34,7 @@ export function CarFaceForms({ vehicleId, name, hasPhoto }: { vehicleId: string;
         setError(body?.error?.message ?? t("uploadFailed"));
         return;
       }
-      toast.success(t("photoSaved"), { testId: "toast-success" });
+      showSuccessToast(t("photoSaved"), { testId: "toast-success" });
       router.refresh();
     } catch {
       setError(t("uploadFailed"));

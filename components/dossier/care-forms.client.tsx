@@ -6,7 +6,7 @@ import { ActionForm, Field, SelectField, SubmitButton } from "@/components/forms
 import { Checkbox } from "@/components/forms/checkbox";
 import { setOwnerDueAction, setWorkshopDueAction } from "@/lib/maintenance/actions";
 import { addWarrantyAction } from "@/lib/recalls/actions";
-import { WARRANTY_KINDS } from "@/lib/recalls/schemas";
+import { WARRANTY_KINDS } from "@/lib/recalls/options";
 
 /** Which of the actor's organisations acts, when more than one services the car. */
 function OrganisationField({ organisations = [] }: { organisations?: { id: string; name: string }[] }) {

@@ -6,7 +6,7 @@ import { ActionForm, Field, FieldHelp, FieldLabel, SelectField, SubmitButton, de
 import { TextArea } from "@/components/forms/text-area";
 import { Alert } from "@/components/ui/primitives";
 import { recordOwnerEntryAction, recordWorkshopEntryAction } from "@/lib/dossier/actions";
-import { SERVICE_KINDS } from "@/lib/dossier/schemas";
+import { SERVICE_KINDS } from "@/lib/dossier/options";
 import type { MileageFinding } from "@/lib/dossier/mileage";
 import { RecallCheckboxes } from "./care-forms.client";
 

@@ -3,10 +3,10 @@
 import { createContext, useActionState, useContext, useId, type ComponentProps, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { Loader2 } from "lucide-react";
-import { toast as showToast } from "sonner";
 import type { ActionResult } from "@/lib/server/action-types";
 import { Alert, buttonClass } from "@/components/ui/primitives";
 import { cn } from "@/components/ui/cn";
+import { prepareToasts, showSuccessToast } from "@/components/ui/toaster";
 
 type State = ActionResult<unknown> | null;
 const FormState = createContext<State>(null);
@@ -34,8 +34,9 @@ export function ActionForm({
   hideSuccess?: boolean;
 }) {
   const run = async (prev: unknown, fd: FormData) => {
+    if (toast) prepareToasts();
     const result = await action(prev, fd);
-    if (result.ok && toast) showToast.success(toast, { testId: "toast-success" });
+    if (result.ok && toast) showSuccessToast(toast, { testId: "toast-success" });
     return result;
   };
   const [state, formAction] = useActionState(run, null as State);

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm, Field, SelectField, SubmitButton } from "@/components/forms/action-form";
 import { createPassportAction } from "@/lib/passports/actions";
-import { FUELS } from "@/lib/passports/schemas";
+import { FUELS } from "@/lib/passports/options";
 import { PlateCountry } from "@/generated/prisma/enums";
 import { VehicleLookup } from "@/components/vehicles/vehicle-lookup";
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
-import { AlertDialog } from "radix-ui";
+import { AlertDialog } from "@/components/ui/alert-dialog";
 import { useTranslations } from "next-intl";
 import { ArrowRightLeft } from "lucide-react";
 import { buttonClass } from "@/components/ui/primitives";
@@ -93,40 +93,27 @@ export function LeaveGuard({ enabled, onTransfer }: { enabled: boolean; onTransf
   };
 
   return (
-    <AlertDialog.Root open={target !== null} onOpenChange={(open) => (open ? null : setTarget(null))}>
-      <AlertDialog.Portal>
-        <AlertDialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <AlertDialog.Content
-          data-testid="leave-dialog"
-          onCloseAutoFocus={(e) => e.preventDefault()}
-          className="fixed left-1/2 top-1/2 z-50 w-[calc(100%-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-6 shadow-xl"
-        >
-          <div className="flex items-start gap-3">
-            <ArrowRightLeft aria-hidden className="mt-1 size-5 shrink-0 text-brand-600" />
-            <div>
-              <AlertDialog.Title className="text-lg font-semibold">{t("title")}</AlertDialog.Title>
-              <AlertDialog.Description className="mt-2 text-sm text-zinc-600">{t("description")}</AlertDialog.Description>
-            </div>
-          </div>
-          <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <AlertDialog.Cancel
-              className={buttonClass("secondary")}
-              onClick={leave}
-            >
-              {t("no")}
-            </AlertDialog.Cancel>
-            <AlertDialog.Action
-              className={buttonClass("primary")}
-              onClick={() => {
-                setTarget(null);
-                onTransfer();
-              }}
-            >
-              {t("yes")}
-            </AlertDialog.Action>
-          </div>
-        </AlertDialog.Content>
-      </AlertDialog.Portal>
-    </AlertDialog.Root>
+    <AlertDialog
+      open={target !== null}
+      onDismiss={() => setTarget(null)}
+      title={t("title")}
+      description={t("description")}
+      icon={<ArrowRightLeft aria-hidden className="mt-1 size-5 shrink-0 text-brand-600" />}
+      testId="leave-dialog"
+    >
+      <button type="button" data-autofocus className={buttonClass("secondary")} onClick={leave}>
+        {t("no")}
+      </button>
+      <button
+        type="button"
+        className={buttonClass("primary")}
+        onClick={() => {
+          setTarget(null);
+          onTransfer();
+        }}
+      >
+        {t("yes")}
+      </button>
+    </AlertDialog>
   );
 }

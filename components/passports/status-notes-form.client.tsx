@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { ActionForm, SelectField, SubmitButton } from "@/components/forms/action-form";
 import { TextArea } from "@/components/forms/text-area";
 import { updatePassportAction } from "@/lib/passports/actions";
-import { PASSPORT_STATUSES, type PassportStatusT } from "@/lib/passports/schemas";
+import { PASSPORT_STATUSES, type PassportStatusT } from "@/lib/passports/options";
 
 /** Status and notes; `statuses` are those the garage may still set (lib/passports/rules.ts). */
 export function StatusNotesForm({ passportId, status, notes, statuses = PASSPORT_STATUSES, afterSale = false }: { passportId: string; status: string; notes: string; statuses?: readonly PassportStatusT[]; afterSale?: boolean }) {

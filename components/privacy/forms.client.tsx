@@ -18,7 +18,7 @@ import {
   updateProfileAction,
   withdrawConsentAction,
 } from "@/lib/privacy/actions";
-import { CHANNELS, INTERESTS, type ConsentPurposeT } from "@/lib/privacy/schemas";
+import { CHANNELS, INTERESTS, type ConsentPurposeT } from "@/lib/privacy/options";
 
 export interface ProfileValues {
   firstName: string;

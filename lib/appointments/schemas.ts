@@ -2,12 +2,11 @@ import { z } from "zod";
 import { AppointmentReason } from "../../generated/prisma/enums";
 import { Id, OptionalNotes, Text } from "../server/fields";
 import { amsterdamInstant } from "./times";
+import { MAX_TIMES, MIN_TIMES } from "./options";
 
 /** Issue messages are message keys under errors.fields in the message files. */
 
-export const APPOINTMENT_REASONS: readonly AppointmentReason[] = Object.values(AppointmentReason);
-export const MIN_TIMES = 2;
-export const MAX_TIMES = 3;
+export { APPOINTMENT_REASONS, MIN_TIMES, MAX_TIMES } from "./options";
 /** How far ahead a time may be: a typo in the year is refused rather than booked. */
 const MAX_AHEAD_MS = 366 * 24 * 3600_000;
 

@@ -5,8 +5,7 @@ import { today } from "../server/dates";
 
 /** Issue messages are message keys under errors.fields in the message files; shared fields: lib/server/fields.ts. */
 
-/** The kinds a form offers: a handover's odometer reading is written by the handover only (docs/decisions/0034). */
-export const SERVICE_KINDS: readonly ServiceKind[] = Object.values(ServiceKind).filter((k) => k !== "HANDOVER");
+export { SERVICE_KINDS } from "./options";
 export const MAX_LINES = 30;
 export const MAX_LINE_LENGTH = 200;
 /** The highest odometer reading accepted: no car reaches it, a typo with an extra digit does. */

@@ -1,14 +1,12 @@
 import { z } from "zod";
-import { Fuel, PassportStatus } from "../../generated/prisma/enums";
+import { PassportStatus } from "../../generated/prisma/enums";
 import { LocaleInput, NewPassword } from "../accounts/schemas";
 import { Email, EmailConfirm, Id, Notes, OptionalCalendarDate, OptionalId, OptionalText, Plate, Text, Token, VehicleFields } from "../server/fields";
 import { parseEuroToCents } from "./amount";
 
 /** Issue messages are message keys under errors.fields in the message files; shared fields: lib/server/fields.ts. */
 
-export const PASSPORT_STATUSES: readonly PassportStatus[] = Object.values(PassportStatus);
-export type PassportStatusT = PassportStatus;
-export const FUELS: readonly Fuel[] = Object.values(Fuel);
+export { FUELS, PASSPORT_STATUSES, type PassportStatusT } from "./options";
 
 export const Amount = z.string({ error: "amount_invalid" }).transform((s, ctx) => {
   const cents = parseEuroToCents(s);

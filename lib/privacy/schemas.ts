@@ -5,14 +5,9 @@
 import { z } from "zod";
 import { LocaleInput } from "../accounts/schemas";
 import { Checkbox, Email, OptionalCalendarDate, OptionalText, Text, Token } from "../server/fields";
+import { CHANNELS, CONSENT_PURPOSES, INTERESTS } from "./options";
 
-/** Marketing purposes an owner can opt in to (double opt-in, lib/privacy/consents.ts). */
-export const CONSENT_PURPOSES = ["NEWSLETTER", "MARKETING_EMAIL", "MARKETING_SMS", "MARKETING_POST"] as const;
-export type ConsentPurposeT = (typeof CONSENT_PURPOSES)[number];
-
-/** Interests and contact channels an owner may tell us (seed 001 §3.2.1 b). */
-export const INTERESTS = ["maintenance", "charging", "motorsport", "classics", "events", "accessories"] as const;
-export const CHANNELS = ["email", "sms", "phone", "post"] as const;
+export { CHANNELS, CONSENT_PURPOSES, INTERESTS, type ConsentPurposeT } from "./options";
 
 /** A phone number as typed: digits, spaces, +, -, ( ) and dots, 6 to 20 digits. */
 const PhoneText = z

@@ -53,7 +53,7 @@ export const RegisterCampaignInput = z
   });
 export type RegisterCampaignInputT = z.output<typeof RegisterCampaignInput>;
 
-export const WARRANTY_KINDS: readonly WarrantyKind[] = Object.values(WarrantyKind);
+export { WARRANTY_KINDS } from "./options";
 
 /** A warranty a workshop that services the car adds: from, until and/or up to a reading. */
 export const AddWarrantyInput = z

@@ -79,6 +79,14 @@ describe("components/: no database, no use case", () => {
   it("accepts actions, schemas, pure modules and types", async () => {
     await expectAccepted("components/passports/ok-imports.tsx");
   }, SLOW);
+
+  it("refuses zod and a feature's schemas in a client module (the browser would get zod)", async () => {
+    await expectRefused("components/passports/bad-zod.client.tsx", "no-restricted-imports", /client module imports no zod/);
+  }, SLOW);
+
+  it("accepts a client module taking its choices from options and its types from schemas", async () => {
+    await expectAccepted("components/passports/ok-options.client.tsx");
+  }, SLOW);
 });
 
 describe("lib/server/: imports no feature folder", () => {
