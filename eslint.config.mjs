@@ -81,7 +81,8 @@ function serverBlock(depth) {
  * Client modules: `*.client.tsx` and the other files that start with "use client". They get the
  * components' rules, and may not import zod or a feature's schemas (which import zod): the browser
  * would be sent the validation library for the sake of a list of choices (decision 0043). The
- * choices a form offers live in lib/<feature>/options.ts.
+ * choices a form offers live in lib/<feature>/options.ts. Nor tailwind-merge (`cn`, and the
+ * primitives built on it): client modules join classes with clsx (components/ui/classes.ts).
  */
 const CLIENT_MODULES = [
   "components/**/*.client.tsx",
@@ -123,6 +124,10 @@ function componentsBlock(client) {
                     regex: String.raw`^zod(?:/|$)|${ROOT}lib/[^/]+/schemas$`,
                     allowTypeImports: true,
                     message: "A client module imports no zod and no schemas (the browser would get zod): take a form's choices from lib/<feature>/options (decision 0043).",
+                  },
+                  {
+                    regex: String.raw`^tailwind-merge$|${ROOT}components/ui/(?:cn|primitives)$|^\./(?:\.\./)*(?:ui/)?(?:cn|primitives)$`,
+                    message: "A client module joins classes with clsx and takes Alert and buttonClass from components/ui/alert and components/ui/classes: tailwind-merge stays out of the browser (decision 0043).",
                   },
                 ]
               : []),

@@ -4,7 +4,8 @@ import { useEffect, useState, useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import { ActionForm, Field, SubmitButton, useFormResult } from "@/components/forms/action-form";
-import { Alert, Card } from "@/components/ui/primitives";
+import { Alert } from "@/components/ui/alert";
+import { CARD_CLASS } from "@/components/ui/classes";
 import type { DEMO_ACCOUNTS } from "@/prisma/demo-accounts";
 import {
   activateAction,
@@ -79,7 +80,7 @@ export function DemoAccounts() {
       <Alert tone="warning" testId="demo-banner">
         <strong className="font-semibold">{t("bannerTitle")}</strong> {t("banner")}
       </Alert>
-      <Card aria-labelledby="demo-accounts">
+      <section className={CARD_CLASS} aria-labelledby="demo-accounts">
         <h2 id="demo-accounts" className="text-sm font-semibold">
           {t("title")}
         </h2>
@@ -91,7 +92,7 @@ export function DemoAccounts() {
             </li>
           ))}
         </ul>
-      </Card>
+      </section>
     </div>
   );
 }
@@ -240,7 +241,7 @@ export function EndSessionButton({ sessionId, label }: { sessionId: string; labe
   return (
     <ActionForm action={endSessionAction} className="space-y-2">
       <input type="hidden" name="sessionId" value={sessionId} />
-      <SubmitButton variant="secondary" className="px-3 py-1.5 text-xs">
+      <SubmitButton variant="secondary" size="sm">
         {label}
       </SubmitButton>
     </ActionForm>

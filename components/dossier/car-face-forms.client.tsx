@@ -6,7 +6,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { prepareToasts, showSuccessToast } from "@/components/ui/toaster";
 import { Loader2 } from "lucide-react";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
-import { Alert, buttonClass } from "@/components/ui/primitives";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/classes";
 import { removeCarPhotoAction, setCarNameAction } from "@/lib/car-face/actions";
 
 const MAX_MB = 10;

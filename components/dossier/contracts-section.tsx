@@ -51,7 +51,7 @@ export async function ContractsSection({ contracts, now = new Date() }: { contra
                   <ActionForm action={setContractRenewalAction} toast={c.autoRenew ? t("renewedOff") : t("renewedOn")} className="space-y-2">
                     <input type="hidden" name="contractId" value={c.id} />
                     <input type="hidden" name="autoRenew" value={c.autoRenew ? "" : "on"} />
-                    <SubmitButton variant="secondary" className="px-3 py-1.5 text-xs">
+                    <SubmitButton variant="secondary" size="sm">
                       <RefreshCw aria-hidden className="size-4" />
                       {c.autoRenew ? t("renewOff") : t("renewOn")}
                       <span className="sr-only">: {product}</span>

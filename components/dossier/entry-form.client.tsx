@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Save } from "lucide-react";
 import { ActionForm, Field, FieldHelp, FieldLabel, SelectField, SubmitButton, describedBy, useFieldState, useFormResult } from "@/components/forms/action-form";
 import { TextArea } from "@/components/forms/text-area";
-import { Alert } from "@/components/ui/primitives";
+import { Alert } from "@/components/ui/alert";
 import { recordOwnerEntryAction, recordWorkshopEntryAction } from "@/lib/dossier/actions";
 import { SERVICE_KINDS } from "@/lib/dossier/options";
 import type { MileageFinding } from "@/lib/dossier/mileage";

@@ -4,8 +4,9 @@ import { createContext, useActionState, useContext, useId, type ComponentProps, 
 import { useFormStatus } from "react-dom";
 import { Loader2 } from "lucide-react";
 import type { ActionResult } from "@/lib/server/action-types";
-import { Alert, buttonClass } from "@/components/ui/primitives";
-import { cn } from "@/components/ui/cn";
+import clsx from "clsx";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass, type ButtonSize, type ButtonVariant } from "@/components/ui/classes";
 import { prepareToasts, showSuccessToast } from "@/components/ui/toaster";
 
 type State = ActionResult<unknown> | null;
@@ -42,13 +43,21 @@ export function ActionForm({
   const [state, formAction] = useActionState(run, null as State);
   return (
     <FormState.Provider value={state}>
-      <form action={formAction} className={cn("space-y-4", className)} noValidate>
+      <form action={formAction} className={formClass(className)} noValidate>
         {state && !state.ok ? <Alert tone="error" testId="form-error">{state.error.message}</Alert> : null}
         {state?.ok && success && !hideSuccess ? <Alert tone="success" testId="form-success">{success}</Alert> : null}
         {children}
       </form>
     </FormState.Provider>
   );
+}
+
+/**
+ * A form's own spacing (`space-y-4`) unless `className` sets one; whatever else it holds adds to
+ * it. The one override the forms need, without tailwind-merge in the browser (components/ui/classes.ts).
+ */
+function formClass(className?: string) {
+  return clsx(!/(?:^|\s)space-y-/.test(className ?? "") && "space-y-4", className);
 }
 
 export function useFormResult() {
@@ -59,11 +68,11 @@ export function useFormResult() {
 export const FormResultProvider = FormState.Provider;
 
 /**
- * The box of a text control (input, textarea): a passed `className` adds to it or overrides it,
- * and a field with an error keeps its red border whatever is passed.
+ * The box of a text control (input, textarea): a passed `className` adds to it (a font, a case;
+ * it does not override the box: components/ui/classes.ts), and a field with an error has a red border.
  */
 export function controlClass(invalid: boolean, className?: string) {
-  return cn("mt-1 block w-full rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm shadow-sm", className, invalid && "border-red-500");
+  return clsx("mt-1 block w-full rounded-lg border bg-white px-3 py-2 text-sm shadow-sm", invalid ? "border-red-500" : "border-zinc-300", className);
 }
 
 /** What a field of an ActionForm shows: its id, its field error, and the value kept after a failed submit. */
@@ -170,12 +179,15 @@ export function SelectField({
 export function SubmitButton({
   children,
   variant = "primary",
+  size,
   className,
   disabled,
   describedBy,
 }: {
   children: ReactNode;
-  variant?: "primary" | "secondary" | "danger" | "ghost";
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  /** Adds to the button (a margin); its size and colour are `size` and `variant`. */
   className?: string;
   disabled?: boolean;
   /** The id of a note saying why the button is disabled. */
@@ -183,7 +195,7 @@ export function SubmitButton({
 }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" disabled={pending || disabled} aria-busy={pending} aria-describedby={describedBy} className={cn(buttonClass(variant), className)}>
+    <button type="submit" disabled={pending || disabled} aria-busy={pending} aria-describedby={describedBy} className={clsx(buttonClass(variant, size), className)}>
       {pending ? <Loader2 aria-hidden className="size-4 animate-spin" /> : null}
       {children}
     </button>

@@ -4,8 +4,8 @@ import { useRef, useState, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { AlertTriangle, Loader2 } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { buttonClass } from "@/components/ui/primitives";
-import { cn } from "@/components/ui/cn";
+import clsx from "clsx";
+import { buttonClass, type ButtonVariant } from "@/components/ui/classes";
 import { AlertDialog } from "@/components/ui/alert-dialog";
 
 /**
@@ -33,10 +33,11 @@ export function ConfirmButton({
   description: ReactNode;
   /** The confirm button's label: the action itself ("Revoke invitation"), never "OK". */
   confirm: string;
-  variant?: "primary" | "secondary" | "danger" | "ghost";
+  variant?: ButtonVariant;
   disabled?: boolean;
   /** The id of a note saying why the button is disabled. */
   describedBy?: string;
+  /** Adds to the button (a margin); its colour is `variant`. */
   className?: string;
 }) {
   const t = useTranslations("common");
@@ -53,7 +54,7 @@ export function ConfirmButton({
         aria-describedby={describedBy}
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
-        className={cn(buttonClass(variant), className)}
+        className={clsx(buttonClass(variant), className)}
       >
         {pending ? <Loader2 aria-hidden className="size-4 animate-spin" /> : null}
         {children}

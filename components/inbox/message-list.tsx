@@ -54,7 +54,7 @@ export async function MessageList({ messages }: { messages: InboxMessage[] }) {
                   {m.link ? (
                     <ActionForm action={openMessageAction} className="space-y-0">
                       <input type="hidden" name="messageId" value={m.id} />
-                      <SubmitButton variant="secondary" className="px-3 py-1.5">
+                      <SubmitButton variant="secondary" size="compact">
                         {t("open")}
                         <span className="sr-only">: {text.title}</span>
                         <ChevronRight aria-hidden className="size-4" />
@@ -64,7 +64,7 @@ export async function MessageList({ messages }: { messages: InboxMessage[] }) {
                   {unread ? (
                     <ActionForm action={markMessageReadAction} className="space-y-0">
                       <input type="hidden" name="messageId" value={m.id} />
-                      <SubmitButton variant="ghost" className="px-3 py-1.5">
+                      <SubmitButton variant="ghost" size="compact">
                         <Check aria-hidden className="size-4" />
                         {t("markRead")}
                         <span className="sr-only">: {text.title}</span>

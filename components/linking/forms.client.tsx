@@ -7,7 +7,8 @@ import { NewAccountFields } from "@/components/forms/new-account-fields";
 import { Checkbox } from "@/components/forms/checkbox";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { Link } from "@/i18n/navigation";
-import { Alert, buttonClass } from "@/components/ui/primitives";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/classes";
 import {
   acceptInvitationAction,
   acceptWithNewAccountAction,

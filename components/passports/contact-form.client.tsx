@@ -4,8 +4,7 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { ChevronDown, ChevronUp } from "lucide-react";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
-import { buttonClass } from "@/components/ui/primitives";
-import { cn } from "@/components/ui/cn";
+import { buttonClass } from "@/components/ui/classes";
 import { updateContactAction } from "@/lib/passports/actions";
 import { ContactFields } from "./contact-fields";
 
@@ -15,7 +14,7 @@ export function ContactDetailsForm({ passportId, contact, email }: { passportId:
   const [open, setOpen] = useState(false);
   return (
     <div>
-      <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} className={cn(buttonClass("ghost"), "px-2")}>
+      <button type="button" onClick={() => setOpen(!open)} aria-expanded={open} className={buttonClass("ghost", "narrow")}>
         {open ? <ChevronUp aria-hidden className="size-4" /> : <ChevronDown aria-hidden className="size-4" />}
         {t("editContact")}
       </button>

@@ -11,7 +11,7 @@ export function ItemButton({ action, hidden, label, item, icon, variant = "ghost
       {Object.entries(hidden).map(([k, v]) => (
         <input key={k} type="hidden" name={k} value={v} />
       ))}
-      <SubmitButton variant={variant} className="px-2 py-1 text-xs">
+      <SubmitButton variant={variant} size="xs">
         {icon}
         {label}
         <span className="sr-only">: {item}</span>

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { AlertDialog } from "@/components/ui/alert-dialog";
 import { useTranslations } from "next-intl";
 import { ArrowRightLeft } from "lucide-react";
-import { buttonClass } from "@/components/ui/primitives";
+import { buttonClass } from "@/components/ui/classes";
 
 const LOCALE_PREFIX = /^\/(nl|en|fr)(?=\/|$)/;
 

@@ -4,7 +4,8 @@ import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Check, ChevronDown, ChevronUp, X } from "lucide-react";
 import { ActionForm, Field, SelectField, SubmitButton } from "@/components/forms/action-form";
-import { Alert, buttonClass } from "@/components/ui/primitives";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/classes";
 import { cancelTransferAction, confirmTransferAction } from "@/lib/passports/actions";
 import { ContactFields } from "./contact-fields";
 import { LeaveGuard } from "./leave-guard";
@@ -49,7 +50,7 @@ export function StockTransferPanel({ passportId, locale, fleetName, guard }: { p
               </p>
             ) : null}
             {/* A fleet-linked car cannot be transferred (the server refuses too): unlink it first. */}
-            <SubmitButton className="bg-green-600 hover:bg-green-700" disabled={!!fleetName}>
+            <SubmitButton variant="success" disabled={!!fleetName}>
               <Check aria-hidden className="size-4" />
               {t("confirm")}
             </SubmitButton>

@@ -5,7 +5,7 @@ import { Link } from "@/i18n/navigation";
 import { ActionForm, Field, FieldHelp, SelectField, SubmitButton, useFieldState, useFormResult } from "@/components/forms/action-form";
 import { Checkbox } from "@/components/forms/checkbox";
 import { TextArea } from "@/components/forms/text-area";
-import { Alert } from "@/components/ui/primitives";
+import { Alert } from "@/components/ui/alert";
 import { LANGUAGE_OPTIONS } from "@/i18n/routing";
 import {
   confirmConsentAction,
@@ -181,7 +181,7 @@ export function ConsentSwitch({ purpose, on }: { purpose: ConsentPurposeT; on: b
   return (
     <ActionForm action={on ? withdrawConsentAction : requestConsentAction} toast={on ? t("withdrawn") : t("requested")} className="space-y-2">
       <input type="hidden" name="purpose" value={purpose} />
-      <SubmitButton variant={on ? "secondary" : "primary"} className="px-3 py-1.5 text-xs">
+      <SubmitButton variant={on ? "secondary" : "primary"} size="sm">
         {on ? t("optOut") : t("optIn")}
       </SubmitButton>
     </ActionForm>

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Send } from "lucide-react";
 import { ActionForm, Field, FieldHelp, FieldLabel, SubmitButton, useFieldState, useFormResult } from "@/components/forms/action-form";
 import { TextArea } from "@/components/forms/text-area";
-import { Alert } from "@/components/ui/primitives";
+import { Alert } from "@/components/ui/alert";
 import { registerCampaignAction } from "@/lib/recalls/actions";
 
 /** Support registers a recall campaign: texts in nl, en and fr, and its cars by model or by a CSV list of VINs. */

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm, Field, SubmitButton, useFormResult } from "@/components/forms/action-form";
 import { ConfirmButton } from "@/components/forms/confirm-button";
-import { Alert } from "@/components/ui/primitives";
+import { Alert } from "@/components/ui/alert";
 import { createReportLinkAction, revokeReportLinkAction } from "@/lib/reports/actions";
 
 /** The new link, shown once after it was made (the database keeps only its hash). */

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { Alert } from "@/components/ui/primitives";
+import { Alert } from "@/components/ui/alert";
 import { lookUpVehicleAction } from "@/lib/vehicles/actions";
 import type { LookUpVehicleResult } from "@/lib/vehicles/look-up-vehicle";
 

@@ -4,8 +4,9 @@ import { useCallback, useRef, useState } from "react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { CheckCircle2, FileUp, Loader2, Upload, X } from "lucide-react";
 import { ActionForm, Field, SelectField, SubmitButton, useFormResult } from "@/components/forms/action-form";
-import { Alert, buttonClass } from "@/components/ui/primitives";
-import { cn } from "@/components/ui/cn";
+import clsx from "clsx";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/classes";
 import { submitVerificationAction } from "@/lib/verification/actions";
 import { MAX_DOCUMENT_BYTES, type DocumentKindT } from "@/lib/verification/limits";
 import { VerificationRelationship, type VerificationRoute } from "@/generated/prisma/enums";
@@ -78,7 +79,7 @@ export function UploadSlot({ kind, onBusy }: { kind: DocumentKindT; onBusy: (kin
 
   const error = slot.status === "error" ? slot.message : slot.status === "idle" ? fieldError : undefined;
   return (
-    <div className={cn("rounded-lg border p-3", error ? "border-red-300 bg-red-50/40" : "border-zinc-200")} data-testid={`slot-${kind}`}>
+    <div className={clsx("rounded-lg border p-3", error ? "border-red-300 bg-red-50/40" : "border-zinc-200")} data-testid={`slot-${kind}`}>
       <label htmlFor={id} className="block text-sm font-medium text-zinc-800">
         {t(`kinds.${kind}`)}
       </label>
@@ -99,7 +100,7 @@ export function UploadSlot({ kind, onBusy }: { kind: DocumentKindT; onBusy: (kin
           className="peer sr-only"
         />
         {/* The browser's own file button speaks the browser's language; this one speaks ours. */}
-        <label htmlFor={id} className={cn(buttonClass("secondary"), "cursor-pointer peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600")}>
+        <label htmlFor={id} className={clsx(buttonClass("secondary"), "cursor-pointer peer-focus-visible:ring-2 peer-focus-visible:ring-brand-600")}>
           <Upload aria-hidden className="size-4" />
           {slot.status === "done" ? t("replace") : t("chooseFile")}
         </label>

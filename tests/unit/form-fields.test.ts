@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { createElement, type ReactElement } from "react";
+import { createElement, type ComponentProps, type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { Field, FormResultProvider } from "@/components/forms/action-form";
+import { ActionForm, Field, FormResultProvider, SubmitButton } from "@/components/forms/action-form";
 import { Checkbox } from "@/components/forms/checkbox";
 import { TextArea } from "@/components/forms/text-area";
 import type { ActionResult } from "@/lib/server/action-types";
@@ -28,8 +28,8 @@ describe("Field", () => {
     expect(classes).toEqual(expect.arrayContaining(["font-mono", "uppercase", "mt-1", "block", "w-full", "rounded-lg", "border", "border-zinc-300", "bg-white", "text-sm"]));
   });
 
-  it("keeps its red border with an error, whatever border colour the className names", () => {
-    const html = render(createElement(Field, { name: "vin", label: "VIN", className: "border-zinc-300 font-mono uppercase" }), failed({ vin: "Not a VIN" }, { vin: "WP0" }));
+  it("has a red border instead of the grey one after an error", () => {
+    const html = render(createElement(Field, { name: "vin", label: "VIN", className: "font-mono uppercase" }), failed({ vin: "Not a VIN" }, { vin: "WP0" }));
     const classes = classesOf(html, "input");
     expect(classes).toContain("border-red-500");
     expect(classes).not.toContain("border-zinc-300");
@@ -39,10 +39,29 @@ describe("Field", () => {
     expect(html).toContain("Not a VIN");
   });
 
-  it("lets a className override a default of the same property", () => {
-    const classes = classesOf(render(createElement(Field, { name: "plate", label: "Plate", className: "text-lg" })), "input");
-    expect(classes).toContain("text-lg");
-    expect(classes).not.toContain("text-sm");
+});
+
+// Client components join classes with clsx, without tailwind-merge (decision 0043): a size or a
+// colour is a parameter, and a form's spacing gives way to one its className sets.
+type ButtonProps = ComponentProps<typeof SubmitButton>;
+type FormProps = ComponentProps<typeof ActionForm>;
+
+describe("SubmitButton and ActionForm without tailwind-merge", () => {
+  it("takes its size from `size`, with one padding and one text size", () => {
+    const classes = classesOf(renderToStaticMarkup(createElement(SubmitButton, { variant: "secondary", size: "sm" } as ButtonProps, "Save")), "button");
+    expect(classes).toEqual(expect.arrayContaining(["px-3", "py-1.5", "text-xs", "border-zinc-300"]));
+    expect(classes).not.toEqual(expect.arrayContaining(["px-4"]));
+    expect(classes.filter((c) => /^text-(?:xs|sm)$/.test(c))).toEqual(["text-xs"]);
+    expect(classesOf(renderToStaticMarkup(createElement(SubmitButton, { variant: "success" } as ButtonProps, "Transfer")), "button")).toEqual(expect.arrayContaining(["bg-green-600", "px-4", "py-2", "text-sm"]));
+  });
+
+  it("keeps a form's space-y-4 unless its className sets a spacing", () => {
+    const action = async (): Promise<ActionResult<unknown>> => ({ ok: true, data: null });
+    const form = (className?: string) => classesOf(renderToStaticMarkup(createElement(ActionForm, { action, className } as unknown as FormProps, "x")), "form");
+    expect(form()).toEqual(["space-y-4"]);
+    expect(form("space-y-0")).toEqual(["space-y-0"]);
+    expect(form("grid gap-3 space-y-0")).not.toContain("space-y-4");
+    expect(form("rounded-lg border p-4")).toEqual(expect.arrayContaining(["space-y-4", "rounded-lg", "p-4"]));
   });
 });
 

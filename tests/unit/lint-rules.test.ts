@@ -84,6 +84,10 @@ describe("components/: no database, no use case", () => {
     await expectRefused("components/passports/bad-zod.client.tsx", "no-restricted-imports", /client module imports no zod/);
   }, SLOW);
 
+  it("refuses tailwind-merge in a client module (cn, and the primitives built on it)", async () => {
+    await expectRefused("components/passports/bad-merge.client.tsx", "no-restricted-imports", /tailwind-merge stays out of the browser/);
+  }, SLOW);
+
   it("accepts a client module taking its choices from options and its types from schemas", async () => {
     await expectAccepted("components/passports/ok-options.client.tsx");
   }, SLOW);
