@@ -19,8 +19,9 @@ const noUpperLayers = (from) => ({
 
 /**
  * Modules of lib/<feature>/ that a component may import values from, besides every feature's
- * `actions` and `schemas`: pure code (constants, formatting, rules) that imports nothing from
- * lib/server/ (enforced below). Types may be imported from any module of lib/<feature>/.
+ * `actions`, `schemas` (server components only) and `options` (a form's choices): pure code
+ * (constants, formatting, rules) that imports nothing from lib/server/ (enforced below). Types may
+ * be imported from any module of lib/<feature>/.
  */
 const PURE_MODULES = [
   "linking/products",
@@ -78,7 +79,8 @@ function serverBlock(depth) {
 }
 
 /**
- * Client modules: `*.client.tsx` and the other files that start with "use client". They get the
+ * Client modules: `*.client.tsx`, the other files that start with "use client" (but
+ * components/ui/toaster.tsx, the one place that loads sonner) and the files only they import. They get the
  * components' rules, and may not import zod or a feature's schemas (which import zod): the browser
  * would be sent the validation library for the sake of a list of choices (decision 0043). The
  * choices a form offers live in lib/<feature>/options.ts. Nor tailwind-merge (`cn`, and the
@@ -88,8 +90,14 @@ const CLIENT_MODULES = [
   "components/**/*.client.tsx",
   "components/forms/**",
   "components/shell/mobile-nav.tsx",
+  "components/shell/nav-badge.tsx",
   "components/passports/leave-guard.tsx",
+  "components/passports/contact-fields.tsx",
+  "components/passports/item-button.tsx",
   "components/vehicles/vehicle-lookup.tsx",
+  "components/ui/alert-dialog.tsx",
+  "components/ui/alert.tsx",
+  "components/ui/classes.ts",
 ];
 
 /** components/: no database, no use case; for client modules (`client`) no zod either. */
@@ -126,8 +134,13 @@ function componentsBlock(client) {
                     message: "A client module imports no zod and no schemas (the browser would get zod): take a form's choices from lib/<feature>/options (decision 0043).",
                   },
                   {
-                    regex: String.raw`^tailwind-merge$|${ROOT}components/ui/(?:cn|primitives)$|^\./(?:\.\./)*(?:ui/)?(?:cn|primitives)$`,
+                    regex: String.raw`^tailwind-merge$|${ROOT}components/ui/(?:cn|primitives)$|^\.\.?/(?:\.\./)*(?:ui/)?(?:cn|primitives)$`,
                     message: "A client module joins classes with clsx and takes Alert and buttonClass from components/ui/alert and components/ui/classes: tailwind-merge stays out of the browser (decision 0043).",
+                  },
+                  {
+                    regex: String.raw`^sonner$`,
+                    allowTypeImports: true,
+                    message: "Toasts go through components/ui/toaster (showSuccessToast), which loads sonner when a form first needs it (decision 0043).",
                   },
                 ]
               : []),
@@ -135,6 +148,45 @@ function componentsBlock(client) {
               regex: String.raw`${ROOT}app(?:/|$)`,
               message: "components/ sits below app/ and imports nothing from it.",
             },
+          ],
+        },
+      ],
+    },
+  };
+}
+
+/**
+ * Schemas (`client` false) and the modules client components may import values from (`client`
+ * true: the pure modules and lib/<feature>/options): framework-free and no lib/server/ values
+ * (types are fine), so that importing them never drags the database into a client bundle. The
+ * second kind imports no zod and no schemas either (decision 0043).
+ */
+function libPureBlock(client) {
+  return {
+    name: client ? "boundaries/lib-pure-client" : "boundaries/lib-pure",
+    files: client ? [...PURE_MODULES.map((m) => `lib/${m}.ts`), "lib/*/options.ts"] : ["lib/*/schemas.ts"],
+    ignores: ["lib/server/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ...frameworkFree,
+            noUpperLayers("lib/<feature>/"),
+            {
+              regex: String.raw`^(?:@/lib/|(?:\.\./)+(?:lib/)?)server/(?!(?:${SERVER_PURE.join("|")})$)`,
+              allowTypeImports: true,
+              message: "Schemas and the pure modules listed in eslint.config.mjs import no values from lib/server/ (components import them).",
+            },
+            ...(client
+              ? [
+                  {
+                    regex: String.raw`^zod(?:/|$)|(?:^\.\.?/|^@/lib/)(?:[^/]+/)*schemas$|^(?:@/lib/|(?:\.\./)+(?:lib/)?)server/fields$`,
+                    allowTypeImports: true,
+                    message: "Client components import this module: it imports no zod, no schemas and no lib/server/fields (decision 0043).",
+                  },
+                ]
+              : []),
           ],
         },
       ],
@@ -151,29 +203,8 @@ const boundaries = [
       "no-restricted-imports": ["error", { patterns: [...frameworkFree, noUpperLayers("lib/<feature>/")] }],
     },
   },
-  {
-    // Schemas and the pure modules components may import: framework-free and no lib/server/ values
-    // (types are fine), so that importing them never drags the database into a client bundle.
-    name: "boundaries/lib-pure",
-    files: [...PURE_MODULES.map((m) => `lib/${m}.ts`), "lib/*/schemas.ts", "lib/*/options.ts"],
-    ignores: ["lib/server/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            ...frameworkFree,
-            noUpperLayers("lib/<feature>/"),
-            {
-              regex: String.raw`^(?:@/lib/|(?:\.\./)+(?:lib/)?)server/(?!(?:${SERVER_PURE.join("|")})$)`,
-              allowTypeImports: true,
-              message: "Schemas and the pure modules listed in eslint.config.mjs import no values from lib/server/ (components import them).",
-            },
-          ],
-        },
-      ],
-    },
-  },
+  libPureBlock(false),
+  libPureBlock(true),
   {
     // The framework adapters of a feature: server actions, and the next-auth instance of accounts.
     name: "boundaries/lib-feature-adapters",

@@ -7,7 +7,7 @@ import type { ActionResult } from "@/lib/server/action-types";
 import clsx from "clsx";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass, type ButtonSize, type ButtonVariant } from "@/components/ui/classes";
-import { prepareToasts, showSuccessToast } from "@/components/ui/toaster";
+import { prepareToasts, showSuccessToast, usePreparedToasts } from "@/components/ui/toaster";
 
 type State = ActionResult<unknown> | null;
 const FormState = createContext<State>(null);
@@ -41,6 +41,7 @@ export function ActionForm({
     return result;
   };
   const [state, formAction] = useActionState(run, null as State);
+  usePreparedToasts(!!toast);
   return (
     <FormState.Provider value={state}>
       <form action={formAction} className={formClass(className)} noValidate>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, useSyncExternalStore, type ReactNode } from "react";
+import { createPortal } from "react-dom";
 
 /**
  * An alert dialog on the browser's own modal `<dialog>` (decision 0043, which replaces the Radix
@@ -9,6 +10,9 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
  * outside does not, and closing it gives focus back to the element that had it. It is labelled by
  * its title and described by its description (`role="alertdialog"`), and starts on the button
  * marked `data-autofocus` (Cancel: the safe choice). Its content is rendered only while it is open.
+ * It is rendered into `<body>`, not where it is used: in a form or a row it would be one more
+ * child (Tailwind's `space-y-*` would give the button before it a margin) and would inherit the
+ * row's text styles. Its buttons reach the form through a ref (`form.requestSubmit()`).
  */
 export function AlertDialog({
   open,
@@ -30,6 +34,8 @@ export function AlertDialog({
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // False on the server and while hydrating (there is no <body> to portal into), true after.
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
   const titleId = useId();
   const descriptionId = useId();
   useEffect(() => {
@@ -41,8 +47,9 @@ export function AlertDialog({
     } else if (!open && dialog.open) {
       dialog.close();
     }
-  }, [open]);
-  return (
+  }, [open, inBrowser]);
+  if (!inBrowser) return null;
+  return createPortal(
     <dialog
       ref={ref}
       role="alertdialog"
@@ -70,6 +77,9 @@ export function AlertDialog({
           <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">{children}</div>
         </>
       ) : null}
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }
+
+const noSubscription = () => () => {};

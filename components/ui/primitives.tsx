@@ -2,7 +2,8 @@ import type { ComponentProps, ReactNode } from "react";
 import { cn } from "./cn";
 import { CARD_CLASS } from "./classes";
 
-// Client components import these two from their own modules, which do without tailwind-merge.
+// Client components import these two from their own modules, which do without tailwind-merge:
+// a `className` passed to them adds classes, it does not override theirs (components/ui/classes.ts).
 export { Alert } from "./alert";
 export { buttonClass } from "./classes";
 

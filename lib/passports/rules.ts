@@ -8,7 +8,7 @@
  * stock or for sale, change the delivery costs the buyer took the car with, or rewrite the
  * buyer's contact details (the buyer keeps them in their own account; support corrects an address).
  */
-import { PASSPORT_STATUSES, type PassportStatusT } from "./schemas";
+import { PASSPORT_STATUSES, type PassportStatusT } from "./options";
 
 /** The statuses of a car its buyer holds: "in stock" and "reserved" mean the garage still has it. */
 export const AFTER_SALE_STATUSES: readonly PassportStatusT[] = ["SOLD", "DELIVERED"];

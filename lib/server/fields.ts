@@ -1,7 +1,8 @@
 /**
  * The form fields every feature's schemas.ts builds on, defined once. Pure: zod, the generated
  * Prisma enums (plain objects), the VIN and plate rules and the dates module only; no
- * `server-only`, framework or database, so client components may import the schemas too.
+ * `server-only`, framework or database. Client components do not import the schemas (they would
+ * send zod to the browser, decision 0043): a form's choices live in lib/<feature>/options.ts.
  *
  * Issue messages are message keys under `errors.fields` in messages/<locale>/*.json.
  */

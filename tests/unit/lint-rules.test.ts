@@ -88,6 +88,14 @@ describe("components/: no database, no use case", () => {
     await expectRefused("components/passports/bad-merge.client.tsx", "no-restricted-imports", /tailwind-merge stays out of the browser/);
   }, SLOW);
 
+  it("refuses cn by a relative path in a client module", async () => {
+    await expectRefused("components/forms/bad-relative-merge.tsx", "no-restricted-imports", /tailwind-merge stays out of the browser/);
+  }, SLOW);
+
+  it("refuses zod and schemas in lib/<feature>/options.ts, which client components import", async () => {
+    await expectRefused("lib/passports/options.ts", "no-restricted-imports", /imports no zod, no schemas/);
+  }, SLOW);
+
   it("accepts a client module taking its choices from options and its types from schemas", async () => {
     await expectAccepted("components/passports/ok-options.client.tsx");
   }, SLOW);
