@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { localizedPath, negotiateLocale } from "./i18n/negotiate";
 import { isLocale } from "./i18n/routing";
+import { env } from "./lib/server/env";
 import { inlineScriptHashes, isSessionCookie, staticPageOf } from "./lib/server/static-pages";
 
 /**
@@ -20,6 +21,15 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(url);
   }
 
+  // The sign-in page with the demo accounts has no address of its own: it is served at
+  // /<locale>/sign-in (below). Asked for by its name (its built HTML's language links point
+  // there), it leads to that address with DEMO_MODE, and is a page that does not exist without:
+  // /<locale>/not-found is none either, so [...rest] renders the branded 404 (docs/decisions/0041).
+  if (DEMO_SIGN_IN.test(pathname)) {
+    if (!env.DEMO_MODE) return nonceResponse(request, first, `/${first}/not-found`);
+    return NextResponse.redirect(withPath(request, `/${first}/sign-in`));
+  }
+
   // The prerendered signed-out pages (docs/decisions/0041).
   const prerendered = staticPageOf(pathname);
   if (prerendered && request.cookies.getAll().some((c) => isSessionCookie(c.name))) {
@@ -29,11 +39,24 @@ export function proxy(request: NextRequest) {
     url.search = `?to=${encodeURIComponent(pathname + search)}`;
     return NextResponse.redirect(url, 303);
   }
+  // With DEMO_MODE (a setting of the running portal, not of the build) the sign-in address
+  // serves the variant that shows the demo accounts, for page loads and client navigations alike.
+  const rewrite = prerendered?.page === "/sign-in" && env.DEMO_MODE ? `/${first}/sign-in-demo` : null;
   // Served as built, with the hashes of its inline scripts; under `next dev` nothing is
   // prerendered (no file), and the page renders per request with the nonce.
-  const hashes = prerendered ? inlineScriptHashes(pathname.replace(/\/$/, "")) : null;
-  if (hashes) return finish(request, NextResponse.next(), first, staticCsp(hashes));
-  return nonceResponse(request, first);
+  const hashes = prerendered ? inlineScriptHashes(rewrite ?? pathname.replace(/\/$/, "")) : null;
+  if (hashes) return finish(request, rewrite ? NextResponse.rewrite(withPath(request, rewrite)) : NextResponse.next(), first, staticCsp(hashes));
+  return nonceResponse(request, first, rewrite);
+}
+
+/** `/en/sign-in-demo`: the prerendered sign-in page with the demo accounts, by its own address. */
+const DEMO_SIGN_IN = /^\/[^/]+\/sign-in-demo\/?$/;
+
+/** The request's URL, query string included, with another path. */
+function withPath(request: NextRequest, pathname: string): URL {
+  const url = request.nextUrl.clone();
+  url.pathname = pathname;
+  return url;
 }
 
 const COMMON_CSP = [
@@ -55,8 +78,11 @@ function staticCsp(hashes: string[]): string {
   return ["default-src 'self'", `script-src 'self' ${hashes.join(" ")}`, ...COMMON_CSP].join("; ");
 }
 
-/** Every other page renders per request, its scripts carrying the request's nonce. */
-function nonceResponse(request: NextRequest, first: string) {
+/**
+ * Every other page renders per request, its scripts carrying the request's nonce; `rewrite`, the
+ * path to render instead of the one asked for (an unknown one shows the branded 404).
+ */
+function nonceResponse(request: NextRequest, first: string, rewrite?: string | null) {
   const { pathname, search } = request.nextUrl;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV === "development";
@@ -67,7 +93,7 @@ function nonceResponse(request: NextRequest, first: string) {
   requestHeaders.set("x-locale", first);
   requestHeaders.set("x-pathname", pathname + search);
   requestHeaders.set("Content-Security-Policy", csp);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = rewrite ? NextResponse.rewrite(withPath(request, rewrite), { request: { headers: requestHeaders } }) : NextResponse.next({ request: { headers: requestHeaders } });
   return finish(request, response, first, csp);
 }
 
@@ -87,5 +113,8 @@ export const config = {
       source: "/((?!api|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
+    // Prefetches too for sign-in, which is one of two prerendered pages depending on DEMO_MODE: a
+    // link's prefetch that skipped the rewrite would fetch the plain page for the navigation.
+    "/:locale/sign-in",
   ],
 };

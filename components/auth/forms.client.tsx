@@ -1,12 +1,10 @@
 "use client";
 
-import { useEffect, useState, useSyncExternalStore } from "react";
+import { useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 import { Link } from "@/i18n/navigation";
 import { ActionForm, Field, SubmitButton, useFormResult } from "@/components/forms/action-form";
 import { Alert } from "@/components/ui/alert";
-import { CARD_CLASS } from "@/components/ui/classes";
-import type { DEMO_ACCOUNTS } from "@/prisma/demo-accounts";
 import {
   activateAction,
   changePasswordAction,
@@ -44,56 +42,6 @@ export function SignInNotice() {
     <Alert tone="success" className="mb-4" testId="notice">
       {t(`notice.${notice}`)}
     </Alert>
-  );
-}
-
-type DemoRole = (typeof DEMO_ACCOUNTS)[number]["role"];
-
-interface DemoInfo {
-  password: string;
-  accounts: { email: string; role: DemoRole }[];
-}
-
-/**
- * With DEMO_MODE, the warning and the demo accounts, asked from /api/demo once the page runs (the
- * page is prerendered for every portal; elsewhere the answer is a 404 and nothing shows). Below
- * the form, so nothing above it moves when they appear.
- */
-export function DemoAccounts() {
-  const t = useTranslations("auth.signIn.demo");
-  const [demo, setDemo] = useState<DemoInfo | null>(null);
-  useEffect(() => {
-    let live = true;
-    fetch("/api/demo")
-      .then((r) => (r.ok ? (r.json() as Promise<DemoInfo>) : null))
-      .then((d) => {
-        if (live && d) setDemo(d);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
-  if (!demo) return null;
-  return (
-    <div className="mt-4 space-y-4">
-      <Alert tone="warning" testId="demo-banner">
-        <strong className="font-semibold">{t("bannerTitle")}</strong> {t("banner")}
-      </Alert>
-      <section className={CARD_CLASS} aria-labelledby="demo-accounts">
-        <h2 id="demo-accounts" className="text-sm font-semibold">
-          {t("title")}
-        </h2>
-        <p className="mt-1 text-sm text-zinc-600">{t("password", { password: demo.password })}</p>
-        <ul className="mt-2 space-y-1 text-sm">
-          {demo.accounts.map((a) => (
-            <li key={a.email}>
-              <code className="rounded bg-zinc-100 px-1">{a.email}</code> — {t(`roles.${a.role}`)}
-            </li>
-          ))}
-        </ul>
-      </section>
-    </div>
   );
 }
 

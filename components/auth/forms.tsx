@@ -12,6 +12,5 @@ export const ResendActivationForm = withMessages(C.ResendActivationForm, ["auth"
 export const ResetPasswordForm = withMessages(C.ResetPasswordForm, ["auth"]);
 export const SignInForm = withMessages(C.SignInForm, ["auth"]);
 export const SignInNotice = withMessages(C.SignInNotice, ["auth.signIn"]);
-export const DemoAccounts = withMessages(C.DemoAccounts, ["auth.signIn.demo"]);
 export const SignOutEverywhereForm = withMessages(C.SignOutEverywhereForm, ["account"]);
 export const SignUpForm = withMessages(C.SignUpForm, ["auth"]);

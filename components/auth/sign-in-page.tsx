@@ -1,15 +1,20 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { Card } from "@/components/ui/primitives";
-import { DemoAccounts, SignInForm, SignInNotice } from "@/components/auth/forms";
+import { Alert } from "@/components/ui/alert";
+import { CARD_CLASS } from "@/components/ui/classes";
+import { SignInForm, SignInNotice } from "@/components/auth/forms";
 import { isLocale, routing, type AppLocale } from "@/i18n/routing";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/prisma/demo-accounts";
 
 /**
- * The sign-in page, prerendered per language (docs/decisions/0041). What depends on the request is
- * read in the browser: the notice of a query string (`?activated=1`, `?signedOut=1`…), `next`,
- * and whether the portal runs with DEMO_MODE (then the demo accounts show below the form).
+ * The sign-in page, prerendered per language in two variants (docs/decisions/0041): the plain one
+ * (`/<locale>/sign-in`), and one with the demo warning and the demo accounts below the form
+ * (`/<locale>/sign-in-demo`, `demo`), which proxy.ts serves at the sign-in address instead when
+ * the portal runs with DEMO_MODE. What depends on the request is read in the browser: the notice
+ * of a query string (`?activated=1`, `?signedOut=1`…) and `next`.
  */
-export async function SignInPage({ locale }: { locale: AppLocale }) {
+export async function SignInPage({ locale, demo = false }: { locale: AppLocale; demo?: boolean }) {
   const t = await getTranslations({ locale, namespace: "auth.signIn" });
   return (
     <div className="mx-auto max-w-md">
@@ -30,7 +35,32 @@ export async function SignInPage({ locale }: { locale: AppLocale }) {
           </Link>
         </p>
       </Card>
-      <DemoAccounts />
+      {demo ? <DemoAccounts locale={locale} /> : null}
+    </div>
+  );
+}
+
+/** The demo warning and the demo accounts with their public password, below the form. */
+async function DemoAccounts({ locale }: { locale: AppLocale }) {
+  const t = await getTranslations({ locale, namespace: "auth.signIn.demo" });
+  return (
+    <div className="mt-4 space-y-4">
+      <Alert tone="warning" testId="demo-banner">
+        <strong className="font-semibold">{t("bannerTitle")}</strong> {t("banner")}
+      </Alert>
+      <section className={CARD_CLASS} aria-labelledby="demo-accounts">
+        <h2 id="demo-accounts" className="text-sm font-semibold">
+          {t("title")}
+        </h2>
+        <p className="mt-1 text-sm text-zinc-600">{t("password", { password: DEMO_PASSWORD })}</p>
+        <ul className="mt-2 space-y-1 text-sm">
+          {DEMO_ACCOUNTS.map((a) => (
+            <li key={a.email}>
+              <code className="rounded bg-zinc-100 px-1">{a.email}</code> — {t(`roles.${a.role}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
     </div>
   );
 }

@@ -13,7 +13,10 @@ import { LANGUAGE_NAMES, SWITCHER_LANGUAGES, VARIANT_OF } from "@/i18n/routing";
 export function LocaleSwitcher() {
   const locale = useLocale();
   const languages = SWITCHER_LANGUAGES.map((l) => (VARIANT_OF[locale] === l ? locale : l));
-  const pathname = usePathname();
+  // The sign-in page with the demo accounts is built as /sign-in-demo and served at /sign-in
+  // (docs/decisions/0041): its links name the address, which is right with or without DEMO_MODE.
+  const path = usePathname();
+  const pathname = path === "/sign-in-demo" ? "/sign-in" : path;
   const search = useSearchParams().toString();
   const t = useTranslations("common");
   return (

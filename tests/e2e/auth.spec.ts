@@ -105,13 +105,31 @@ test("signing up again for an address not activated yet changes nothing: the new
   await expect(page).toHaveURL(/\/nl\/garage$/);
 });
 
-test("in demo mode the sign-in page says it is a demo, in Dutch and English", async ({ page }) => {
+test("in demo mode the sign-in page says it is a demo, in Dutch and English", async ({ page, request }) => {
   // The e2e server runs with DEMO_MODE=true (scripts/serve-e2e.mjs).
   await page.goto("/nl/sign-in");
   await expect(page.getByTestId("demo-banner")).toContainText("Dit is een demo.");
   await expect(page.getByTestId("demo-banner")).toContainText("wachtwoord is openbaar");
   await page.goto("/en/sign-in");
   await expect(page.getByTestId("demo-banner")).toContainText("This is a demo.");
+
+  // In the HTML served, not fetched once the page runs: the proxy serves the prerendered demo
+  // variant at the sign-in address (docs/decisions/0041).
+  const html = await (await request.get("/en/sign-in?next=%2Fen%2Fgarage")).text();
+  expect(html).toContain('data-testid="demo-banner"');
+  expect(html).toContain("owner@demo.autodossier.test");
+  // Its language links, built into that HTML, name the sign-in address, not the variant's.
+  expect(html).toMatch(/href="\/nl\/sign-in"/);
+  expect(html).not.toMatch(/href="[^"]*sign-in-demo/);
+  // A client navigation gets it too: the link's prefetch goes through the proxy as well.
+  await page.goto("/en/sign-up");
+  await page.getByRole("main").getByRole("link", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/en\/sign-in$/);
+  await expect(page.getByTestId("demo-banner")).toContainText("This is a demo.");
+  // The variant has no address of its own: asked for by its name, it leads to the sign-in address.
+  const direct = await request.get("/fr/sign-in-demo?next=%2Ffr%2Fgarage", { maxRedirects: 0 });
+  expect(direct.status()).toBe(307);
+  expect(direct.headers().location).toBe("/fr/sign-in?next=%2Ffr%2Fgarage");
 });
 
 test("a wrong password is refused without saying whether the account exists", async ({ page }) => {

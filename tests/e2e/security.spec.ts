@@ -35,8 +35,8 @@ test("the CSP lets the app's own scripts run, on a prerendered page and on one r
   page.on("console", (m) => {
     if (/Content.Security.Policy/i.test(m.text())) violations.push(m.text());
   });
-  // The language links render in the browser only (they read the query string): visible, the
-  // page's scripts ran.
+  // The notice renders in the browser only (it reads the query string): visible, the page's
+  // scripts ran under the page's CSP.
   await page.goto("/nl/sign-in?activated=1");
   await expect(page.getByTestId("notice")).toHaveText("Je account is actief. Je kunt nu inloggen.");
   // The query goes along, also from a prerendered page (built without one).

@@ -1455,15 +1455,6 @@ export const ENTRIES: Record<string, Entry> = {
     why: "a redirect: signed in, to the caller's own home; otherwise back to a prerendered signed-out page (decision 0041). It shows nobody's data",
     setup: async () => ({ request: { method: "GET", path: "/api/home?to=%2Fnl%2Fsign-in" } }),
   },
-  "app/api/demo/route.ts#GET": {
-    kind: "route",
-    // No control call: the tests run without DEMO_MODE, where it answers not found to everyone;
-    // with DEMO_MODE the sign-in page's demo accounts come from it (tests/e2e/auth.spec.ts).
-    by: null,
-    allowed: EVERYONE,
-    why: "the demo accounts, public by design and only with DEMO_MODE (decision 0041); nobody's data",
-    setup: async () => ({ request: { method: "GET", path: "/api/demo" } }),
-  },
   "app/api/health/route.ts#GET": {
     kind: "route",
     by: "anonymous",
