@@ -60,15 +60,6 @@ export async function actingWorkshop(client: Reader, actor: Actor, vehicleId: st
   return org;
 }
 
-/** The viewer's active holding of the car (owner or driver), or null: the car then reads as not found. */
-export async function viewerHolding(client: Reader, actor: Actor, vehicleId: string) {
-  assertCan(actor, "garage:use");
-  return client.holding.findFirst({
-    where: { vehicleId, userId: actor.userId, endedAt: null, kind: { in: ["OWNER", "DRIVER"] } },
-    select: { id: true, kind: true, startedAt: true },
-  });
-}
-
 /** The car's current owner (their user id), if it has one: to tell "the owner" from "a previous owner". */
 export async function currentOwnerId(client: Reader, vehicleId: string): Promise<string | null> {
   const h = await client.holding.findFirst({ where: { vehicleId, kind: "OWNER", endedAt: null }, select: { userId: true } });

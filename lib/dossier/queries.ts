@@ -4,7 +4,8 @@
  */
 import { db } from "../server/db";
 import type { Actor } from "../server/authz";
-import { currentOwnerId, servicedBy, servicingOrganisations, viewerHolding, workshopOrganisations } from "./access";
+import { currentOwnerId, servicedBy, servicingOrganisations, workshopOrganisations } from "./access";
+import { viewerHoldingOf } from "../holdings/viewer";
 import { buildHistory, loadEntries, type CarHistory } from "./history";
 import { attachmentsByEntry } from "./attachments";
 
@@ -15,10 +16,11 @@ function withAttachments<H extends CarHistory>(h: H, attachments: Map<string, Ca
 
 /** The car's history as its current owner or authorised driver sees it; null for anyone else. */
 export async function getOwnerCarHistory(actor: Actor, vehicleId: string): Promise<(CarHistory & { isOwner: boolean }) | null> {
-  const holding = await viewerHolding(db, actor, vehicleId);
+  const holding = await viewerHoldingOf(actor, vehicleId);
   if (!holding) return null;
-  const [rows, ownerId, attachments] = await Promise.all([loadEntries(db, vehicleId), currentOwnerId(db, vehicleId), attachmentsByEntry(actor, vehicleId)]);
   const isOwner = holding.kind === "OWNER";
+  // The viewer's own OWNER holding is the car's one live owner holding: no need to look it up.
+  const [rows, ownerId, attachments] = await Promise.all([loadEntries(db, vehicleId), isOwner ? actor.userId : currentOwnerId(db, vehicleId), attachmentsByEntry(actor, vehicleId)]);
   return { ...withAttachments(buildHistory(rows, { userId: actor.userId, ownerId, organisationIds: [], isOwner }), attachments), isOwner };
 }
 

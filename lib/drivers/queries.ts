@@ -2,8 +2,9 @@
  * Reads for the owner-invited drivers' pages (docs/decisions/0029), scoped to the actor.
  */
 import { db } from "../server/db";
-import { assertCan, type Actor } from "../server/authz";
+import type { Actor } from "../server/authz";
 import { isAppError } from "../server/errors";
+import { ownerHoldingOf } from "../holdings/viewer";
 import { pendingDriverInvitation } from "./accept-driver-invitation";
 
 export interface DriversPanel {
@@ -13,8 +14,7 @@ export interface DriversPanel {
 
 /** The owner's drivers of the car and their waiting invitations; null for anyone but its owner. */
 export async function getDriversPanel(actor: Actor, vehicleId: string, now = new Date()): Promise<DriversPanel | null> {
-  assertCan(actor, "garage:use");
-  const owner = await db.holding.findFirst({ where: { vehicleId, userId: actor.userId, kind: "OWNER", endedAt: null }, select: { id: true } });
+  const owner = await ownerHoldingOf(actor, vehicleId);
   if (!owner) return null;
   const [drivers, invitations] = await Promise.all([
     db.holding.findMany({

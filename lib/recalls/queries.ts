@@ -6,7 +6,8 @@ import { db } from "../server/db";
 import { assertCan, type Actor } from "../server/authz";
 import { today } from "../server/dates";
 import type { MaintenanceDueStatus, ServiceSource, WarrantyKind } from "../../generated/prisma/enums";
-import { servicingOrganisations, viewerHolding } from "../dossier/access";
+import { servicingOrganisations } from "../dossier/access";
+import { viewerHoldingOf } from "../holdings/viewer";
 import { campaignText } from "./register-campaign";
 import { warrantyLeft, type WarrantyLeft } from "./warranty-left";
 import { REMIND_DAYS_BEFORE, REMIND_KM_BEFORE } from "../maintenance/reminders";
@@ -152,7 +153,7 @@ async function loadCare(vehicleId: string, locale: string, viewer: { userId: str
 
 /** For the car page: its current owner or authorised driver; the owner also sees the extended warranty of their contracts. */
 export async function getOwnerCarCare(actor: Actor, vehicleId: string, locale: string): Promise<(CarCare & { isOwner: boolean }) | null> {
-  const holding = await viewerHolding(db, actor, vehicleId);
+  const holding = await viewerHoldingOf(actor, vehicleId);
   if (!holding) return null;
   const isOwner = holding.kind === "OWNER";
   return { ...(await loadCare(vehicleId, locale, { userId: actor.userId, withContracts: isOwner })), isOwner };

@@ -3,7 +3,8 @@
  * car's current owner sees them (null for anyone else), newest first.
  */
 import { db } from "../server/db";
-import { assertCan, type Actor } from "../server/authz";
+import type { Actor } from "../server/authz";
+import { ownerHoldingOf } from "../holdings/viewer";
 
 export type ReportLinkState = "live" | "expired" | "revoked";
 
@@ -21,8 +22,7 @@ export interface ReportLinkRow {
 export const LISTED_LINKS = 20;
 
 export async function listReportLinks(actor: Actor, vehicleId: string, now = new Date()): Promise<ReportLinkRow[] | null> {
-  assertCan(actor, "garage:use");
-  const owner = await db.holding.findFirst({ where: { vehicleId, userId: actor.userId, kind: "OWNER", endedAt: null }, select: { id: true } });
+  const owner = await ownerHoldingOf(actor, vehicleId);
   if (!owner) return null;
   const rows = await db.reportLink.findMany({
     where: { ownerHoldingId: owner.id },

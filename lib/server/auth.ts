@@ -1,7 +1,8 @@
 import "server-only";
-import NextAuth, { type NextAuthConfig } from "next-auth";
+import type { NextAuthConfig } from "next-auth";
 import { env } from "./env";
 import { log } from "./log";
+import { usesSecureCookies } from "./session-cookie";
 import { SESSION_MAX_AGE_S } from "./session-lifetime";
 
 declare module "next-auth" {
@@ -17,7 +18,8 @@ declare module "next-auth" {
  * What every next-auth instance of the app shares: secret, cookies, pages, and a JWT that only
  * carries the id of a server-side session row (AuthSession), checked on every request by
  * lib/server/session.ts: signing out everywhere or disabling a user takes effect on the next
- * request (docs/decisions/0004-sessions.md). The instance that signs in and out (the Credentials
+ * request (docs/decisions/0004-sessions.md); lib/server/session-cookie.ts decodes that cookie
+ * with the same secrets and cookie name. The instance that signs in and out (the Credentials
  * provider, the /api/auth route handlers, signIn, signOut) adds the accounts feature to this in
  * lib/accounts/next-auth.ts, so that this layer depends on no feature (docs/decisions/0011-boundaries.md).
  */
@@ -26,7 +28,7 @@ export function baseAuthConfig(): NextAuthConfig {
     // The first signs new sessions; the previous ones still open sessions they signed (rotation).
     secret: [env.AUTH_SECRET, ...env.AUTH_SECRET_PREVIOUS],
     trustHost: true,
-    useSecureCookies: env.APP_URL.startsWith("https://"),
+    useSecureCookies: usesSecureCookies(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/nl/sign-in", error: "/nl/sign-in" },
     providers: [],
@@ -49,9 +51,3 @@ export function baseAuthConfig(): NextAuthConfig {
     },
   };
 }
-
-/**
- * Decodes the session cookie of the current request into `{ sid }` (or null); it signs nobody in
- * and needs no provider. Only lib/server/session.ts reads it.
- */
-export const { auth } = NextAuth(() => baseAuthConfig());

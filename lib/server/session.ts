@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
-import { auth } from "./auth";
+import { cookies } from "next/headers";
+import { sessionIdOf, sessionToken } from "./session-cookie";
 import { db } from "./db";
 import { log } from "./log";
 import { ACTOR_USER_SELECT, actorFromUser, type Actor } from "./authz";
@@ -12,8 +13,8 @@ const SEEN_EVERY_MS = 5 * 60_000;
  * a revoked session, an expired one or a user who is not ACTIVE reads as signed out.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const sid = session?.sid;
+  // The cookie names a session row (lib/server/session-cookie.ts); the row decides.
+  const sid = await sessionIdOf(sessionToken((await cookies()).getAll()));
   if (!sid) return null;
   const row = await db.authSession.findFirst({
     where: { id: sid, revokedAt: null, expiresAt: { gt: new Date() }, user: { status: "ACTIVE" } },

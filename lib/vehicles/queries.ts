@@ -2,6 +2,7 @@ import { db } from "../server/db";
 import { assertCan, type Actor } from "../server/authz";
 import type { HoldingKind, PlateCountry } from "../../generated/prisma/enums";
 import { contractSummary, type ContractSummary } from "./contract-summary";
+import { FACE_SELECT, viewerHoldingOf } from "../holdings/viewer";
 
 /** How a user holds a car: as its owner or as an authorised driver (stock is an organisation's). */
 type UserHoldingKind = Exclude<HoldingKind, "STOCK">;
@@ -31,15 +32,7 @@ export interface GarageVehicle {
   contracts: ContractSummary;
 }
 
-/**
- * The car's face (docs/decisions/0029): the name and photo are the owner's, kept on the owner's
- * holding; a driver sees those of the owner they drive through while that owner holds the car.
- */
-const FACE_SELECT = {
-  photo: { select: { createdAt: true } },
-  viaHolding: { select: { nickname: true, endedAt: true, photo: { select: { createdAt: true } } } },
-} as const;
-
+/** The car's face of a holding read with FACE_SELECT (lib/holdings/viewer.ts). */
 function faceOf(h: { kind: string; nickname: string | null; photo: { createdAt: Date } | null; viaHolding: { nickname: string | null; endedAt: Date | null; photo: { createdAt: Date } | null } | null }) {
   const source = h.kind === "OWNER" ? h : h.viaHolding && !h.viaHolding.endedAt ? h.viaHolding : null;
   return { nickname: source?.nickname ?? null, photoVersion: source?.photo?.createdAt.getTime() ?? null };
@@ -90,11 +83,7 @@ export async function listGarage(actor: Actor): Promise<GarageVehicle[]> {
 
 /** A car's dossier as its current owner or authorised driver may see it; null reads as not found. */
 export async function getVehicleDossier(actor: Actor, vehicleId: string) {
-  assertCan(actor, "garage:use");
-  const holding = await db.holding.findFirst({
-    where: { vehicleId, userId: actor.userId, endedAt: null, kind: { in: ["OWNER", "DRIVER"] } },
-    select: { id: true, kind: true, startedAt: true, origin: true, disconnectedAt: true, nickname: true, linkedByOrganisationId: true, ...FACE_SELECT },
-  });
+  const holding = await viewerHoldingOf(actor, vehicleId);
   if (!holding) return null;
   const face = faceOf(holding);
   const isOwner = holding.kind === "OWNER";
@@ -103,7 +92,7 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
   const through = isOwner
     ? db.holding.findMany({ where: { viaHoldingId: holding.id }, select: { id: true, endedAt: true, user: { select: { firstName: true, lastName: true, email: true } } } })
     : Promise.resolve([]);
-  const [vehicle, contracts, drivers, history, linkedBy] = await Promise.all([
+  const [vehicle, contracts, drivers, history] = await Promise.all([
     db.vehicle.findUniqueOrThrow({
       where: { id: vehicleId },
       select: { id: true, vin: true, make: true, model: true, modelYear: true, fuel: true, mileageKm: true, chargePercent: true, plates: { where: { validTo: null }, select: { plate: true, country: true }, take: 1 } },
@@ -134,18 +123,18 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
         select: { id: true, at: true, action: true, actorUserId: true, actorRole: true, actorOrganisationId: true, subjectUserId: true, data: true },
       }),
     ),
-    holding.linkedByOrganisationId ? db.organisation.findUnique({ where: { id: holding.linkedByOrganisationId }, select: { name: true } }) : Promise.resolve(null),
   ]);
   const linkedByOf = (data: unknown) => {
     const d = (data ?? {}) as Record<string, unknown>;
     return typeof d.linkedBy === "string" ? d.linkedBy : null;
   };
-  const orgIds = [...new Set(history.flatMap((h) => [h.actorOrganisationId, linkedByOf(h.data)]).filter((x): x is string => !!x))];
+  // The organisations the trail names and the one that linked this holding: one read.
+  const orgIds = [...new Set([holding.linkedByOrganisationId, ...history.flatMap((h) => [h.actorOrganisationId, linkedByOf(h.data)])].filter((x): x is string => !!x))];
   const orgs = orgIds.length ? await db.organisation.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }) : [];
   const orgName = new Map(orgs.map((o) => [o.id, o.name]));
   return {
     vehicle: { ...vehicle, plate: vehicle.plates[0]?.plate ?? null, plateCountry: vehicle.plates[0]?.country ?? null },
-    holding: { id: holding.id, kind: holding.kind, startedAt: holding.startedAt, origin: holding.origin, disconnectedAt: holding.disconnectedAt, linkedBy: linkedBy?.name ?? null, ...face },
+    holding: { id: holding.id, kind: holding.kind, startedAt: holding.startedAt, origin: holding.origin, disconnectedAt: holding.disconnectedAt, linkedBy: holding.linkedByOrganisationId ? (orgName.get(holding.linkedByOrganisationId) ?? null) : null, ...face },
     isOwner,
     contracts,
     drivers,

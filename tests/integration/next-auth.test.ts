@@ -1,12 +1,13 @@
 /**
  * The next-auth wiring across the layers (docs/decisions/0004-sessions.md, 0011-boundaries.md): the
- * instance of lib/accounts/next-auth.ts signs in through its route handlers, and lib/server/auth.ts's
- * auth() — what getActor() reads — decodes the same cookie into the id of the server-side session.
+ * instance of lib/accounts/next-auth.ts signs in through its route handlers, and
+ * lib/server/session-cookie.ts — what getActor() reads — decodes the same cookie into the id of the
+ * server-side session.
  */
 import { describe, expect, it } from "vitest";
-import { decode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { handlers } from "@/lib/accounts/next-auth";
-import { auth } from "@/lib/server/auth";
+import { forgetDecodedSessions, sessionIdOf, sessionToken } from "@/lib/server/session-cookie";
 import { db } from "@/lib/server/db";
 import { createUser, PASSWORD, uniqueAddress } from "@/tests/factories";
 
@@ -40,16 +41,16 @@ function browser() {
       const headers = { cookie: cookie(), "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": address };
       return keep(await POST(new Request(`${AUTH}/${path}`, { method: "POST", headers, body: new URLSearchParams(form) })));
     },
-    /** lib/server's auth() on a request carrying this jar's cookies (its API-route form). */
+    /** What getActor() reads from a request carrying this jar's cookies. */
     async session(): Promise<{ sid?: string } | null> {
-      const read = auth as unknown as (req: { headers: Record<string, string> }, res: { headers: Headers }) => Promise<{ sid?: string } | null>;
-      return read({ headers: { cookie: cookie() } }, { headers: new Headers() });
+      const sid = await sessionIdOf(sessionToken([...jar].map(([name, value]) => ({ name, value }))));
+      return sid ? { sid } : null;
     },
   };
 }
 
 describe("next-auth: sign-in instance in lib/accounts, cookie decoding in lib/server", () => {
-  it("a sign-in opens one server session whose id is all lib/server's auth() reads; the sign-out route ends it", async () => {
+  it("a sign-in opens one server session whose id is all lib/server reads; the sign-out route ends it", async () => {
     const user = await createUser();
     const b = browser();
     const csrfToken = await b.csrf();
@@ -83,5 +84,40 @@ describe("next-auth: sign-in instance in lib/accounts, cookie decoding in lib/se
     expect(b.jar.has(SESSION_COOKIE)).toBe(false);
     expect(await db.authSession.count({ where: { userId: user.id } })).toBe(0);
     expect(await b.session()).toBeNull();
+  });
+});
+
+describe("lib/server/session-cookie: the session id of a cookie", () => {
+  const SECRET = process.env.AUTH_SECRET!;
+  const token = (payload: Record<string, unknown>, maxAge = 3600, secret = SECRET) => encode({ token: payload, secret, salt: SESSION_COOKIE, maxAge });
+
+  it("reads the sid of a token next-auth signed, whole or in chunks, and remembers it until it expires", async () => {
+    forgetDecodedSessions();
+    const t = await token({ sid: "session-a" });
+    expect(await sessionIdOf(sessionToken([{ name: SESSION_COOKIE, value: t }]))).toBe("session-a");
+    const half = Math.floor(t.length / 2);
+    const chunks = [
+      { name: `${SESSION_COOKIE}.1`, value: t.slice(half) },
+      { name: `${SESSION_COOKIE}.0`, value: t.slice(0, half) },
+    ];
+    expect(sessionToken(chunks)).toBe(t);
+    // Remembered: the same token an hour and a bit later (past exp + 15 s) no longer reads.
+    const exp = Date.now() + 3600_000;
+    expect(await sessionIdOf(t, exp + 10_000)).toBe("session-a");
+    expect(await sessionIdOf(t, exp + 20_000)).toBeNull();
+  });
+
+  it("refuses a token of another secret, a tampered one, an expired one and other cookies", async () => {
+    forgetDecodedSessions();
+    expect(await sessionIdOf(await token({ sid: "x" }, 3600, "another-secret-0123456789abcdef0123"))).toBeNull();
+    const t = await token({ sid: "session-b" });
+    const tampered = t.slice(0, -4) + (t.endsWith("AAAA") ? "BBBB" : "AAAA");
+    expect(await sessionIdOf(tampered)).toBeNull();
+    expect(await sessionIdOf(await token({ sid: "old" }, -60))).toBeNull();
+    expect(await sessionIdOf(await token({ sub: "no-sid" }))).toBeNull();
+    expect(sessionToken([{ name: "authjs.csrf-token", value: t }, { name: "other", value: t }])).toBeNull();
+    expect(sessionToken([{ name: `${SESSION_COOKIE}x.0`, value: t }])).toBeNull();
+    // The genuine token still reads after the refusals (nothing wrong was remembered for it).
+    expect(await sessionIdOf(t)).toBe("session-b");
   });
 });

@@ -1,5 +1,6 @@
 import { db } from "../../server/db";
-import { assertCan, type Actor } from "../../server/authz";
+import type { Actor } from "../../server/authz";
+import { viewerHoldingOf } from "../../holdings/viewer";
 import { totalCents } from "../amount";
 import { inCurrentPeriod } from "../common";
 
@@ -15,11 +16,7 @@ import { inCurrentPeriod } from "../common";
  * its internal record: no owner or driver sees it.
  */
 export async function getOwnerPassport(actor: Actor, vehicleId: string) {
-  assertCan(actor, "garage:use");
-  const holding = await db.holding.findFirst({
-    where: { vehicleId, userId: actor.userId, endedAt: null, kind: { in: ["OWNER", "DRIVER"] } },
-    select: { kind: true, origin: true },
-  });
+  const holding = await viewerHoldingOf(actor, vehicleId);
   if (!holding) return null;
   const inStock = await db.holding.count({ where: { vehicleId, kind: "STOCK", endedAt: null } });
   if (inStock) return null;
