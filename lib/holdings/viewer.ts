@@ -35,6 +35,17 @@ const liveHolding = memoPerRequest(async (userId: string, vehicleId: string) =>
   db.holding.findFirst({ where: { vehicleId, userId, endedAt: null, kind: { in: ["OWNER", "DRIVER"] } }, select: VIEWER_HOLDING_SELECT }),
 );
 
+/**
+ * The car's own facts, shared by the sections of its page in the same way. No access check of
+ * its own: for a caller that has just checked the viewer's holding or service relationship.
+ */
+export const vehicleFacts = memoPerRequest(async (vehicleId: string) =>
+  db.vehicle.findUniqueOrThrow({
+    where: { id: vehicleId },
+    select: { id: true, vin: true, make: true, model: true, modelYear: true, fuel: true, mileageKm: true, chargePercent: true, plates: { where: { validTo: null }, select: { plate: true, country: true }, take: 1 } },
+  }),
+);
+
 /** The actor's live OWNER or DRIVER holding of the car, or null: the car then reads as not found. */
 export async function viewerHoldingOf(actor: Actor, vehicleId: string) {
   assertCan(actor, "garage:use");

@@ -7,7 +7,7 @@ import { assertCan, type Actor } from "../server/authz";
 import { today } from "../server/dates";
 import type { MaintenanceDueStatus, ServiceSource, WarrantyKind } from "../../generated/prisma/enums";
 import { servicingOrganisations } from "../dossier/access";
-import { viewerHoldingOf } from "../holdings/viewer";
+import { vehicleFacts, viewerHoldingOf } from "../holdings/viewer";
 import { campaignText } from "./register-campaign";
 import { warrantyLeft, type WarrantyLeft } from "./warranty-left";
 import { REMIND_DAYS_BEFORE, REMIND_KM_BEFORE } from "../maintenance/reminders";
@@ -75,7 +75,8 @@ function dueStatus(d: { dueOn: Date | null; dueKm: number | null }, t: Date, km:
 /** Reads the car's care data; `ownerUserId` adds the owner's extended-warranty contracts. */
 async function loadCare(vehicleId: string, locale: string, viewer: { userId: string; withContracts: boolean }): Promise<CarCare> {
   const [vehicle, recalls, warranties, contracts, due] = await Promise.all([
-    db.vehicle.findUniqueOrThrow({ where: { id: vehicleId }, select: { mileageKm: true } }),
+    // The car's page reads these facts already (one read per render, lib/holdings/viewer.ts).
+    vehicleFacts(vehicleId),
     db.recall.findMany({ where: { vehicleId }, orderBy: [{ resolvedAt: { sort: "desc", nulls: "first" } }, { issuedAt: "desc" }], take: 50, select: RECALL_SELECT }),
     db.warranty.findMany({ where: { vehicleId }, orderBy: { startsAt: "asc" }, take: 20 }),
     viewer.withContracts

@@ -2,7 +2,7 @@ import { db } from "../server/db";
 import { assertCan, type Actor } from "../server/authz";
 import type { HoldingKind, PlateCountry } from "../../generated/prisma/enums";
 import { contractSummary, type ContractSummary } from "./contract-summary";
-import { FACE_SELECT, viewerHoldingOf } from "../holdings/viewer";
+import { FACE_SELECT, vehicleFacts, viewerHoldingOf } from "../holdings/viewer";
 
 /** How a user holds a car: as its owner or as an authorised driver (stock is an organisation's). */
 type UserHoldingKind = Exclude<HoldingKind, "STOCK">;
@@ -93,10 +93,7 @@ export async function getVehicleDossier(actor: Actor, vehicleId: string) {
     ? db.holding.findMany({ where: { viaHoldingId: holding.id }, select: { id: true, endedAt: true, user: { select: { firstName: true, lastName: true, email: true } } } })
     : Promise.resolve([]);
   const [vehicle, contracts, drivers, history] = await Promise.all([
-    db.vehicle.findUniqueOrThrow({
-      where: { id: vehicleId },
-      select: { id: true, vin: true, make: true, model: true, modelYear: true, fuel: true, mileageKm: true, chargePercent: true, plates: { where: { validTo: null }, select: { plate: true, country: true }, take: 1 } },
-    }),
+    vehicleFacts(vehicleId),
     isOwner
       ? db.contract.findMany({
           where: { holdingId: holding.id },

@@ -39,7 +39,7 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
   if (!dossier) notFound();
   const [t, format, th] = await Promise.all([getTranslations("garage"), getFormatter(), getTranslations("handover")]);
   const { vehicle: v, holding, contracts, history, isOwner } = dossier;
-  const [passport, record, td, tsec, tf, driversPanel, care, appointments, ta, reportLinks] = await Promise.all([
+  const [passport, record, td, tsec, tf, driversPanel, care, appointments, ta, reportLinks, pendingHandover] = await Promise.all([
     getOwnerPassport(actor, id),
     getOwnerCarHistory(actor, id),
     getTranslations("dossier"),
@@ -50,8 +50,8 @@ export default async function VehiclePage({ params, searchParams }: { params: Pr
     isOwner ? listOwnerAppointments(actor, id) : Promise.resolve(null),
     getTranslations("appointments.form"),
     isOwner ? listReportLinks(actor, id) : Promise.resolve(null),
+    isOwner ? pendingHandoverOf(actor, id) : Promise.resolve(null),
   ]);
-  const pendingHandover = isOwner ? await pendingHandoverOf(actor, id) : null;
   if (!record || !care) notFound();
   const date = (d: Date | null) => (d ? format.dateTime(d, "date") : "—");
   const km = (n: number) => format.number(n, "km");
