@@ -116,5 +116,8 @@ export const config = {
     // Prefetches too for sign-in, which is one of two prerendered pages depending on DEMO_MODE: a
     // link's prefetch that skipped the rewrite would fetch the plain page for the navigation.
     "/:locale/sign-in",
+    // And its demo variant's own address, prefetch or not: without DEMO_MODE it must be the 404,
+    // never the prerendered file with the demo accounts.
+    "/:locale/sign-in-demo",
   ],
 };

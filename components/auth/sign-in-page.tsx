@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { Card } from "@/components/ui/primitives";
 import { Alert } from "@/components/ui/alert";
@@ -69,4 +70,17 @@ export async function signInMetadata({ params }: { params: Promise<{ locale: str
   const { locale } = await params;
   const t = await getTranslations({ locale: isLocale(locale) ? locale : routing.defaultLocale, namespace: "auth.signIn" });
   return { title: t("title") };
+}
+
+/**
+ * The page of a sign-in route: `app/[locale]/(static)/sign-in` (plain) and `…/sign-in-demo`
+ * (with the demo accounts). Each route file says `dynamic` itself, as Next reads it there.
+ */
+export function signInRoute(demo: boolean) {
+  return async function SignInRoute({ params }: { params: Promise<{ locale: string }> }) {
+    const { locale } = await params;
+    if (!isLocale(locale)) notFound();
+    setRequestLocale(locale);
+    return <SignInPage locale={locale} demo={demo} />;
+  };
 }

@@ -32,7 +32,9 @@ const VIEWER_HOLDING_SELECT = {
 } as const;
 
 const liveHolding = memoPerRequest(async (userId: string, vehicleId: string) =>
-  db.holding.findFirst({ where: { vehicleId, userId, endedAt: null, kind: { in: ["OWNER", "DRIVER"] } }, select: VIEWER_HOLDING_SELECT }),
+  // OWNER sorts before DRIVER (the enum's order): the use cases never leave a user both at once,
+  // and should the data ever say so, the owner's sections still find the OWNER holding.
+  db.holding.findFirst({ where: { vehicleId, userId, endedAt: null, kind: { in: ["OWNER", "DRIVER"] } }, orderBy: { kind: "asc" }, select: VIEWER_HOLDING_SELECT }),
 );
 
 /**

@@ -130,6 +130,9 @@ test("in demo mode the sign-in page says it is a demo, in Dutch and English", as
   const direct = await request.get("/fr/sign-in-demo?next=%2Ffr%2Fgarage", { maxRedirects: 0 });
   expect(direct.status()).toBe(307);
   expect(direct.headers().location).toBe("/fr/sign-in?next=%2Ffr%2Fgarage");
+  // A prefetch of it goes through the proxy too (without DEMO_MODE the proxy makes it the 404).
+  const prefetch = await request.get("/fr/sign-in-demo", { maxRedirects: 0, headers: { "next-router-prefetch": "1", rsc: "1" } });
+  expect(prefetch.status()).toBe(307);
 });
 
 test("a wrong password is refused without saying whether the account exists", async ({ page }) => {

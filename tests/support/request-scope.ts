@@ -1,9 +1,9 @@
 /**
  * Runs server actions and route handlers in integration tests the way Next.js runs them: inside
  * a request scope (Next's own work and request stores, built with Next's own factories), so the
- * action wrapper's `headers()`, next-auth's `auth()` (the session cookie), `cookies()` and
+ * action wrapper's `headers()`, the session cookie getActor() reads through `cookies()`, and
  * `revalidatePath()` work for real. Nothing is mocked: the caller is signed in by a real session
- * row and a real session cookie (the JWT lib/server/auth.ts decodes), and every database call
+ * row and a real session cookie (the JWT lib/server/session-cookie.ts decodes), and every database call
  * reaches the real database.
  */
 import { encode } from "next-auth/jwt";

@@ -1,15 +1,7 @@
-import { isLocale } from "@/i18n/routing";
-import { notFound } from "next/navigation";
-import { setRequestLocale } from "next-intl/server";
-import { SignInPage, signInMetadata } from "@/components/auth/sign-in-page";
+import { signInMetadata, signInRoute } from "@/components/auth/sign-in-page";
 
 export const dynamic = "force-static";
 export const generateMetadata = signInMetadata;
 
 /** Prerendered (see the layout). */
-export default async function Page({ params }: { params: Promise<{ locale: string }> }) {
-  const { locale } = await params;
-  if (!isLocale(locale)) notFound();
-  setRequestLocale(locale);
-  return <SignInPage locale={locale} />;
-}
+export default signInRoute(false);
