@@ -29,7 +29,9 @@ export function sessionCookieName(): string {
 
 /** next-auth splits a large token into `name.0`, `name.1`…; ours carries a session id and is one cookie. */
 export function sessionToken(cookies: { name: string; value: string }[], name = sessionCookieName()): string | null {
-  const parts = cookies.filter((c) => c.value && (c.name === name || new RegExp(`^${name.replace(/[.-]/g, "\\$&")}\\.\\d+$`).test(c.name)));
+  // `name` or `name.<digits>`, compared without building a pattern per request.
+  const isPart = (n: string) => n === name || (n.startsWith(`${name}.`) && /^\d+$/.test(n.slice(name.length + 1)));
+  const parts = cookies.filter((c) => c.value && isPart(c.name));
   if (!parts.length) return null;
   const whole = parts.find((c) => c.name === name);
   if (whole) return whole.value;
