@@ -1,16 +1,15 @@
 /**
- * Appointments that end without anyone answering them, inside the caller's transaction:
- * - the workshop recorded the work: its confirmed appointments for the car on or before the
- *   entry's day are DONE, and with them the service relationship they gave (lib/dossier/access.ts);
- * - the owner's holding ended (removal, a change of owner): their open appointments for the car
- *   are cancelled, so no workshop keeps a relationship through an owner who has gone.
- * Each is audited.
+ * Appointments that end without anyone answering them, inside the caller's transaction: the
+ * workshop recorded the work, so its confirmed appointments for the car on or before the entry's
+ * day are DONE, and with them the service relationship they gave (lib/dossier/access.ts). Each is
+ * audited. (An owner's holding that ends cancels their open appointments in the statement that
+ * ends it: lib/holdings/holdings.ts endOwnerHolding.)
  */
 import type { Tx } from "../server/database";
 import type { Actor } from "../server/authz";
 import { audit } from "../server/audit";
 import { today } from "../server/dates";
-import { OPEN, STEPS } from "./transitions";
+import { STEPS } from "./transitions";
 
 export async function completeAppointments(
   tx: Tx,
@@ -37,21 +36,4 @@ export async function completeAppointments(
     });
   }
   return done;
-}
-
-export async function cancelForEndedHolding(tx: Tx, input: { holdingId: string; now: Date }): Promise<number> {
-  const h = await tx.holding.findUniqueOrThrow({ where: { id: input.holdingId }, select: { vehicleId: true, userId: true } });
-  if (!h.userId) return 0;
-  const open = await tx.appointment.findMany({ where: { vehicleId: h.vehicleId, userId: h.userId, status: { in: OPEN } }, select: { id: true, organisationId: true, status: true } });
-  for (const a of open) {
-    await tx.appointment.updateMany({ where: { id: a.id, status: { in: [...STEPS.ownershipEnded.from] } }, data: { status: STEPS.ownershipEnded.to, closedAt: input.now } });
-    await audit(tx, null, "appointment.cancelled", {
-      entityType: "Appointment",
-      entityId: a.id,
-      vehicleId: h.vehicleId,
-      subjectUserId: h.userId,
-      data: { organisationId: a.organisationId, was: a.status, reason: "OWNERSHIP_ENDED" },
-    });
-  }
-  return open.length;
 }

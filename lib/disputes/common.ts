@@ -81,6 +81,7 @@ export async function handToClaimant(tx: Tx, d: SettleRow, how: ToClaimant, acto
   if (holding) {
     const ended = await endOwnerHolding(tx, {
       holdingId: holding.id,
+      vehicleId: d.vehicleId,
       reason: how.status === "CLAIMANT_UPHELD" ? "OWNERSHIP_CHANGED" : "RELEASED",
       cancellationReason: how.status === "CLAIMANT_UPHELD" ? "ownership_changed" : "vehicle_released",
       actor,

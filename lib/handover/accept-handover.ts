@@ -48,7 +48,7 @@ async function acceptInTx(tx: Tx, seen: LoadedHandover, buyer: Buyer, actor: Act
   // The contracts that go with the car step out of the seller's holding before it ends (which
   // cancels every other one), and into the buyer's once it starts.
   const detached = await tx.contract.updateMany({ where: { id: { in: moving }, holdingId: seller.id, status: { in: ["ACTIVE", "PENDING"] } }, data: { holdingId: null } });
-  const ended = await endOwnerHolding(tx, { holdingId: seller.id, reason: "SOLD", cancellationReason: "vehicle_sold", now, actor });
+  const ended = await endOwnerHolding(tx, { holdingId: seller.id, vehicleId: seen.vehicleId, reason: "SOLD", cancellationReason: "vehicle_sold", now, actor });
   const started = await startOwnerHolding(tx, { vehicleId: seen.vehicleId, userId: buyer.id, origin: "HANDOVER", actor, now });
   await tx.contract.updateMany({ where: { id: { in: moving }, holdingId: null, vehicleId: seen.vehicleId }, data: { holdingId: started.id } });
   await tx.handover.update({ where: { id: seen.id }, data: { buyerHoldingId: started.id } });

@@ -78,7 +78,7 @@ export async function undoAccepted(tx: Tx, input: { where: Prisma.HandoverWhereI
   const rows = await tx.handoverContract.findMany({ where: { handoverId: h.id }, select: { contractId: true, moves: true, autoRenew: true } });
   const moved = rows.filter((r) => r.moves).map((r) => r.contractId);
   await tx.contract.updateMany({ where: { id: { in: moved }, holdingId: h.buyerHoldingId }, data: { holdingId: h.sellerHoldingId } });
-  const ended = await endOwnerHolding(tx, { holdingId: h.buyerHoldingId, reason: "HANDOVER_UNDONE", cancellationReason: "handover_undone", now, actor });
+  const ended = await endOwnerHolding(tx, { holdingId: h.buyerHoldingId, vehicleId: h.vehicleId, reason: "HANDOVER_UNDONE", cancellationReason: "handover_undone", now, actor });
   const reopened = await tx.holding.updateMany({ where: { id: h.sellerHoldingId, endReason: "SOLD" }, data: { endedAt: null, endReason: null } });
   if (reopened.count !== 1) throw new AppError("CONFLICT", "handover_not_accepted");
   let restored = 0;

@@ -11,7 +11,7 @@ import type { Actor } from "../server/authz";
 import { AppError } from "../server/errors";
 import { audit } from "../server/audit";
 import { lockVehicle } from "./vehicles";
-import { cancelForEndedHolding } from "../appointments/close-appointments";
+import { STEPS } from "../appointments/transitions";
 import { noticeDriverAccessEnded } from "../drivers/common";
 
 /** What a driver's notice needs: who they are and which car (lib/drivers/common.ts). */
@@ -110,25 +110,43 @@ export interface EndedHolding {
 
 export async function endOwnerHolding(
   tx: Tx,
-  input: { holdingId: string; reason: EndReason; cancellationReason: string; now?: Date; actor?: Actor | null },
+  input: { holdingId: string; vehicleId: string; reason: EndReason; cancellationReason: string; now?: Date; actor?: Actor | null },
 ): Promise<EndedHolding> {
   const now = input.now ?? new Date();
-  // The car's lock first: a driver linked through this holding at the same moment is either
-  // committed before (and ended below) or decides after this ending (and finds no owner).
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT v."id" FROM "Vehicle" v JOIN "Holding" h ON h."vehicleId" = v."id" WHERE h."id" = ${input.holdingId} FOR UPDATE OF v`;
-  const contracts = await tx.contract.updateMany({
-    where: { holdingId: input.holdingId, status: { in: ["ACTIVE", "PENDING"] } },
-    data: { status: "CANCELLED", autoRenew: false, cancelledAt: now, cancellationReason: input.cancellationReason },
-  });
-  // Every driver through this owner ends (desk-linked and owner-invited alike), each audited and
-  // told; invitations not yet accepted lapse (docs/decisions/0029).
-  const through = await tx.holding.findMany({ where: { viaHoldingId: input.holdingId, endedAt: null }, select: ENDED_DRIVER_SELECT });
-  const drivers = through.length
-    ? await tx.holding.updateMany({
-        where: { id: { in: through.map((d) => d.id) }, endedAt: null },
-        data: { endedAt: now, endReason: "DRIVER_ACCESS_ENDED" },
-      })
-    : { count: 0 };
+  // The car's lock first (callers have usually taken it; then this sends nothing): a driver linked
+  // through this holding at the same moment is either committed before (and ended below) or
+  // decides after this ending (and finds no owner).
+  await lockVehicle(tx, input.vehicleId);
+  // Everything that hangs on the holding, in one statement each side of the holding's own end
+  // (its trigger, migration *_holding_consistency, refuses to end it while a driver still drives
+  // through it). First: contracts cancelled with renewal off; every driver through this owner ended
+  // (desk-linked and owner-invited alike), each told below; their invitations not yet accepted lapse
+  // (docs/decisions/0029); a handover this owner started and the buyer has not accepted lapses
+  // (docs/decisions/0034): whoever took the car's lock first decided.
+  const [first] = await tx.$queryRaw<{ contracts: number; drivers: EndedDriver[] | string }[]>`
+    WITH contracts AS (
+      UPDATE "Contract" SET "status" = 'CANCELLED', "autoRenew" = false, "cancelledAt" = ${now}, "cancellationReason" = ${input.cancellationReason}
+      WHERE "holdingId" = ${input.holdingId} AND "status" IN ('ACTIVE', 'PENDING') RETURNING 1
+    ), drivers AS (
+      UPDATE "Holding" SET "endedAt" = ${now}, "endReason" = 'DRIVER_ACCESS_ENDED'
+      WHERE "viaHoldingId" = ${input.holdingId} AND "endedAt" IS NULL RETURNING "id", "userId", "vehicleId"
+    ), invitations AS (
+      UPDATE "DriverInvitation" SET "status" = 'LAPSED', "endedAt" = ${now} WHERE "ownerHoldingId" = ${input.holdingId} AND "status" = 'PENDING' RETURNING 1
+    ), handovers AS (
+      UPDATE "Handover" SET "status" = 'LAPSED', "decidedAt" = ${now} WHERE "sellerHoldingId" = ${input.holdingId} AND "status" = 'PENDING' RETURNING 1
+    )
+    -- Every data-modifying WITH runs once, to completion, whether or not the SELECT reads it.
+    SELECT
+      (SELECT count(*)::int FROM contracts) AS "contracts",
+      COALESCE((
+        SELECT json_agg(json_build_object(
+          'id', d."id", 'userId', d."userId",
+          'user', CASE WHEN u."id" IS NULL THEN NULL ELSE json_build_object('email', u."email", 'locale', u."locale", 'firstName', u."firstName") END,
+          'vehicle', json_build_object('id', v."id", 'make', v."make", 'model', v."model")
+        ) ORDER BY d."id")
+        FROM drivers d JOIN "Vehicle" v ON v."id" = d."vehicleId" LEFT JOIN "User" u ON u."id" = d."userId"
+      ), '[]') AS "drivers"`;
+  const through = parsed(first!.drivers);
   for (const d of through) {
     await audit(tx, input.actor ?? null, "vehicle.driver_access_ended", {
       entityType: "Holding",
@@ -139,23 +157,46 @@ export async function endOwnerHolding(
     });
     await noticeDriverAccessEnded(tx, d, d.vehicle, input.reason === "REMOVED" ? "removed" : "ownership_changed");
   }
-  await tx.driverInvitation.updateMany({ where: { ownerHoldingId: input.holdingId, status: "PENDING" }, data: { status: "LAPSED", endedAt: now } });
-  // A handover this owner started and the buyer has not accepted cannot be accepted any more
-  // (docs/decisions/0034): whoever took the car's lock first decided.
-  await tx.handover.updateMany({ where: { sellerHoldingId: input.holdingId, status: "PENDING" }, data: { status: "LAPSED", decidedAt: now } });
-  const ended = await tx.holding.updateMany({
-    where: { id: input.holdingId, endedAt: null },
-    data: { endedAt: now, endReason: input.reason },
-  });
-  if (ended.count !== 1) throw new AppError("CONFLICT", "holding_already_ended");
-  // The garage served this owner: it does not go on seeing the records of the car's next owner.
-  // By the car's id (its passport is unique per car): a nested filter through the holdings made
-  // PostgreSQL scan every passport.
-  const relationship = await tx.passport.updateMany({
-    where: { vehicleId: locked[0]?.id ?? "", serviceRelationshipEndedAt: null },
-    data: { serviceRelationshipEndedAt: now },
-  });
-  // Their open appointments end with them: no workshop keeps the car through an owner who has gone.
-  await cancelForEndedHolding(tx, { holdingId: input.holdingId, now });
-  return { contractsCancelled: contracts.count, driversEnded: drivers.count, serviceRelationshipEnded: relationship.count > 0 };
+  // Then the holding ends (of the car locked above: a holding of another car is not ended here).
+  // The garage served this owner: it does not go on seeing the records of the car's next owner
+  // (by the car's id: its passport is unique per car). The owner's open appointments end with them:
+  // no workshop keeps the car through an owner who has gone (lib/appointments/transitions.ts).
+  const step = STEPS.ownershipEnded;
+  const [second] = await tx.$queryRaw<{ ended: number; relationship: number; appointments: CancelledAppointment[] | string }[]>`
+    WITH ended AS (
+      UPDATE "Holding" SET "endedAt" = ${now}, "endReason" = CAST(${input.reason} AS "HoldingEndReason")
+      WHERE "id" = ${input.holdingId} AND "vehicleId" = ${input.vehicleId} AND "kind" = 'OWNER' AND "endedAt" IS NULL
+      RETURNING "vehicleId", "userId"
+    ), relationship AS (
+      UPDATE "Passport" SET "serviceRelationshipEndedAt" = ${now}, "updatedAt" = ${now}
+      WHERE "vehicleId" IN (SELECT "vehicleId" FROM ended) AND "serviceRelationshipEndedAt" IS NULL RETURNING 1
+    ), appointments AS (
+      UPDATE "Appointment" a SET "status" = CAST(${step.to} AS "AppointmentStatus"), "closedAt" = ${now}, "updatedAt" = ${now}
+      FROM "Appointment" was, ended
+      WHERE was."id" = a."id" AND a."vehicleId" = ended."vehicleId" AND a."userId" = ended."userId" AND a."status"::text = ANY(${[...step.from]}::text[])
+      RETURNING a."id", a."organisationId", a."userId", was."status"::text AS "was"
+    )
+    SELECT
+      (SELECT count(*)::int FROM ended) AS "ended",
+      (SELECT count(*)::int FROM relationship) AS "relationship",
+      COALESCE((SELECT json_agg(json_build_object('id', "id", 'organisationId', "organisationId", 'userId', "userId", 'was', "was") ORDER BY "id") FROM appointments), '[]') AS "appointments"`;
+  if (second!.ended !== 1) throw new AppError("CONFLICT", "holding_already_ended");
+  for (const a of parsed(second!.appointments)) {
+    await audit(tx, null, "appointment.cancelled", {
+      entityType: "Appointment",
+      entityId: a.id,
+      vehicleId: input.vehicleId,
+      subjectUserId: a.userId,
+      data: { organisationId: a.organisationId, was: a.was, reason: "OWNERSHIP_ENDED" },
+    });
+  }
+  return { contractsCancelled: first!.contracts, driversEnded: through.length, serviceRelationshipEnded: second!.relationship > 0 };
+}
+
+type EndedDriver = { id: string; userId: string | null; user: { email: string; locale: Actor["locale"]; firstName: string } | null; vehicle: { id: string; make: string; model: string } };
+type CancelledAppointment = { id: string; organisationId: string; userId: string; was: string };
+
+/** A `json` column as the driver hands it over: parsed already, or as text. */
+function parsed<T>(value: T[] | string): T[] {
+  return typeof value === "string" ? (JSON.parse(value) as T[]) : value;
 }

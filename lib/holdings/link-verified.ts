@@ -102,7 +102,7 @@ export async function linkVerifiedPerson(tx: Tx, input: LinkVerifiedInput): Prom
   let ownershipChanged = false;
   if (active) {
     assertOwnershipChangeAllowed(input.facts);
-    const ended = await endOwnerHolding(tx, { holdingId: active.id, reason: "OWNERSHIP_CHANGED", cancellationReason: "ownership_changed", now: input.now, actor });
+    const ended = await endOwnerHolding(tx, { holdingId: active.id, vehicleId, reason: "OWNERSHIP_CHANGED", cancellationReason: "ownership_changed", now: input.now, actor });
     await audit(tx, actor, "vehicle.ownership_ended", {
       organisationId,
       entityType: "Holding",

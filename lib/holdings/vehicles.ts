@@ -66,8 +66,17 @@ export async function lockPlate(tx: Tx, country: PlateCountry, plate: string): P
  * same under the same lock (migration *_holding_consistency).
  */
 export async function lockVehicle(tx: Tx, vehicleId: string): Promise<void> {
-  await tx.$queryRaw`SELECT "id" FROM "Vehicle" WHERE "id" = ${vehicleId} FOR UPDATE`;
+  // A row lock lasts until the transaction ends (none of ours rolls back to a savepoint), so a
+  // second call for the same car in the same transaction (a use case, then the shared move it
+  // calls) has nothing to add and sends nothing.
+  const held = lockedVehicles.get(tx);
+  if (held?.has(vehicleId)) return;
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Vehicle" WHERE "id" = ${vehicleId} FOR UPDATE`;
+  if (rows.length) lockedVehicles.set(tx, (held ?? new Set<string>()).add(vehicleId));
 }
+
+/** The cars each open transaction has locked (the transaction client is one object per transaction). */
+const lockedVehicles = new WeakMap<Tx, Set<string>>();
 
 /** The details a new car needs; a missing one is refused on its field. */
 function newCarDetails(input: VehicleFieldsT) {

@@ -36,7 +36,7 @@ export async function removeHeldVehicle(tx: Tx, actor: Actor, vehicleId: string)
   });
   // Removing twice, or a car one does not hold, is the same: nothing to remove here.
   if (!holding) throw new AppError("NOT_FOUND", "vehicle_not_held");
-  const ended = await endOwnerHolding(tx, { holdingId: holding.id, reason: "REMOVED", cancellationReason: "vehicle_removed", actor });
+  const ended = await endOwnerHolding(tx, { holdingId: holding.id, vehicleId: input.vehicleId, reason: "REMOVED", cancellationReason: "vehicle_removed", actor });
   await audit(tx, input.actor, "vehicle.removed", {
     entityType: "Holding",
     entityId: holding.id,
