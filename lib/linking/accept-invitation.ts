@@ -30,6 +30,8 @@ async function pendingInvitation(tx: Tx, token: string) {
       locale: true,
       vehicle: { select: { make: true, model: true } },
       organisation: { select: { kind: true } },
+      // The inviting staff member's roles, for the owner's trail (below).
+      createdBy: { select: { memberships: { select: { organisationId: true, role: true } } } },
     },
   });
   if (!inv) {
@@ -56,12 +58,11 @@ async function acceptInTx(tx: Tx, inv: Awaited<ReturnType<typeof pendingInvitati
     data: { status: "ACCEPTED", acceptedAt: new Date(), acceptedById: user.id },
   });
   if (won.count !== 1) throw new AppError("GONE", "invitation_used");
-  const owner = await tx.holding.findFirst({ where: { vehicleId: inv.vehicleId, kind: "OWNER", endedAt: null }, select: { id: true } });
+  const holders = await tx.holding.findMany({ where: { vehicleId: inv.vehicleId, kind: { in: ["OWNER", "STOCK"] }, endedAt: null }, select: { kind: true } });
   // An invitation is no registration certificate: the buyer claims the car with one through a
   // self-registration, which asks the current owner (docs/decisions/0035). Nothing changes here.
-  if (owner) throw new AppError("CONFLICT", "invitation_car_has_owner");
-  const stock = await tx.holding.findFirst({ where: { vehicleId: inv.vehicleId, kind: "STOCK", endedAt: null }, select: { id: true } });
-  if (stock) throw new AppError("CONFLICT", "vehicle_taken");
+  if (holders.some((h) => h.kind === "OWNER")) throw new AppError("CONFLICT", "invitation_car_has_owner");
+  if (holders.length) throw new AppError("CONFLICT", "vehicle_taken");
   const acceptedBy = actor ?? userActor(user);
   const holding = await startOwnerHolding(tx, { vehicleId: inv.vehicleId, userId: user.id, origin: "INVITATION", linkedByOrganisationId: inv.organisationId, actor: acceptedBy });
   const contracts = await tx.contract.findMany({ where: { invitationId: inv.id, status: "PENDING" }, select: { id: true, durationMonths: true } });
@@ -73,7 +74,7 @@ async function acceptInTx(tx: Tx, inv: Awaited<ReturnType<typeof pendingInvitati
     });
   }
   // The owner's trail names who linked the car: the inviting organisation and its staff member's role.
-  const inviter = await tx.membership.findFirst({ where: { userId: inv.createdById, organisationId: inv.organisationId }, select: { role: true } });
+  const inviter = inv.createdBy.memberships.find((m) => m.organisationId === inv.organisationId);
   await audit(tx, acceptedBy, "invitation.accepted", {
     organisationId: inv.organisationId,
     entityType: "Holding",

@@ -39,10 +39,13 @@ async function acceptInTx(tx: Tx, t: OpenTransfer, buyer: Buyer, actor: Actor): 
   });
   if (stock.count !== 1) throw new AppError("CONFLICT", "not_in_stock");
   await startOwnerHolding(tx, { vehicleId, userId: buyer.id, origin: "TRANSFER", linkedByOrganisationId: t.fromOrganisationId, actor, now });
-  await tx.passport.update({ where: { id: t.passport.id }, data: { fleetAccountId: null } });
-  // A car its buyer holds is not in stock or reserved (lib/passports/rules.ts). Decided on the
-  // row as it is now, not as read above: staff may have saved a status in between.
-  await tx.passport.updateMany({ where: { id: t.passport.id, status: { notIn: [...AFTER_SALE_STATUSES] } }, data: { status: "SOLD" } });
+  // Out of the garage's fleet account, and SOLD: a car its buyer holds is not in stock or reserved
+  // (lib/passports/rules.ts). Decided on the row as it is now, not as read above: staff may have
+  // saved a status in between, and one after the sale (DELIVERED) stays.
+  await tx.$executeRaw`
+    UPDATE "Passport" SET "fleetAccountId" = NULL, "updatedAt" = ${now},
+      "status" = CASE WHEN "status"::text = ANY(${[...AFTER_SALE_STATUSES]}::text[]) THEN "status" ELSE 'SOLD' END
+    WHERE "id" = ${t.passport.id}`;
   await settleMessages(tx, t.id);
   await audit(tx, actor, "passport.transfer_accepted", {
     entityType: "PassportTransfer",
@@ -73,8 +76,10 @@ async function run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   }
 }
 
-async function buyerOf(tx: Tx, actor: Actor): Promise<Buyer> {
-  return tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { id: true, email: true, firstName: true, locale: true } });
+/** The signed-in recipient, read with the transfer (the caller checked it is theirs). */
+function buyerOf(t: OpenTransfer): Buyer {
+  if (!t.toUser) throw new AppError("NOT_FOUND", "transfer_invalid");
+  return t.toUser;
 }
 
 /** The signed-in buyer accepts from the notification in their garage. */
@@ -82,7 +87,7 @@ export async function acceptTransfer(input: { actor: Actor; transferId: string }
   assertCan(input.actor, "garage:use");
   return run(async (tx) => {
     const t = assertOpen(await transferForRecipient(tx, input.transferId, input.actor.userId));
-    return acceptInTx(tx, t, await buyerOf(tx, input.actor), input.actor);
+    return acceptInTx(tx, t, buyerOf(t), input.actor);
   });
 }
 
@@ -92,7 +97,7 @@ export async function acceptTransferByToken(input: { actor: Actor; token: string
   return run(async (tx) => {
     const t = assertOpen(await transferByToken(tx, input.token));
     if (t.toUserId !== input.actor.userId) throw new AppError("CONFLICT", "transfer_other_account");
-    return acceptInTx(tx, t, await buyerOf(tx, input.actor), input.actor);
+    return acceptInTx(tx, t, buyerOf(t), input.actor);
   });
 }
 

@@ -10,6 +10,8 @@ const SELECT = {
   status: true,
   expiresAt: true,
   toUserId: true,
+  // The recipient's own details, for an acceptance by them (lib/passports/accept-transfer.ts).
+  toUser: { select: { id: true, email: true, firstName: true, locale: true } },
   email: true,
   name: true,
   street: true,
