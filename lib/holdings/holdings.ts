@@ -119,17 +119,17 @@ export async function endOwnerHolding(
   await lockVehicle(tx, input.vehicleId);
   // Everything that hangs on the holding, in one statement each side of the holding's own end
   // (its trigger, migration *_holding_consistency, refuses to end it while a driver still drives
-  // through it). First: contracts cancelled with renewal off; every driver through this owner ended
-  // (desk-linked and owner-invited alike), each told below; their invitations not yet accepted lapse
-  // (docs/decisions/0029); a handover this owner started and the buyer has not accepted lapses
-  // (docs/decisions/0034): whoever took the car's lock first decided.
-  const [first] = await tx.$queryRaw<{ contracts: number; drivers: EndedDriver[] | string }[]>`
+  // through it; docs/decisions/0045). First: contracts cancelled with renewal off; every driver
+  // through this owner ended (desk-linked and owner-invited alike), each told below; their
+  // invitations not yet accepted lapse (docs/decisions/0029); a handover this owner started and
+  // the buyer has not accepted lapses (docs/decisions/0034): whoever took the car's lock first decided.
+  const [first] = await tx.$queryRaw<{ contracts: number; drivers: string[] }[]>`
     WITH contracts AS (
       UPDATE "Contract" SET "status" = 'CANCELLED', "autoRenew" = false, "cancelledAt" = ${now}, "cancellationReason" = ${input.cancellationReason}
       WHERE "holdingId" = ${input.holdingId} AND "status" IN ('ACTIVE', 'PENDING') RETURNING 1
     ), drivers AS (
       UPDATE "Holding" SET "endedAt" = ${now}, "endReason" = 'DRIVER_ACCESS_ENDED'
-      WHERE "viaHoldingId" = ${input.holdingId} AND "endedAt" IS NULL RETURNING "id", "userId", "vehicleId"
+      WHERE "viaHoldingId" = ${input.holdingId} AND "endedAt" IS NULL RETURNING "id"
     ), invitations AS (
       UPDATE "DriverInvitation" SET "status" = 'LAPSED', "endedAt" = ${now} WHERE "ownerHoldingId" = ${input.holdingId} AND "status" = 'PENDING' RETURNING 1
     ), handovers AS (
@@ -138,15 +138,10 @@ export async function endOwnerHolding(
     -- Every data-modifying WITH runs once, to completion, whether or not the SELECT reads it.
     SELECT
       (SELECT count(*)::int FROM contracts) AS "contracts",
-      COALESCE((
-        SELECT json_agg(json_build_object(
-          'id', d."id", 'userId', d."userId",
-          'user', CASE WHEN u."id" IS NULL THEN NULL ELSE json_build_object('email', u."email", 'locale', u."locale", 'firstName', u."firstName") END,
-          'vehicle', json_build_object('id', v."id", 'make', v."make", 'model', v."model")
-        ) ORDER BY d."id")
-        FROM drivers d JOIN "Vehicle" v ON v."id" = d."vehicleId" LEFT JOIN "User" u ON u."id" = d."userId"
-      ), '[]') AS "drivers"`;
-  const through = parsed(first!.drivers);
+      ARRAY(SELECT "id" FROM drivers ORDER BY "id") AS "drivers"`;
+  // Who they are, for their notice, through Prisma (the user's language is an enum it maps):
+  // one more statement only when a driver drove through this owner.
+  const through = first!.drivers.length ? await tx.holding.findMany({ where: { id: { in: first!.drivers } }, select: ENDED_DRIVER_SELECT, orderBy: { id: "asc" } }) : [];
   for (const d of through) {
     await audit(tx, input.actor ?? null, "vehicle.driver_access_ended", {
       entityType: "Holding",
@@ -193,7 +188,6 @@ export async function endOwnerHolding(
   return { contractsCancelled: first!.contracts, driversEnded: through.length, serviceRelationshipEnded: second!.relationship > 0 };
 }
 
-type EndedDriver = { id: string; userId: string | null; user: { email: string; locale: Actor["locale"]; firstName: string } | null; vehicle: { id: string; make: string; model: string } };
 type CancelledAppointment = { id: string; organisationId: string; userId: string; was: string };
 
 /** A `json` column as the driver hands it over: parsed already, or as text. */

@@ -181,6 +181,10 @@ describe("the owner asks, the workshop answers", () => {
     expect(await status(appointmentId)).toBe("CANCELLED");
     expect(await getWorkshopCar(w.dealer.actor, w.vehicle.id)).toBeNull();
     expect(await db.auditLog.count({ where: { action: "appointment.cancelled", entityId: appointmentId, actorRole: "system" } })).toBe(1);
+    // What it was before (for the workshop's trail) and whose it was, from the statement that ended the holding.
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "appointment.cancelled", entityId: appointmentId } });
+    expect(entry).toMatchObject({ vehicleId: w.vehicle.id, subjectUserId: w.owner.user.id, data: { organisationId: w.dealer.org.id, was: "CONFIRMED", reason: "OWNERSHIP_ENDED" } });
+    expect((await db.appointment.findUniqueOrThrow({ where: { id: appointmentId } })).closedAt).not.toBeNull();
   });
 });
 

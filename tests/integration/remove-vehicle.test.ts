@@ -44,6 +44,15 @@ describe("removeVehicle", () => {
     expect(await text(b)).not.toMatch(/bestuurder/i);
   });
 
+  it("tells a driver who reads the portal in Belgian Dutch in their language (the language is mapped, not raw)", async () => {
+    const car = await ownedVehicle();
+    await db.user.update({ where: { id: car.driverUser.id }, data: { locale: "nl_BE" } });
+    await removeVehicle({ actor: await actorFor(car.owner.id), vehicleId: car.vehicle.id, understood: true });
+    const [mail] = await outboxFor(car.driverUser.email);
+    expect(mail).toMatchObject({ template: "driver-access-ended", locale: "nl_BE", payload: { reason: "removed" } });
+    expect(await db.message.count({ where: { userId: car.driverUser.id, kind: "driver_access_ended" } })).toBe(1);
+  });
+
   it("ends the holding (REMOVED), cancels every active contract with renewal off, ends the drivers' access, and writes audit and e-mail", async () => {
     const car = await ownedVehicle();
     const actor = await actorFor(car.owner.id);
