@@ -66,9 +66,10 @@ export async function lockPlate(tx: Tx, country: PlateCountry, plate: string): P
  * same under the same lock (migration *_holding_consistency).
  */
 export async function lockVehicle(tx: Tx, vehicleId: string): Promise<void> {
-  // A row lock lasts until the transaction ends (none of ours rolls back to a savepoint), so a
-  // second call for the same car in the same transaction (a use case, then the shared move it
-  // calls) has nothing to add and sends nothing.
+  // A row lock lasts until the transaction ends, so a second call for the same car in the same
+  // transaction (a use case, then the shared move it calls) has nothing to add and sends nothing.
+  // This holds because nothing here rolls back to a savepoint on the same client: a raw SAVEPOINT
+  // on `tx` would break it (a nested `tx.$transaction` gets a client of its own, so it would not).
   const held = lockedVehicles.get(tx);
   if (held?.has(vehicleId)) return;
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT "id" FROM "Vehicle" WHERE "id" = ${vehicleId} FOR UPDATE`;
