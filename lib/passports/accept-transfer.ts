@@ -46,7 +46,7 @@ async function acceptInTx(tx: Tx, t: OpenTransfer, buyer: Buyer, actor: Actor): 
     UPDATE "Passport" SET "fleetAccountId" = NULL, "updatedAt" = ${now},
       "status" = CASE WHEN "status"::text = ANY(${[...AFTER_SALE_STATUSES]}::text[]) THEN "status" ELSE 'SOLD' END
     WHERE "id" = ${t.passport.id}`;
-  await settleMessages(tx, t.id);
+  await settleMessages(tx, t);
   await audit(tx, actor, "passport.transfer_accepted", {
     entityType: "PassportTransfer",
     entityId: t.id,

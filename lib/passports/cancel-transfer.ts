@@ -18,7 +18,7 @@ export async function cancelTransfer(input: { actor: Actor; passportId: string }
     if (!p.pending) throw new AppError("CONFLICT", "transfer_not_pending");
     const won = await tx.passportTransfer.updateMany({ where: { id: p.pending.id, status: "PENDING" }, data: { status: "CANCELLED", decidedAt: new Date() } });
     if (won.count !== 1) throw new AppError("CONFLICT", "transfer_not_pending");
-    await settleMessages(tx, p.pending.id);
+    await settleMessages(tx, p.pending);
     await forgetUnclaimedRecipient(tx, await tx.passportTransfer.findUniqueOrThrow({ where: { id: p.pending.id }, select: { toUserId: true, name: true } }));
     const buyer = p.pending.toUserId
       ? await tx.user.findUnique({ where: { id: p.pending.toUserId }, select: { locale: true, firstName: true, status: true } })

@@ -41,7 +41,7 @@ export async function correctTransferEmail(input: { actor: Actor; transferId: st
       if (old.email === input.email) throw new AppError("VALIDATION", "email_same", { fieldErrors: { email: ["email_same"] } });
       const won = await tx.passportTransfer.updateMany({ where: { id: old.id, status: "PENDING" }, data: { status: "SUPERSEDED", decidedAt: new Date() } });
       if (won.count !== 1) throw new AppError("CONFLICT", "transfer_not_pending");
-      await settleMessages(tx, old.id);
+      await settleMessages(tx, old);
       await forgetUnclaimedRecipient(tx, old);
 
       const recipient = await resolveRecipient(tx, {

@@ -16,7 +16,7 @@ import { transaction } from "../server/transaction";
 async function declineInTx(tx: Tx, t: OpenTransfer, actor: Actor): Promise<{ passportId: string }> {
   const won = await tx.passportTransfer.updateMany({ where: { id: t.id, status: "PENDING" }, data: { status: "DECLINED", decidedAt: new Date() } });
   if (won.count !== 1) throw new AppError("GONE", "transfer_used");
-  await settleMessages(tx, t.id);
+  await settleMessages(tx, t);
   await forgetUnclaimedRecipient(tx, t);
   await tx.passport.update({
     where: { id: t.passport.id },

@@ -100,10 +100,15 @@ export async function notifyRecipient(
   });
 }
 
-/** The recipient's notification about a transfer is settled (accepted, declined, withdrawn, corrected). */
-export async function settleMessages(tx: Tx, transferId: string): Promise<void> {
+/**
+ * The recipient's notification about a transfer is settled (accepted, declined, withdrawn,
+ * corrected). It was left for the transfer's recipient (`toUserId`, notifyRecipient above): found
+ * through their unread messages (the index on userId and readAt), not by a scan of everyone's.
+ */
+export async function settleMessages(tx: Tx, transfer: { id: string; toUserId: string | null }): Promise<void> {
+  if (!transfer.toUserId) return;
   await tx.message.updateMany({
-    where: { kind: TRANSFER_MESSAGE_KIND, readAt: null, data: { path: ["transferId"], equals: transferId } },
+    where: { userId: transfer.toUserId, kind: TRANSFER_MESSAGE_KIND, readAt: null, data: { path: ["transferId"], equals: transfer.id } },
     data: { readAt: new Date() },
   });
 }

@@ -122,6 +122,22 @@ describe("confirming a transfer", () => {
     expect((await confirmTo(staff, passportId)).recipient).toBe("new");
   });
 
+  it("declining, or support correcting the address, settles the recipient's notification and no other", async () => {
+    const staff = await garageStaff();
+    const buyer = await createUser();
+    const declined = await confirmTo(staff, (await stockPassport(staff)).passportId, buyer.email);
+    const corrected = await confirmTo(staff, (await stockPassport(staff)).passportId, buyer.email);
+    const open = await confirmTo(staff, (await stockPassport(staff)).passportId, buyer.email);
+    const unread = async () => (await db.message.findMany({ where: { userId: buyer.id, kind: "transfer_received", readAt: null } })).map((m) => (m.data as { transferId: string }).transferId).sort();
+    expect(await unread()).toEqual([declined.transferId, corrected.transferId, open.transferId].sort());
+
+    await declineTransfer({ actor: await actorFor(buyer.id), transferId: declined.transferId });
+    expect(await unread()).toEqual([corrected.transferId, open.transferId].sort());
+    const support = await actorFor((await createUser({ platformRole: "SUPPORT" })).id);
+    await correctTransferEmail({ actor: support, transferId: corrected.transferId, email: uniqueEmail("right") });
+    expect(await unread()).toEqual([open.transferId]);
+  });
+
   it("lets a buyer without an account decline from the link", async () => {
     const staff = await garageStaff();
     const { passportId } = await stockPassport(staff);
