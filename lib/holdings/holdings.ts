@@ -157,7 +157,7 @@ export async function endOwnerHolding(
   // (by the car's id: its passport is unique per car). The owner's open appointments end with them:
   // no workshop keeps the car through an owner who has gone (lib/appointments/transitions.ts).
   const step = STEPS.ownershipEnded;
-  const [second] = await tx.$queryRaw<{ ended: number; relationship: number; appointments: CancelledAppointment[] | string }[]>`
+  const [second] = await tx.$queryRaw<{ ended: number; relationship: number; appointments: CancelledAppointment[] }[]>`
     WITH ended AS (
       UPDATE "Holding" SET "endedAt" = ${now}, "endReason" = CAST(${input.reason} AS "HoldingEndReason")
       WHERE "id" = ${input.holdingId} AND "vehicleId" = ${input.vehicleId} AND "kind" = 'OWNER' AND "endedAt" IS NULL
@@ -176,7 +176,7 @@ export async function endOwnerHolding(
       (SELECT count(*)::int FROM relationship) AS "relationship",
       COALESCE((SELECT json_agg(json_build_object('id', "id", 'organisationId', "organisationId", 'userId', "userId", 'was', "was") ORDER BY "id") FROM appointments), '[]') AS "appointments"`;
   if (second!.ended !== 1) throw new AppError("CONFLICT", "holding_already_ended");
-  for (const a of parsed(second!.appointments)) {
+  for (const a of second!.appointments) {
     await audit(tx, null, "appointment.cancelled", {
       entityType: "Appointment",
       entityId: a.id,
@@ -188,9 +188,5 @@ export async function endOwnerHolding(
   return { contractsCancelled: first!.contracts, driversEnded: through.length, serviceRelationshipEnded: second!.relationship > 0 };
 }
 
+/** An appointment the holding's end cancelled (Prisma parses the `json` column on both databases). */
 type CancelledAppointment = { id: string; organisationId: string; userId: string; was: string };
-
-/** A `json` column as the driver hands it over: parsed already, or as text. */
-function parsed<T>(value: T[] | string): T[] {
-  return typeof value === "string" ? (JSON.parse(value) as T[]) : value;
-}

@@ -122,6 +122,17 @@ describe("confirming a transfer", () => {
     expect((await confirmTo(staff, passportId)).recipient).toBe("new");
   });
 
+  it("accepting leaves a status staff saved after the sale (DELIVERED) as it is, and takes the car out of the fleet account", async () => {
+    const staff = await garageStaff();
+    const { passportId } = await stockPassport(staff);
+    const buyer = await createUser();
+    const { transferId } = await confirmTo(staff, passportId, buyer.email);
+    // Saved by staff between the buyer's reading and the acceptance (as the race test does with SOLD).
+    await db.passport.update({ where: { id: passportId }, data: { status: "DELIVERED" } });
+    await acceptTransfer({ actor: await actorFor(buyer.id), transferId });
+    expect(await db.passport.findUniqueOrThrow({ where: { id: passportId } })).toMatchObject({ status: "DELIVERED", fleetAccountId: null });
+  });
+
   it("declining, or support correcting the address, settles the recipient's notification and no other", async () => {
     const staff = await garageStaff();
     const buyer = await createUser();
