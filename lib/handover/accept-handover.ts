@@ -57,7 +57,7 @@ async function acceptInTx(tx: Tx, seen: LoadedHandover, buyer: Buyer, actor: Act
   const car = carOf(seen);
   const counts = { contractsMoved: detached.count, contractsCancelled: ended.contractsCancelled, driversEnded: ended.driversEnded };
   await auditBoth(tx, actor, "handover.accepted", seen, buyer.id, { ...counts, mileageKm: seen.mileageKm });
-  await settleOfferMessage(tx, seen.id, now);
+  await settleOfferMessage(tx, seen, now);
   await enqueueEmail(tx, {
     to: seen.seller.email,
     locale: seen.seller.locale,

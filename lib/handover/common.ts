@@ -24,6 +24,7 @@ export const HANDOVER_SELECT = {
   buyerName: true,
   buyerLocale: true,
   buyerId: true,
+  offeredToId: true,
   buyerHoldingId: true,
   soldOn: true,
   mileageKm: true,
@@ -55,9 +56,14 @@ export async function handoverByRef(tx: Tx, ref: HandoverRef): Promise<LoadedHan
   return tx.handover.findUnique({ where: { id: ref.handoverId }, select: HANDOVER_SELECT });
 }
 
-/** The inbox message an existing account got when the handover started is settled (read) once it is decided. */
-export async function settleOfferMessage(tx: Tx, handoverId: string, now: Date): Promise<void> {
-  await tx.message.updateMany({ where: { kind: "handover_offered", readAt: null, data: { path: ["handoverId"], equals: handoverId } }, data: { readAt: now } });
+/**
+ * The inbox message an existing account got when the handover started is settled (read) once it
+ * is decided. Read through its recipient's unread messages (the index (userId, readAt)), never a
+ * scan of every account's.
+ */
+export async function settleOfferMessage(tx: Tx, h: { id: string; offeredToId: string | null }, now: Date): Promise<void> {
+  if (!h.offeredToId) return;
+  await tx.message.updateMany({ where: { userId: h.offeredToId, readAt: null, kind: "handover_offered", data: { path: ["handoverId"], equals: h.id } }, data: { readAt: now } });
 }
 
 export function carOf(h: { vehicle: { make: string; model: string } }): string {

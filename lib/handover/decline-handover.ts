@@ -19,7 +19,7 @@ async function declineInTx(tx: Tx, h: LoadedHandover, buyerId: string | null, ac
   if (won.count !== 1) throw new AppError("GONE", "handover_used");
   const car = carOf(h);
   await auditBoth(tx, actor, "handover.declined", h, buyerId);
-  await settleOfferMessage(tx, h.id, now);
+  await settleOfferMessage(tx, h, now);
   await enqueueEmail(tx, {
     to: h.seller.email,
     locale: h.seller.locale,

@@ -66,6 +66,7 @@ export async function startHandover(input: StartHandoverInputT & { actor: Actor;
           buyerEmail: input.buyerEmail,
           buyerName: input.buyerName,
           buyerLocale: locale,
+          offeredToId: buyerActive ? existing.id : null,
           soldOn: input.soldOn,
           mileageKm: input.mileageKm,
           expiresAt: new Date(now.getTime() + HANDOVER_DAYS * DAY_MS),

@@ -17,7 +17,7 @@ export async function withdrawHandover(input: { actor: Actor; handoverId: string
   return transaction(async (tx) => {
     const h = await tx.handover.findFirst({
       where: { id: input.handoverId, sellerId: input.actor.userId },
-      select: { id: true, vehicleId: true, sellerId: true, buyerName: true, buyerEmail: true, buyerLocale: true, vehicle: { select: { make: true, model: true } } },
+      select: { id: true, vehicleId: true, sellerId: true, offeredToId: true, buyerName: true, buyerEmail: true, buyerLocale: true, vehicle: { select: { make: true, model: true } } },
     });
     if (!h) throw new AppError("NOT_FOUND");
     await lockVehicle(tx, h.vehicleId);
@@ -25,7 +25,7 @@ export async function withdrawHandover(input: { actor: Actor; handoverId: string
     if (won.count !== 1) throw new AppError("CONFLICT", "handover_not_pending");
     const buyer = await buyerAccount(tx, h.buyerEmail);
     await auditBoth(tx, input.actor, "handover.withdrawn", h, buyer?.status === "ACTIVE" ? buyer.id : null);
-    await settleOfferMessage(tx, h.id, now);
+    await settleOfferMessage(tx, h, now);
     // An account told in its inbox of the offer is told there of the withdrawal too.
     if (buyer?.status === "ACTIVE") await leaveMessage(tx, { userId: buyer.id, kind: "handover_withdrawn", data: { car: carOf(h) }, link: `/garage/handovers/${h.id}` });
     await enqueueEmail(tx, { to: h.buyerEmail, locale: h.buyerLocale, template: "handover-withdrawn", payload: { name: h.buyerName, car: carOf(h) } });

@@ -43,6 +43,8 @@ describe("an existing account's inbox", () => {
       expect(r.known, locale).toBe(true);
       expect(r.title).toContain("Porsche Macan");
     }
+    // The handover names the account its offer went to.
+    expect((await db.handover.findUniqueOrThrow({ where: { id: s.handoverId } })).offeredToId).toBe(s.buyerUser.id);
     // The buyer's audit holds the start too.
     expect(await db.auditLog.count({ where: { action: "handover.started", entityId: s.handoverId, subjectUserId: s.buyerUser.id } })).toBe(1);
   });
@@ -86,6 +88,24 @@ describe("an existing account's inbox", () => {
     expect(told.data).toMatchObject({ car: "Porsche Macan", link: `/garage/handovers/${s.handoverId}` });
     expect(await getOfferedHandover(s.buyer, s.handoverId)).toMatchObject({ state: "withdrawn" });
     await expectAppError(acceptHandover({ actor: s.buyer, handoverId: s.handoverId }), "GONE", "handover_withdrawn");
+  });
+
+  it("deciding settles only the message of this offer, in the account it went to, even after that account changed its address", async () => {
+    const s = await toExistingAccount();
+    const other = await toExistingAccount();
+    // The offered account moves to another address before the seller withdraws.
+    await db.user.update({ where: { id: s.buyerUser.id }, data: { email: uniqueEmail("moved") } });
+    // A second offer in the same inbox, of another car, stays unread.
+    const second = await startedHandover((await db.user.findUniqueOrThrow({ where: { id: other.buyerUser.id } })).email);
+    await withdrawHandover({ actor: s.seller, handoverId: s.handoverId });
+    expect((await offerOf(s.buyerUser.id))!.readAt).not.toBeNull();
+    const othersOffers = await db.message.findMany({ where: { userId: other.buyerUser.id, kind: "handover_offered" }, select: { readAt: true, data: true } });
+    expect(othersOffers.map((m) => (m.data as { handoverId: string }).handoverId).sort()).toEqual([other.handoverId, second.handoverId].sort());
+    expect(othersOffers.every((m) => m.readAt === null)).toBe(true);
+    await declineHandover({ actor: other.buyer, handoverId: other.handoverId });
+    const after = await db.message.findMany({ where: { userId: other.buyerUser.id, kind: "handover_offered" }, select: { readAt: true, data: true } });
+    expect(after.find((m) => (m.data as { handoverId: string }).handoverId === other.handoverId)!.readAt).not.toBeNull();
+    expect(after.find((m) => (m.data as { handoverId: string }).handoverId === second.handoverId)!.readAt).toBeNull();
   });
 
   it("nobody but the addressed account reaches the page or accepts or declines by id: another owner, the seller, the driver and dealer staff get NOT_FOUND", async () => {
