@@ -321,6 +321,7 @@ export const INVENTORY: Inventory = {
     buyerName: true,
     buyerLocale: true,
     buyerId: "who bought the car: for a seller, another person's identity, which the handover never shows",
+    offeredToId: "the account told of the offer in its inbox: for a seller, another person's identity; the buyer's export has the message itself",
     buyerHoldingId: "the buyer's holding: for a seller, another person's record; the buyer's export has it in the holdings section",
     soldOn: true,
     mileageKm: true,
