@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -16,7 +18,12 @@ const securityHeaders = [
 // react-server build that the instrumentation and server-component layers are bundled with.
 const REACT_EMAIL = ["render", "html", "head", "body", "container", "section", "text", "button", "hr"].map((p) => `@react-email/${p}`);
 
+// The icon sprite's version (components/ui/icons.tsx): its content's hash, so a changed sprite has
+// a new address and the old one may be cached for a year.
+const ICONS_VERSION = createHash("sha256").update(readFileSync("public/icons.svg")).digest("hex").slice(0, 10);
+
 const nextConfig: NextConfig = {
+  env: { ICONS_VERSION },
   // A separate build directory lets parallel test runs build side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
@@ -28,6 +35,7 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: securityHeaders },
+      { source: "/icons.svg", headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }] },
       { source: "/api/:path*", headers: [{ key: "Cache-Control", value: "no-store" }, { key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
       // A buyer report (docs/decisions/0036): never indexed, whatever a crawler makes of the page's metadata.
       { source: "/:locale/report/:token", headers: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }] },

@@ -110,7 +110,7 @@ function finish(request: NextRequest, response: NextResponse, first: string, csp
 export const config = {
   matcher: [
     {
-      source: "/((?!api|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
+      source: "/((?!api|_next/static|_next/image|favicon.ico|icon.svg|icons.svg|robots.txt).*)",
       missing: [{ type: "header", key: "next-router-prefetch" }],
     },
     // Prefetches too for sign-in, which is one of two prerendered pages depending on DEMO_MODE: a

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { CalendarCheck, CalendarClock, X } from "lucide-react";
+import { CalendarCheck, CalendarClock, X } from "@/components/ui/icons";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { confirmAppointmentAction, declineAppointmentAction, proposeTimeAction } from "@/lib/appointments/actions";

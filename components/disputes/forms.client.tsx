@@ -2,7 +2,7 @@
 
 import { useCallback, useState } from "react";
 import { useTranslations } from "next-intl";
-import { ShieldAlert, Undo2 } from "lucide-react";
+import { ShieldAlert, Undo2 } from "@/components/ui/icons";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { TextArea } from "@/components/forms/text-area";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { CalendarCheck, Send, X } from "lucide-react";
+import { CalendarCheck, Send, X } from "@/components/ui/icons";
 import { ActionForm, Field, SelectField, SubmitButton } from "@/components/forms/action-form";
 import { TextArea } from "@/components/forms/text-area";
 import { ConfirmButton } from "@/components/forms/confirm-button";

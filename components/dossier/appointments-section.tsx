@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { CalendarClock, Plus } from "lucide-react";
+import { CalendarClock, Plus } from "@/components/ui/icons";
 import { Link } from "@/i18n/navigation";
 import { Badge, Card, buttonClass } from "@/components/ui/primitives";
 import type { OwnerAppointment } from "@/lib/appointments/queries";

@@ -4,7 +4,7 @@ import { useRef, useState, type ChangeEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { prepareToasts, showSuccessToast } from "@/components/ui/toaster";
-import { Loader2 } from "lucide-react";
+import { Loader2 } from "@/components/ui/icons";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/classes";

@@ -1,4 +1,4 @@
-import { Car } from "lucide-react";
+import { Car } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
 
 /**

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Save } from "lucide-react";
+import { Save } from "@/components/ui/icons";
 import { ActionForm, Field, SelectField, SubmitButton } from "@/components/forms/action-form";
 import { Checkbox } from "@/components/forms/checkbox";
 import { setOwnerDueAction, setWorkshopDueAction } from "@/lib/maintenance/actions";

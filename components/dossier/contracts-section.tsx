@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { RefreshCw } from "lucide-react";
+import { RefreshCw } from "@/components/ui/icons";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { Badge, Card } from "@/components/ui/primitives";
 import { hasKey } from "@/i18n/keys";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Save } from "lucide-react";
+import { Save } from "@/components/ui/icons";
 import { ActionForm, Field, FieldHelp, FieldLabel, SelectField, SubmitButton, describedBy, useFieldState, useFormResult } from "@/components/forms/action-form";
 import { TextArea } from "@/components/forms/text-area";
 import { Alert } from "@/components/ui/alert";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Gauge, History, Paperclip, PencilLine } from "lucide-react";
+import { Gauge, History, Paperclip, PencilLine } from "@/components/ui/icons";
 import { Link } from "@/i18n/navigation";
 import { Badge, Card, EmptyState } from "@/components/ui/primitives";
 import type { CarHistory } from "@/lib/dossier/history";

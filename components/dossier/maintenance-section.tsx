@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { CalendarClock } from "lucide-react";
+import { CalendarClock } from "@/components/ui/icons";
 import { Badge, Card } from "@/components/ui/primitives";
 import type { DueView } from "@/lib/recalls/queries";
 import { DueForm } from "./care-forms";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ShieldAlert, ShieldCheck } from "lucide-react";
+import { ShieldAlert, ShieldCheck } from "@/components/ui/icons";
 import { Badge, Card } from "@/components/ui/primitives";
 import type { CarCare, WarrantyView } from "@/lib/recalls/queries";
 

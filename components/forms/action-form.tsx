@@ -2,7 +2,7 @@
 
 import { createContext, useActionState, useContext, useId, type ComponentProps, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
-import { Loader2 } from "lucide-react";
+import { Loader2 } from "@/components/ui/icons";
 import type { ActionResult } from "@/lib/server/action-types";
 import clsx from "clsx";
 import { Alert } from "@/components/ui/alert";

@@ -2,7 +2,7 @@
 
 import { useRef, useState, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
-import { AlertTriangle, Loader2 } from "lucide-react";
+import { AlertTriangle, Loader2 } from "@/components/ui/icons";
 import { useTranslations } from "next-intl";
 import clsx from "clsx";
 import { buttonClass, type ButtonVariant } from "@/components/ui/classes";

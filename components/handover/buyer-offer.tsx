@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Car } from "lucide-react";
+import { Car } from "@/components/ui/icons";
 import { hasKey } from "@/i18n/keys";
 import { Card } from "@/components/ui/primitives";
 import { PlateText } from "@/components/passports/plate";

@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Check, CheckCheck, ChevronRight } from "lucide-react";
+import { Check, CheckCheck, ChevronRight } from "@/components/ui/icons";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { Badge, Card, EmptyState } from "@/components/ui/primitives";
 import { cn } from "@/components/ui/cn";

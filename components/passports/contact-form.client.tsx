@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { ChevronDown, ChevronUp } from "lucide-react";
+import { ChevronDown, ChevronUp } from "@/components/ui/icons";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { buttonClass } from "@/components/ui/classes";
 import { updateContactAction } from "@/lib/passports/actions";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Plus, Trash2 } from "lucide-react";
+import { Plus, Trash2 } from "@/components/ui/icons";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
 import { addCostItemAction, removeCostItemAction } from "@/lib/passports/actions";
 import { ItemButton } from "./item-button";

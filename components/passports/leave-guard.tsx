@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { AlertDialog } from "@/components/ui/alert-dialog";
 import { useTranslations } from "next-intl";
-import { ArrowRightLeft } from "lucide-react";
+import { ArrowRightLeft } from "@/components/ui/icons";
 import { buttonClass } from "@/components/ui/classes";
 
 const LOCALE_PREFIX = /^\/(nl|en|fr)(?=\/|$)/;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Check, Plus, Trash2, Undo2 } from "lucide-react";
+import { Check, Plus, Trash2, Undo2 } from "@/components/ui/icons";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
 import { addMaintenanceItemAction, removeMaintenanceItemAction, setMaintenanceDoneAction } from "@/lib/passports/actions";
 import { ItemButton } from "./item-button";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { BookCheck } from "lucide-react";
+import { BookCheck } from "@/components/ui/icons";
 import { Badge, Card } from "@/components/ui/primitives";
 import type { OwnerPassport } from "@/lib/passports/queries/owner-passport";
 import { EndRelationshipForm } from "./end-relationship-form";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Lock, UserCheck } from "lucide-react";
+import { Lock, UserCheck } from "@/components/ui/icons";
 import { Alert } from "@/components/ui/primitives";
 import type { PassportProfile } from "@/lib/passports/queries/staff-profile";
 import { passportRules } from "@/lib/passports/rules";

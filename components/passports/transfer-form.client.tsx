@@ -2,7 +2,7 @@
 
 import { useRef, useState } from "react";
 import { useTranslations } from "next-intl";
-import { Check, ChevronDown, ChevronUp, X } from "lucide-react";
+import { Check, ChevronDown, ChevronUp, X } from "@/components/ui/icons";
 import { ActionForm, Field, SelectField, SubmitButton } from "@/components/forms/action-form";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/classes";

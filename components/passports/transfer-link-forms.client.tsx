@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Check } from "lucide-react";
+import { Check } from "@/components/ui/icons";
 import { ActionForm, Field, SubmitButton } from "@/components/forms/action-form";
 import { acceptTransferByTokenAction, acceptTransferWithPasswordAction, declineTransferByTokenAction } from "@/lib/passports/actions";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Check } from "lucide-react";
+import { Check } from "@/components/ui/icons";
 import { ActionForm, SubmitButton } from "@/components/forms/action-form";
 import { acceptTransferAction, declineTransferAction } from "@/lib/passports/actions";
 

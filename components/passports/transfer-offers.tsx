@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ArrowRightLeft } from "lucide-react";
+import { ArrowRightLeft } from "@/components/ui/icons";
 import { Card } from "@/components/ui/primitives";
 import type { PlateCountry } from "@/lib/server/plate";
 import { PlateBadge } from "./plate";

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { Send } from "lucide-react";
+import { Send } from "@/components/ui/icons";
 import { ActionForm, Field, FieldHelp, FieldLabel, SubmitButton, useFieldState, useFormResult } from "@/components/forms/action-form";
 import { TextArea } from "@/components/forms/text-area";
 import { Alert } from "@/components/ui/alert";

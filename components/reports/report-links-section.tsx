@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { FileText } from "lucide-react";
+import { FileText } from "@/components/ui/icons";
 import { Badge, Card } from "@/components/ui/primitives";
 import type { ReportLinkRow } from "@/lib/reports/queries";
 import { CreateReportLinkForm, RevokeReportLinkForm } from "./report-link-forms";

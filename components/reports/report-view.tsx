@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { BadgeCheck, Download, ShieldAlert, ShieldCheck } from "lucide-react";
+import { BadgeCheck, Download, ShieldAlert, ShieldCheck } from "@/components/ui/icons";
 import { Badge, Card } from "@/components/ui/primitives";
 import { PlateBadge } from "@/components/passports/plate";
 import { HistoryTimeline, MileageSection } from "@/components/dossier/history-section";

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { Suspense } from "react";
-import { Car, LogOut } from "lucide-react";
+import { Car, LogOut } from "@/components/ui/icons";
 import { Link } from "@/i18n/navigation";
 import { signOutAction } from "@/lib/accounts/actions";
 import { LocaleSwitcher } from "./locale-switcher.client";

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useSearchParams } from "next/navigation";
-import { Languages } from "lucide-react";
+import { Languages } from "@/components/ui/icons";
 import { usePathname } from "@/i18n/navigation";
 import { LANGUAGE_NAMES, SWITCHER_LANGUAGES, VARIANT_OF } from "@/i18n/routing";
 

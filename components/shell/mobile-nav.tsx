@@ -1,7 +1,7 @@
 "use client";
 
 import { useRef } from "react";
-import { Menu, X } from "lucide-react";
+import { Menu, X } from "@/components/ui/icons";
 import { Link } from "@/i18n/navigation";
 import { signOutAction } from "@/lib/accounts/actions";
 import type { NavItem } from "./app-shell";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import clsx from "clsx";
-import { AlertCircle, AlertTriangle, CheckCircle2, Info } from "lucide-react";
+import { AlertCircle, AlertTriangle, CheckCircle2, Info } from "@/components/ui/icons";
 
 const tones = {
   error: { box: "border-red-200 bg-red-50 text-red-800", Icon: AlertCircle },

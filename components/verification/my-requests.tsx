@@ -1,5 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
-import { FileClock } from "lucide-react";
+import { FileClock } from "@/components/ui/icons";
 import { Link } from "@/i18n/navigation";
 import { Badge, Card } from "@/components/ui/primitives";
 import { STATUS_TONE } from "./status";

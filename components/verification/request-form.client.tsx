@@ -2,7 +2,7 @@
 
 import { useCallback, useRef, useState } from "react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { CheckCircle2, FileUp, Loader2, Upload, X } from "lucide-react";
+import { CheckCircle2, FileUp, Loader2, Upload, X } from "@/components/ui/icons";
 import { ActionForm, Field, SelectField, SubmitButton, useFormResult } from "@/components/forms/action-form";
 import clsx from "clsx";
 import { Alert } from "@/components/ui/alert";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { CheckCircle2, Circle, CircleDot, XCircle } from "lucide-react";
+import { CheckCircle2, Circle, CircleDot, XCircle } from "@/components/ui/icons";
 import { cn } from "@/components/ui/cn";
 
 export interface TimelineStep {

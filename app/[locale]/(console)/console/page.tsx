@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Building2, ShieldCheck, Users } from "lucide-react";
+import { Building2, ShieldCheck, Users } from "@/components/ui/icons";
 import { Link } from "@/i18n/navigation";
 import { Badge, Card, PageTitle } from "@/components/ui/primitives";
 import { requireActor } from "@/lib/server/guards";

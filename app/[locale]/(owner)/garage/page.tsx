@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Plus } from "lucide-react";
+import { Plus } from "@/components/ui/icons";
 import { CarPhoto } from "@/components/dossier/car-photo";
 import { Alert, Badge, Card, EmptyState, PageTitle, buttonClass } from "@/components/ui/primitives";
 import { MyRequests } from "@/components/verification/my-requests";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Search } from "lucide-react";
+import { Search } from "@/components/ui/icons";
 import { Link } from "@/i18n/navigation";
 import { Card, EmptyState, PageTitle, buttonClass } from "@/components/ui/primitives";
 import { PlateBadge } from "@/components/passports/plate";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Plus, Search } from "lucide-react";
+import { Plus, Search } from "@/components/ui/icons";
 import { Link } from "@/i18n/navigation";
 import { Badge, Card, EmptyState, PageTitle, buttonClass } from "@/components/ui/primitives";
 import { cn } from "@/components/ui/cn";

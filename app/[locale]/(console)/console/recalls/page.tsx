@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Plus } from "lucide-react";
+import { Plus } from "@/components/ui/icons";
 import { Link } from "@/i18n/navigation";
 import { Card, EmptyState, PageTitle, buttonClass } from "@/components/ui/primitives";
 import { requireActor } from "@/lib/server/guards";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { IdCard } from "lucide-react";
+import { IdCard } from "@/components/ui/icons";
 import { Link } from "@/i18n/navigation";
 import { Alert, Badge, Card, EmptyState, PageTitle, buttonClass } from "@/components/ui/primitives";
 import { DisconnectButton, RelinkForm } from "@/components/linking/forms";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Clock } from "lucide-react";
+import { Clock } from "@/components/ui/icons";
 import { Link } from "@/i18n/navigation";
 import { Alert, Badge, Card, EmptyState, PageTitle } from "@/components/ui/primitives";
 import { STATUS_TONE } from "@/components/verification/status";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Car } from "lucide-react";
+import { Car } from "@/components/ui/icons";
 import { hasKey } from "@/i18n/keys";
 import { Link } from "@/i18n/navigation";
 import { Alert, Card, buttonClass } from "@/components/ui/primitives";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Car } from "lucide-react";
+import { Car } from "@/components/ui/icons";
 import { Link } from "@/i18n/navigation";
 import { Alert, Card } from "@/components/ui/primitives";
 import { PlateBadge } from "@/components/passports/plate";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ArrowLeft } from "lucide-react";
+import { ArrowLeft } from "@/components/ui/icons";
 import { hasKey } from "@/i18n/keys";
 import { Link } from "@/i18n/navigation";
 import { Alert, Badge, Card, PageTitle } from "@/components/ui/primitives";

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ArrowLeft } from "lucide-react";
+import { ArrowLeft } from "@/components/ui/icons";
 import { Link } from "@/i18n/navigation";
 import { Alert, Badge, Card, EmptyState } from "@/components/ui/primitives";
 import { PlateBadge } from "@/components/passports/plate";

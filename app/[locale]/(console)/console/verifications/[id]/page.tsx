@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { AlertTriangle, ArrowLeft, ExternalLink } from "lucide-react";
+import { AlertTriangle, ArrowLeft, ExternalLink } from "@/components/ui/icons";
 import { hasKey } from "@/i18n/keys";
 import { Link } from "@/i18n/navigation";
 import { Alert, Badge, Card, PageTitle } from "@/components/ui/primitives";

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Car } from "lucide-react";
+import { Car } from "@/components/ui/icons";
 import { Link } from "@/i18n/navigation";
 import { Alert, Badge, Card, PageTitle, buttonClass } from "@/components/ui/primitives";
 import { ContestDisputeForm, ReleaseDisputeForm } from "@/components/disputes/forms";

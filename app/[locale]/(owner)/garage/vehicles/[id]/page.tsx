@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ArrowRightLeft, Plus, Trash2 } from "lucide-react";
+import { ArrowRightLeft, Plus, Trash2 } from "@/components/ui/icons";
 import { hasKey } from "@/i18n/keys";
 import { Link } from "@/i18n/navigation";
 import { Alert, Card, PageTitle, buttonClass } from "@/components/ui/primitives";

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Car, FileX2, Plus } from "lucide-react";
+import { Car, FileX2, Plus } from "@/components/ui/icons";
 import { hasKey } from "@/i18n/keys";
 import { Link } from "@/i18n/navigation";
 import { Alert, Badge, Card, PageTitle, buttonClass } from "@/components/ui/primitives";

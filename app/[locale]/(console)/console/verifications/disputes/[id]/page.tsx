@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { ArrowLeft, ExternalLink } from "lucide-react";
+import { ArrowLeft, ExternalLink } from "@/components/ui/icons";
 import { Link } from "@/i18n/navigation";
 import { Alert, Badge, Card, PageTitle } from "@/components/ui/primitives";
 import { DecideDisputeForms } from "@/components/disputes/forms";

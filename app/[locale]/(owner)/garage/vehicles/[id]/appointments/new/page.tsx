@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Search } from "lucide-react";
+import { Search } from "@/components/ui/icons";
 import { Link } from "@/i18n/navigation";
 import { Card, EmptyState, PageTitle, buttonClass } from "@/components/ui/primitives";
 import { RequestAppointmentForm } from "@/components/dossier/appointment-forms";
