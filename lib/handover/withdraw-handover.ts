@@ -26,8 +26,9 @@ export async function withdrawHandover(input: { actor: Actor; handoverId: string
     const buyer = await buyerAccount(tx, h.buyerEmail);
     await auditBoth(tx, input.actor, "handover.withdrawn", h, buyer?.status === "ACTIVE" ? buyer.id : null);
     await settleOfferMessage(tx, h, now);
-    // An account told in its inbox of the offer is told there of the withdrawal too.
-    if (buyer?.status === "ACTIVE") await leaveMessage(tx, { userId: buyer.id, kind: "handover_withdrawn", data: { car: carOf(h) }, link: `/garage/handovers/${h.id}` });
+    // The account told in its inbox of the offer is told there of the withdrawal too, also when it
+    // has changed its address since.
+    if (h.offeredToId) await leaveMessage(tx, { userId: h.offeredToId, kind: "handover_withdrawn", data: { car: carOf(h) }, link: `/garage/handovers/${h.id}` });
     await enqueueEmail(tx, { to: h.buyerEmail, locale: h.buyerLocale, template: "handover-withdrawn", payload: { name: h.buyerName, car: carOf(h) } });
     return { vehicleId: h.vehicleId };
   });

@@ -97,10 +97,12 @@ export async function eraseAccount(input: { actor: Actor; password: string; unde
     });
     await tx.driverInvitation.updateMany({ where: { OR: [{ email: address }, { driverHolding: { is: { userId } } }] }, data: { email: erasedEmail(userId) } });
 
-    // Handovers addressed to the user (docs/decisions/0034): a pending one is declined (the
-    // seller's lapsed with the cars above), and the buyer's name and address leave every one.
-    await tx.handover.updateMany({ where: { OR: [{ buyerEmail: address }, { buyerId: userId }], status: "PENDING" }, data: { status: "DECLINED", decidedAt: now } });
-    await tx.handover.updateMany({ where: { OR: [{ buyerEmail: address }, { buyerId: userId }] }, data: { buyerEmail: erasedEmail(userId), buyerName: "" } });
+    // Handovers addressed to the user (docs/decisions/0034), also one offered to their inbox at an
+    // address they have since changed: a pending one is declined (the seller's lapsed with the
+    // cars above), and the buyer's name and address leave every one.
+    const addressedToUser = { OR: [{ buyerEmail: address }, { buyerId: userId }, { offeredToId: userId }] };
+    await tx.handover.updateMany({ where: { ...addressedToUser, status: "PENDING" }, data: { status: "DECLINED", decidedAt: now } });
+    await tx.handover.updateMany({ where: addressedToUser, data: { buyerEmail: erasedEmail(userId), buyerName: "" } });
 
     // Service attachments stay with the car's history (the entries are append-only), but a file
     // name the user gave may hold their name: it becomes a neutral one, the extension kept.

@@ -80,7 +80,7 @@ export async function buildExport(input: { actor: Actor }) {
     db.recall.findMany({ where: { vehicleId: { in: heldNow } }, select: pick("Recall") as Prisma.RecallSelect, orderBy: { issuedAt: "asc" } }),
     // Handovers the user started as seller, and those addressed to them as buyer (docs/decisions/0034).
     db.handover.findMany({
-      where: { OR: [{ sellerId: userId }, { buyerId: userId }, { buyerEmail: email }] },
+      where: { OR: [{ sellerId: userId }, { buyerId: userId }, { buyerEmail: email }, { offeredToId: userId }] },
       select: { ...(pick("Handover") as Prisma.HandoverSelect), contracts: { select: pick("HandoverContract") as Prisma.HandoverContractSelect } },
       orderBy: { createdAt: "asc" },
     }),

@@ -97,8 +97,14 @@ describe("an existing account's inbox", () => {
     await db.user.update({ where: { id: s.buyerUser.id }, data: { email: uniqueEmail("moved") } });
     // A second offer in the same inbox, of another car, stays unread.
     const second = await startedHandover((await db.user.findUniqueOrThrow({ where: { id: other.buyerUser.id } })).email);
+    // So does a message naming this handover in an inbox it was never offered to.
+    const stranger = await createUser({ email: uniqueEmail("stranger") });
+    await db.message.create({ data: { userId: stranger.id, kind: "handover_offered", data: { car: "Porsche Macan", handoverId: s.handoverId } } });
     await withdrawHandover({ actor: s.seller, handoverId: s.handoverId });
     expect((await offerOf(s.buyerUser.id))!.readAt).not.toBeNull();
+    expect((await offerOf(stranger.id))!.readAt).toBeNull();
+    // The moved account is told of the withdrawal in the inbox it was offered in.
+    expect(await db.message.count({ where: { userId: s.buyerUser.id, kind: "handover_withdrawn" } })).toBe(1);
     const othersOffers = await db.message.findMany({ where: { userId: other.buyerUser.id, kind: "handover_offered" }, select: { readAt: true, data: true } });
     expect(othersOffers.map((m) => (m.data as { handoverId: string }).handoverId).sort()).toEqual([other.handoverId, second.handoverId].sort());
     expect(othersOffers.every((m) => m.readAt === null)).toBe(true);

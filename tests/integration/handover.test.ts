@@ -282,4 +282,16 @@ describe("personal data", () => {
     await eraseAccount({ actor: a.buyer, password: PASSWORD, understood: true });
     expect(await db.handover.findUniqueOrThrow({ where: { id: a.handoverId } })).toMatchObject({ buyerName: "" });
   });
+
+  it("an offer to the user's inbox at an address they changed since is in their export, and erasing them declines it and blanks them", async () => {
+    const email = uniqueEmail("buyer");
+    const user = await createUser({ email });
+    const s = await startedHandover(email);
+    await db.user.update({ where: { id: user.id }, data: { email: uniqueEmail("moved") } });
+    const actor = await actorFor(user.id);
+    expect((await buildExport({ actor })).handovers.map((h) => (h as { id: string }).id)).toContain(s.handoverId);
+    await eraseAccount({ actor, password: PASSWORD, understood: true });
+    expect(await db.handover.findUniqueOrThrow({ where: { id: s.handoverId } })).toMatchObject({ status: "DECLINED", buyerName: "" });
+    expect((await db.handover.findUniqueOrThrow({ where: { id: s.handoverId } })).buyerEmail).not.toBe(email);
+  });
 });
