@@ -5,8 +5,8 @@
  * the React payload), and no client component: lucide-react's own icons are client components
  * whose props and code every page shipped.
  *
- * An icon is decorative (aria-hidden) unless it is given a name (aria-label, aria-labelledby or a
- * title), as lucide-react did. Adding an icon: a line below with lucide-react's export name, then
+ * An icon is decorative (aria-hidden) unless it is given a name by aria-label or aria-labelledby
+ * (lucide-react also took a title, a role or children; no icon here uses them). Adding an icon: a line below with lucide-react's export name, then
  * `npm run icons` to write the sprite (tests/unit/icons.test.ts fails until it is current).
  */
 import type { SVGProps } from "react";

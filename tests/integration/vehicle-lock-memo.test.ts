@@ -63,9 +63,13 @@ describe("the car's lock, once per transaction", () => {
       first = tx;
       await lockVehicle(tx, a.vehicle.id);
     });
-    await transaction(async (tx) => {
-      // lockVehicle remembers its locks by this object: another one starts with none.
-      expect(tx).not.toBe(first);
+    await transaction(async (raw) => {
+      // lockVehicle remembers its locks by this object: another one starts with none, and the
+      // car's row is locked again.
+      expect(raw).not.toBe(first);
+      const { tx, sent } = counting(raw);
+      await lockVehicle(tx, a.vehicle.id);
+      expect(sent()).toBe(1);
     });
   });
 });

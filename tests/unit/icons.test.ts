@@ -46,7 +46,8 @@ describe("the icon sprite", () => {
       for (const entry of readdirSync(dir)) {
         const p = path.join(dir, entry);
         if (statSync(p).isDirectory()) walk(p);
-        else if (/\.(tsx?|mjs)$/.test(entry) && /from "lucide-react/.test(readFileSync(p, "utf8"))) offenders.push(p);
+        // An import, a dynamic import or a require, in either quotes.
+        else if (/\.[cm]?[jt]sx?$/.test(entry) && /["']lucide-react(?:\/[^"']*)?["']/.test(readFileSync(p, "utf8"))) offenders.push(p);
       }
     };
     for (const dir of ["app", "components", "lib", "emails"]) walk(path.join(process.cwd(), dir));
