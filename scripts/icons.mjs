@@ -1,8 +1,7 @@
 // `npm run icons`: writes public/icons.svg, the sprite of the icons components/ui/icons.tsx
 // names (docs/decisions/0046), from lucide-react's own drawings. Each icon is a <symbol> with
 // lucide's viewBox and stroke, so a <use> of it draws as lucide-react's component did.
-//   node scripts/icons.mjs           writes the sprite
-//   node scripts/icons.mjs --check   exits 1 when the committed sprite is not what it would write
+// Whether the committed sprite is current is tests/unit/icons.test.ts's to say.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,14 +32,6 @@ export function buildSprite(names = iconNames()) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const sprite = buildSprite();
-  if (process.argv.includes("--check")) {
-    const current = readFileSync(SPRITE_FILE, "utf8");
-    if (current !== sprite) {
-      console.error("public/icons.svg is not current: run `npm run icons`");
-      process.exit(1);
-    }
-  } else {
-    writeFileSync(SPRITE_FILE, sprite);
-    console.log(`public/icons.svg: ${iconNames().length} icons, ${sprite.length} bytes`);
-  }
+  writeFileSync(SPRITE_FILE, sprite);
+  console.log(`public/icons.svg: ${iconNames().length} icons, ${sprite.length} bytes`);
 }

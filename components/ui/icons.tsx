@@ -6,8 +6,10 @@
  * whose props and code every page shipped.
  *
  * An icon is decorative (aria-hidden) unless it is given a name by aria-label or aria-labelledby
- * (lucide-react also took a title, a role or children; no icon here uses them). Adding an icon: a line below with lucide-react's export name, then
- * `npm run icons` to write the sprite (tests/unit/icons.test.ts fails until it is current).
+ * (lucide-react also took a title, a role or children; no icon here uses them).
+ *
+ * Adding an icon: a line below with lucide-react's export name, then `npm run icons` to write the
+ * sprite (tests/unit/icons.test.ts fails until it is current).
  */
 import type { SVGProps } from "react";
 

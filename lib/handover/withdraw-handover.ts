@@ -9,7 +9,7 @@ import { enqueueEmail } from "../server/mail/outbox";
 import { leaveMessage } from "../messages/leave";
 import { transaction } from "../server/transaction";
 import { lockVehicle } from "../holdings/vehicles";
-import { auditBoth, buyerAccount, carOf, settleOfferMessage } from "./common";
+import { auditBoth, carOf, settleOfferMessage } from "./common";
 
 export async function withdrawHandover(input: { actor: Actor; handoverId: string; now?: Date }): Promise<{ vehicleId: string }> {
   assertCan(input.actor, "garage:use");
@@ -23,11 +23,10 @@ export async function withdrawHandover(input: { actor: Actor; handoverId: string
     await lockVehicle(tx, h.vehicleId);
     const won = await tx.handover.updateMany({ where: { id: h.id, status: "PENDING" }, data: { status: "WITHDRAWN", decidedAt: now } });
     if (won.count !== 1) throw new AppError("CONFLICT", "handover_not_pending");
-    const buyer = await buyerAccount(tx, h.buyerEmail);
-    await auditBoth(tx, input.actor, "handover.withdrawn", h, buyer?.status === "ACTIVE" ? buyer.id : null);
+    // The account told in its inbox of the offer (and whose audit holds the start) has the
+    // withdrawal in its audit and inbox too, also when it has changed its address since.
+    await auditBoth(tx, input.actor, "handover.withdrawn", h, h.offeredToId);
     await settleOfferMessage(tx, h, now);
-    // The account told in its inbox of the offer is told there of the withdrawal too, also when it
-    // has changed its address since.
     if (h.offeredToId) await leaveMessage(tx, { userId: h.offeredToId, kind: "handover_withdrawn", data: { car: carOf(h) }, link: `/garage/handovers/${h.id}` });
     await enqueueEmail(tx, { to: h.buyerEmail, locale: h.buyerLocale, template: "handover-withdrawn", payload: { name: h.buyerName, car: carOf(h) } });
     return { vehicleId: h.vehicleId };

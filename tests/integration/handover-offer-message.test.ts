@@ -103,8 +103,10 @@ describe("an existing account's inbox", () => {
     await withdrawHandover({ actor: s.seller, handoverId: s.handoverId });
     expect((await offerOf(s.buyerUser.id))!.readAt).not.toBeNull();
     expect((await offerOf(stranger.id))!.readAt).toBeNull();
-    // The moved account is told of the withdrawal in the inbox it was offered in.
+    // The moved account is told of the withdrawal in the inbox it was offered in, and its audit
+    // holds the withdrawal beside the start.
     expect(await db.message.count({ where: { userId: s.buyerUser.id, kind: "handover_withdrawn" } })).toBe(1);
+    expect(await db.auditLog.count({ where: { action: { in: ["handover.started", "handover.withdrawn"] }, entityId: s.handoverId, subjectUserId: s.buyerUser.id } })).toBe(2);
     const othersOffers = await db.message.findMany({ where: { userId: other.buyerUser.id, kind: "handover_offered" }, select: { readAt: true, data: true } });
     expect(othersOffers.map((m) => (m.data as { handoverId: string }).handoverId).sort()).toEqual([other.handoverId, second.handoverId].sort());
     expect(othersOffers.every((m) => m.readAt === null)).toBe(true);
